@@ -1,0 +1,33 @@
+package io.billingnow.platform;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.db.DataSourceFactory;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * The platform's configuration, nested by concern. Defaults live inline so a minimal YAML file stays minimal.
+ */
+public class BillingNowConfiguration extends Configuration {
+
+    /** Connection used by the running application: a non-owner role that row-level security applies to. */
+    @Valid
+    @NotNull
+    @JsonProperty("database")
+    private DataSourceFactory database = new DataSourceFactory();
+
+    /** Connection used only by `db migrate`: the role that owns the schema. */
+    @Valid
+    @NotNull
+    @JsonProperty("migrationDatabase")
+    private DataSourceFactory migrationDatabase = new DataSourceFactory();
+
+    public DataSourceFactory getDatabase() {
+        return database;
+    }
+
+    public DataSourceFactory getMigrationDatabase() {
+        return migrationDatabase;
+    }
+}
