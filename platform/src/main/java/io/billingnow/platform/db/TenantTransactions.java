@@ -1,0 +1,48 @@
+package io.billingnow.platform.db;
+
+import io.billingnow.platform.tenancy.TenantId;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+/**
+ * Runs work in a transaction that belongs to exactly one tenant.
+ *
+ * <p>Each transaction first sets {@code billingnow.tenant_id} with {@code set_config(..., true)} (transaction-local,
+ * so a pooled connection never carries a tenant into the next transaction). Every tenant table has a FORCEd
+ * row-level-security policy on that setting, and the application connects as a role that owns none of the tables.
+ * Read transactions are also declared READ ONLY so PostgreSQL refuses a write that slipped into a read path.
+ */
+public final class TenantTransactions {
+
+    private final Jdbi jdbi;
+
+    public TenantTransactions(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public <R> R read(TenantId tenant, TenantWork<R> work) {
+        return run(tenant, work, true, TransactionIsolationLevel.READ_COMMITTED);
+    }
+
+    public <R> R write(TenantId tenant, TenantWork<R> work) {
+        return run(tenant, work, false, TransactionIsolationLevel.READ_COMMITTED);
+    }
+
+    private <R> R run(TenantId tenant, TenantWork<R> work, boolean readOnly, TransactionIsolationLevel isolation) {
+        return jdbi.inTransaction(isolation, handle -> {
+            if (readOnly) {
+                handle.execute("SET TRANSACTION READ ONLY");
+            }
+            bindTenant(handle, tenant);
+            return work.run(new TenantHandle(tenant, handle, readOnly));
+        });
+    }
+
+    static void bindTenant(Handle handle, TenantId tenant) {
+        handle.createQuery("SELECT set_config('billingnow.tenant_id', :tenant, true)")
+                .bind("tenant", tenant.value().toString())
+                .mapTo(String.class)
+                .one();
+    }
+}
