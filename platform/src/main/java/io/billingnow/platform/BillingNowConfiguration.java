@@ -23,6 +23,15 @@ public class BillingNowConfiguration extends Configuration {
     @JsonProperty("migrationDatabase")
     private DataSourceFactory migrationDatabase = new DataSourceFactory();
 
+    @Valid
+    @NotNull
+    @JsonProperty("platform")
+    private PlatformSettings platform = new PlatformSettings();
+
+    public PlatformSettings getPlatform() {
+        return platform;
+    }
+
     public DataSourceFactory getDatabase() {
         return database;
     }

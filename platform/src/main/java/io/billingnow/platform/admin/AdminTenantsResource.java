@@ -1,0 +1,99 @@
+package io.billingnow.platform.admin;
+
+import io.billingnow.platform.auth.Callers;
+import io.billingnow.platform.auth.RequiresOperator;
+import io.billingnow.platform.http.ApiException;
+import io.billingnow.platform.tenancy.Tenant;
+import io.billingnow.platform.tenancy.TenantDefinition;
+import io.billingnow.platform.tenancy.TenantId;
+import io.billingnow.platform.tenancy.TenantService;
+import io.billingnow.platform.tenancy.TenantStatus;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import java.util.UUID;
+
+/** The operators' view of tenants. Operators manage tenants; they never see a tenant's secrets. */
+@Path("/admin/v1/tenants")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class AdminTenantsResource {
+
+    private static final int MAX_PAGE = 200;
+
+    private final TenantService tenants;
+
+    public AdminTenantsResource(TenantService tenants) {
+        this.tenants = tenants;
+    }
+
+    public record TenantPage(List<Tenant> data, String nextCursor) {
+    }
+
+    @GET
+    @RequiresOperator(readOnly = true)
+    public TenantPage list(@QueryParam("status") String status, @QueryParam("cursor") String cursor,
+                           @QueryParam("limit") @DefaultValue("50") int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw ApiException.invalid("/limit", "between 1 and " + MAX_PAGE);
+        }
+        TenantStatus filter = null;
+        if (status != null) {
+            try {
+                filter = TenantStatus.fromWireName(status);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalid("/status", "one of active, suspended, offboarded");
+            }
+        }
+        List<Tenant> page = tenants.list(filter, cursor, limit + 1);
+        boolean more = page.size() > limit;
+        List<Tenant> data = more ? page.subList(0, limit) : page;
+        return new TenantPage(data, more ? data.get(data.size() - 1).slug() : null);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RequiresOperator(readOnly = true)
+    public Tenant get(@PathParam("id") UUID id) {
+        return tenants.find(new TenantId(id)).orElseThrow(() -> ApiException.notFound("Tenant"));
+    }
+
+    @POST
+    @RequiresOperator
+    public Response provision(@Context SecurityContext security, @NotNull TenantDefinition definition) {
+        Tenant created = tenants.provision(definition, Callers.operator(security));
+        return Response.status(201).entity(created).build();
+    }
+
+    @POST
+    @Path("/{id}/suspend")
+    @RequiresOperator
+    public Tenant suspend(@Context SecurityContext security, @PathParam("id") UUID id) {
+        return tenants.suspend(new TenantId(id), Callers.operator(security));
+    }
+
+    @POST
+    @Path("/{id}/reactivate")
+    @RequiresOperator
+    public Tenant reactivate(@Context SecurityContext security, @PathParam("id") UUID id) {
+        return tenants.reactivate(new TenantId(id), Callers.operator(security));
+    }
+
+    @POST
+    @Path("/{id}/offboard")
+    @RequiresOperator
+    public Tenant offboard(@Context SecurityContext security, @PathParam("id") UUID id) {
+        return tenants.offboard(new TenantId(id), Callers.operator(security));
+    }
+}

@@ -1,0 +1,137 @@
+package io.billingnow.platform.auth;
+
+import io.billingnow.platform.http.ApiException;
+import io.billingnow.platform.tenancy.TenantStatus;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.DynamicFeature;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.SecurityContext;
+import java.lang.reflect.Method;
+import java.security.Principal;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Puts an access check in front of every resource method according to its declaration: {@link RequiresPermission}
+ * for tenant endpoints, {@link RequiresOperator} for the admin console, {@link PublicEndpoint} for the few open ones.
+ * A method with no declaration is refused outright, so forgetting one cannot open an endpoint.
+ */
+public final class AccessControlFeature implements DynamicFeature {
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+    private final Authenticator authenticator;
+
+    public AccessControlFeature(Authenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    public void configure(ResourceInfo resourceInfo, FeatureContext context) {
+        Method method = resourceInfo.getResourceMethod();
+        RequiresPermission permission = method.getAnnotation(RequiresPermission.class);
+        RequiresOperator operator = method.getAnnotation(RequiresOperator.class);
+        if (method.isAnnotationPresent(PublicEndpoint.class)) {
+            return;
+        }
+        if (permission != null) {
+            context.register(new TenantFilter(authenticator, permission.value()));
+        } else if (operator != null) {
+            context.register(new OperatorFilter(authenticator, operator.readOnly()));
+        } else {
+            context.register(new DenyFilter());
+        }
+    }
+
+    static Optional<String> bearer(ContainerRequestContext request) {
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        return Optional.of(header.substring(7).trim());
+    }
+
+    static void setCaller(ContainerRequestContext request, Caller caller) {
+        SecurityContext original = request.getSecurityContext();
+        request.setSecurityContext(new SecurityContext() {
+            @Override
+            public Principal getUserPrincipal() {
+                return caller;
+            }
+
+            @Override
+            public boolean isUserInRole(String role) {
+                return false;
+            }
+
+            @Override
+            public boolean isSecure() {
+                return original.isSecure();
+            }
+
+            @Override
+            public String getAuthenticationScheme() {
+                return "Bearer";
+            }
+        });
+    }
+
+    @Priority(Priorities.AUTHENTICATION)
+    static final class TenantFilter implements ContainerRequestFilter {
+        private final Authenticator authenticator;
+        private final Permission permission;
+
+        TenantFilter(Authenticator authenticator, Permission permission) {
+            this.authenticator = authenticator;
+            this.permission = permission;
+        }
+
+        @Override
+        public void filter(ContainerRequestContext request) {
+            TenantCaller caller = bearer(request).flatMap(authenticator::tenantCaller)
+                    .orElseThrow(ApiException::unauthorized);
+            if (!caller.role().allows(permission)) {
+                throw ApiException.forbidden("The " + caller.role().wireName() + " role does not allow this");
+            }
+            if (caller.tenantStatus() == TenantStatus.SUSPENDED && !SAFE_METHODS.contains(request.getMethod())) {
+                throw new ApiException(403, "tenant-suspended", "Tenant suspended",
+                        "This tenant is suspended: its data can be read but not changed");
+            }
+            setCaller(request, caller);
+        }
+    }
+
+    @Priority(Priorities.AUTHENTICATION)
+    static final class OperatorFilter implements ContainerRequestFilter {
+        private final Authenticator authenticator;
+        private final boolean readOnlyEndpoint;
+
+        OperatorFilter(Authenticator authenticator, boolean readOnlyEndpoint) {
+            this.authenticator = authenticator;
+            this.readOnlyEndpoint = readOnlyEndpoint;
+        }
+
+        @Override
+        public void filter(ContainerRequestContext request) {
+            OperatorCaller caller = bearer(request).flatMap(authenticator::operatorCaller)
+                    .orElseThrow(ApiException::unauthorized);
+            if (caller.readOnly() && !readOnlyEndpoint) {
+                throw ApiException.forbidden("Auditors may only read");
+            }
+            setCaller(request, caller);
+        }
+    }
+
+    @Priority(Priorities.AUTHENTICATION)
+    static final class DenyFilter implements ContainerRequestFilter {
+        @Override
+        public void filter(ContainerRequestContext request) {
+            throw ApiException.forbidden("This endpoint declares no access rule");
+        }
+    }
+}

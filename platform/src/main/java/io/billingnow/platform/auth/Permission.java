@@ -1,0 +1,20 @@
+package io.billingnow.platform.auth;
+
+/**
+ * What a caller may do inside a tenant. Every tenant endpoint declares exactly one of these with
+ * {@link RequiresPermission}; roles are sets of them ({@link Role}). The matrix is documented in docs/permissions.md.
+ */
+public enum Permission {
+    CUSTOMERS_READ,
+    CUSTOMERS_WRITE,
+    INVOICES_READ,
+    INVOICES_WRITE,
+    PAYMENTS_WRITE,
+    CREDIT_NOTES_WRITE,
+    API_KEYS_MANAGE,
+    PROVIDER_ACCOUNTS_MANAGE,
+    PAYMENT_LINKS_WRITE,
+    AUDIT_READ,
+    MEMBERS_MANAGE,
+    TENANT_SETTINGS_MANAGE
+}

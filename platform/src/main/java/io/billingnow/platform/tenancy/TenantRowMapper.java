@@ -1,0 +1,37 @@
+package io.billingnow.platform.tenancy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.jackson.Jackson;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** Maps a tenants row, whose settings column arrives as JSON text. */
+public final class TenantRowMapper implements RowMapper<Tenant> {
+
+    private static final ObjectMapper JSON = Jackson.newObjectMapper();
+
+    @Override
+    public Tenant map(ResultSet rs, StatementContext ctx) throws SQLException {
+        TenantSettings settings;
+        try {
+            settings = JSON.readValue(rs.getString("settings"), TenantSettings.class);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("tenant settings are not valid JSON", e);
+        }
+        return new Tenant(new TenantId(rs.getObject("id", UUID.class)), rs.getString("slug"), rs.getString("name"),
+                rs.getString("country"), rs.getString("default_currency"),
+                TenantStatus.fromWireName(rs.getString("status")), settings, instant(rs, "created_at"),
+                instant(rs, "updated_at"), rs.getInt("version"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,78 @@
+package io.billingnow.platform.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.billingnow.platform.testing.TestPlatform;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+@ExtendWith(DropwizardExtensionsSupport.class)
+class AdminTenantsTest {
+
+    static final TestPlatform platform = new TestPlatform();
+
+    @RegisterExtension
+    static final io.dropwizard.testing.junit5.DropwizardAppExtension<?> APP = platform.app();
+
+    @Test
+    void anOperatorProvisionsSuspendsAndListsTenants() {
+        String operator = platform.operatorToken(false);
+        Response created = platform.post("/admin/v1/tenants", operator,
+                Map.of("slug", "acme-gmbh", "name", "ACME GmbH", "country", "DE", "currency", "EUR"));
+        assertThat(created.getStatus()).isEqualTo(201);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> tenant = created.readEntity(Map.class);
+        assertThat(tenant).containsEntry("slug", "acme-gmbh").containsEntry("status", "active");
+
+        Response suspended = platform.request("/admin/v1/tenants/" + tenant.get("id") + "/suspend", operator)
+                .post(Entity.json("{}"));
+        assertThat(suspended.getStatus()).isEqualTo(200);
+        assertThat(suspended.readEntity(Map.class)).containsEntry("status", "suspended");
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> list = platform.get("/admin/v1/tenants?status=suspended", operator).readEntity(Map.class);
+        assertThat((List<Map<String, Object>>) list.get("data")).extracting(t -> t.get("slug")).contains("acme-gmbh");
+    }
+
+    @Test
+    void anAuditorMayReadButNotProvision() {
+        String auditor = platform.operatorToken(true);
+        assertThat(platform.get("/admin/v1/tenants", auditor).getStatus()).isEqualTo(200);
+        Response refused = platform.post("/admin/v1/tenants", auditor,
+                Map.of("slug", "nope", "name", "Nope", "country", "DE", "currency", "EUR"));
+        assertThat(refused.getStatus()).isEqualTo(403);
+        assertThat(refused.getMediaType().toString()).isEqualTo("application/problem+json");
+    }
+
+    @Test
+    void withoutCredentialsTheConsoleAnswers401() {
+        Response response = platform.get("/admin/v1/tenants", null);
+        assertThat(response.getStatus()).isEqualTo(401);
+        assertThat(response.getHeaderString("WWW-Authenticate")).isEqualTo("Bearer");
+    }
+
+    @Test
+    void aTenantApiKeyIsNotAnOperatorCredential() {
+        var tenant = platform.createTenant("key-holder", "EUR");
+        String key = platform.apiKey(tenant, io.billingnow.platform.auth.Role.OWNER);
+        assertThat(platform.get("/admin/v1/tenants", key).getStatus()).isEqualTo(401);
+    }
+
+    @Test
+    void invalidDefinitionsAreRejectedFieldByField() {
+        String operator = platform.operatorToken(false);
+        Response response = platform.post("/admin/v1/tenants", operator,
+                Map.of("slug", "Bad Slug!", "name", "", "country", "XX", "currency", "EURO"));
+        assertThat(response.getStatus()).isEqualTo(400);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> problem = response.readEntity(Map.class);
+        assertThat((List<Map<String, Object>>) problem.get("errors")).extracting(e -> e.get("pointer"))
+                .containsExactlyInAnyOrder("/slug", "/name", "/country", "/currency");
+    }
+}

@@ -1,0 +1,124 @@
+package io.billingnow.platform.testing;
+
+import io.billingnow.platform.BillingNowApplication;
+import io.billingnow.platform.BillingNowConfiguration;
+import io.billingnow.platform.apikeys.ApiKeyService;
+import io.billingnow.platform.audit.AuditLog;
+import io.billingnow.platform.auth.OperatorCaller;
+import io.billingnow.platform.auth.Role;
+import io.billingnow.platform.auth.SecretTokens;
+import io.billingnow.platform.auth.Authenticator;
+import io.billingnow.platform.db.Databases;
+import io.billingnow.platform.db.PlatformTransactions;
+import io.billingnow.platform.db.TenantTransactions;
+import io.billingnow.platform.tenancy.Tenant;
+import io.billingnow.platform.tenancy.TenantDefinition;
+import io.billingnow.platform.tenancy.TenantService;
+import io.billingnow.platform.tenancy.TenantSettings;
+import io.dropwizard.jackson.Jackson;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.core.Response;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * A running platform on its own fresh database, for end-to-end tests over real HTTP. Create one per test class as a
+ * static field and register {@link #app()} with {@code @RegisterExtension}.
+ */
+public final class TestPlatform {
+
+    private final TestDatabase database;
+    private final DropwizardAppExtension<BillingNowConfiguration> app;
+    private Jdbi jdbi;
+
+    public TestPlatform(ConfigOverride... extra) {
+        this(new BillingNowApplication(), extra);
+    }
+
+    public TestPlatform(BillingNowApplication application, ConfigOverride... extra) {
+        this.database = TestPostgres.get().newDatabase();
+        List<ConfigOverride> overrides = new ArrayList<>(database.configOverrides());
+        overrides.addAll(List.of(extra));
+        this.app = new DropwizardAppExtension<>(application.getClass() == BillingNowApplication.class
+                ? BillingNowApplication.class : application.getClass(),
+                ResourceHelpers.resourceFilePath("test-config.yml"), overrides.toArray(ConfigOverride[]::new));
+    }
+
+    public DropwizardAppExtension<BillingNowConfiguration> app() {
+        return app;
+    }
+
+    public TestDatabase database() {
+        return database;
+    }
+
+    public String url(String path) {
+        return "http://127.0.0.1:" + app.getLocalPort() + path;
+    }
+
+    public Invocation.Builder request(String path, String bearer) {
+        Invocation.Builder builder = app.client().target(url(path)).request();
+        return bearer == null ? builder : builder.header("Authorization", "Bearer " + bearer);
+    }
+
+    public Response post(String path, String bearer, Object body) {
+        return request(path, bearer).post(Entity.json(body));
+    }
+
+    public Response get(String path, String bearer) {
+        return request(path, bearer).get();
+    }
+
+    /** Direct service access for arranging fixtures, bypassing HTTP (never for the behaviour under test). */
+    public synchronized Jdbi jdbi() {
+        if (jdbi == null) {
+            jdbi = Databases.configure(Jdbi.create(database.jdbcUrl(), "billingnow_app", ""));
+        }
+        return jdbi;
+    }
+
+    public TenantService tenantService() {
+        return new TenantService(new TenantTransactions(jdbi()), new PlatformTransactions(jdbi()),
+                new AuditLog(Jackson.newObjectMapper(), Clock.systemUTC()), Jackson.newObjectMapper(),
+                Clock.systemUTC());
+    }
+
+    public Tenant createTenant(String slug, String currency) {
+        return tenantService().provision(new TenantDefinition(slug, "Tenant " + slug, "DE", currency,
+                TenantSettings.defaults()), fixtureOperator());
+    }
+
+    public String apiKey(Tenant tenant, Role role) {
+        ApiKeyService keys = new ApiKeyService(new AuditLog(Jackson.newObjectMapper(), Clock.systemUTC()),
+                Clock.systemUTC());
+        return new TenantTransactions(jdbi()).write(tenant.id(),
+                tx -> keys.issue(tx, "test " + role.wireName(), role, null, fixtureOperator())).secret();
+    }
+
+    /** Creates an operator token directly in the database, as the `operators create-token` command does. */
+    public String operatorToken(boolean auditor) {
+        String token = SecretTokens.generate(Authenticator.OPERATOR_TOKEN_PREFIX);
+        try (var c = database.appConnection(); PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO operator_tokens (id, name, token_hash, role, created_at) VALUES (?, 'test', ?, ?, now())""")) {
+            ps.setObject(1, UUID.randomUUID());
+            ps.setBytes(2, SecretTokens.hash(token));
+            ps.setString(3, auditor ? "auditor" : "operator");
+            ps.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return token;
+    }
+
+    private static OperatorCaller fixtureOperator() {
+        return new OperatorCaller("test-fixture", false);
+    }
+}
