@@ -15,6 +15,8 @@ import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.tenancy.TenantDefinition;
 import io.billingnow.platform.tenancy.TenantService;
 import io.billingnow.platform.tenancy.TenantSettings;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
@@ -44,7 +46,16 @@ public final class TestPlatform {
     }
 
     public TestPlatform(BillingNowApplication application, ConfigOverride... extra) {
-        this.database = TestPostgres.get().newDatabase();
+        this(TestPostgres.get().newDatabase(), application, extra);
+    }
+
+    /** A second app instance on the same database, as a second node of a cluster would be. */
+    public TestPlatform(TestDatabase database, ConfigOverride... extra) {
+        this(database, new BillingNowApplication(), extra);
+    }
+
+    private TestPlatform(TestDatabase database, BillingNowApplication application, ConfigOverride... extra) {
+        this.database = database;
         List<ConfigOverride> overrides = new ArrayList<>(database.configOverrides());
         overrides.addAll(List.of(extra));
         this.app = new DropwizardAppExtension<>(application.getClass() == BillingNowApplication.class
@@ -76,6 +87,30 @@ public final class TestPlatform {
     public Response get(String path, String bearer) {
         return request(path, bearer).get();
     }
+
+    /** POSTs and reads the JSON answer, asserting the status so a failure shows the problem body. */
+    public JsonNode postJson(String path, String bearer, Object body, int expectedStatus) {
+        return expect(post(path, bearer, body), expectedStatus);
+    }
+
+    public JsonNode getJson(String path, String bearer, int expectedStatus) {
+        return expect(get(path, bearer), expectedStatus);
+    }
+
+    public static JsonNode expect(Response response, int expectedStatus) {
+        String body = response.hasEntity() ? response.readEntity(String.class) : "";
+        if (response.getStatus() != expectedStatus) {
+            throw new AssertionError("expected HTTP " + expectedStatus + " but got " + response.getStatus() + ": "
+                    + body);
+        }
+        try {
+            return body.isEmpty() ? MAPPER.createObjectNode() : MAPPER.readTree(body);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + body, e);
+        }
+    }
+
+    private static final ObjectMapper MAPPER = Jackson.newObjectMapper();
 
     /** Direct service access for arranging fixtures, bypassing HTTP (never for the behaviour under test). */
     public synchronized Jdbi jdbi() {
