@@ -7,6 +7,7 @@ import io.billingnow.platform.apikeys.ApiKeysResource;
 import io.billingnow.platform.audit.AuditLog;
 import io.billingnow.platform.auth.AccessControlFeature;
 import io.billingnow.platform.auth.Authenticator;
+import io.billingnow.platform.creditnotes.CreditNoteResource;
 import io.billingnow.platform.creditnotes.CreditNoteService;
 import io.billingnow.platform.creditnotes.CreditNotesResource;
 import io.billingnow.platform.customers.CustomerService;
@@ -17,10 +18,12 @@ import io.billingnow.platform.db.PlatformTransactions;
 import io.billingnow.platform.db.SchemaMigrator;
 import io.billingnow.platform.db.TenantTransactions;
 import io.billingnow.platform.http.ExceptionMappers;
+import io.billingnow.platform.http.JsonConventions;
 import io.billingnow.platform.http.RequestIdFilter;
 import io.billingnow.platform.invoices.InvoiceService;
 import io.billingnow.platform.invoices.InvoicesResource;
 import io.billingnow.platform.numbering.DocumentNumberAllocator;
+import io.billingnow.platform.payments.CreditBalanceResource;
 import io.billingnow.platform.payments.PaymentService;
 import io.billingnow.platform.payments.PaymentsResource;
 import io.billingnow.platform.tenancy.TenantService;
@@ -65,6 +68,7 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
 
     @Override
     public void initialize(Bootstrap<BillingNowConfiguration> bootstrap) {
+        JsonConventions.apply(bootstrap.getObjectMapper());
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(BillingNowConfiguration configuration) {
@@ -109,8 +113,10 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         environment.jersey().register(new ApiKeysResource(tenantTx, new ApiKeyService(audit, clock)));
         environment.jersey().register(new CustomersResource(tenantTx, customers));
         environment.jersey().register(new InvoicesResource(tenantTx, invoices));
-        environment.jersey().register(new PaymentsResource(tenantTx, payments, invoices, customers));
+        environment.jersey().register(new PaymentsResource(tenantTx, payments, invoices));
+        environment.jersey().register(new CreditBalanceResource(tenantTx, customers));
         environment.jersey().register(new CreditNotesResource(tenantTx, creditNotes));
+        environment.jersey().register(new CreditNoteResource(tenantTx, creditNotes));
         environment.jersey().register(new AdminTenantsResource(tenants));
     }
 

@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-@Path("/v1")
+@Path("/v1/invoices/{id}/credit-notes")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class CreditNotesResource {
@@ -35,7 +35,6 @@ public final class CreditNotesResource {
     }
 
     @POST
-    @Path("/invoices/{id}/credit-notes")
     @RequiresPermission(Permission.CREDIT_NOTES_WRITE)
     public Response issue(@Context SecurityContext security, @PathParam("id") UUID invoiceId,
                           @NotNull @Valid CreditNoteFields fields) {
@@ -45,18 +44,9 @@ public final class CreditNotesResource {
     }
 
     @GET
-    @Path("/invoices/{id}/credit-notes")
     @RequiresPermission(Permission.INVOICES_READ)
     public Map<String, List<CreditNote>> forInvoice(@Context SecurityContext security, @PathParam("id") UUID invoiceId) {
         TenantCaller caller = Callers.tenant(security);
         return Map.of("data", transactions.read(caller.tenant(), tx -> creditNotes.forInvoice(tx, invoiceId)));
-    }
-
-    @GET
-    @Path("/credit-notes/{id}")
-    @RequiresPermission(Permission.INVOICES_READ)
-    public CreditNote get(@Context SecurityContext security, @PathParam("id") UUID id) {
-        TenantCaller caller = Callers.tenant(security);
-        return transactions.read(caller.tenant(), tx -> creditNotes.get(tx, id));
     }
 }

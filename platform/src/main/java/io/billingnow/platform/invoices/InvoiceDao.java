@@ -96,7 +96,7 @@ public interface InvoiceDao {
     @SqlUpdate("""
             UPDATE invoices SET status = :status, number = :number, issue_date = :issueDate, due_date = :dueDate,
                    seller_snapshot = CAST(:seller AS jsonb), customer_snapshot = CAST(:customer AS jsonb),
-                   finalized_at = :now, paid_at = CASE WHEN :status = 'paid' THEN :now END,
+                   finalized_at = :now, paid_at = CASE WHEN :status = 'paid' THEN CAST(:now AS timestamptz) END,
                    updated_at = :now, version = version + 1
             WHERE tenant_id = :tenant AND id = :id AND status = 'draft'""")
     int finalizeDraft(@Bind("tenant") TenantId tenant, @Bind("id") UUID id, @Bind("status") String status,
@@ -106,8 +106,8 @@ public interface InvoiceDao {
 
     @SqlUpdate("""
             UPDATE invoices SET status = :status, updated_at = :now, version = version + 1,
-                   voided_at = CASE WHEN :status = 'void' THEN :now ELSE voided_at END,
-                   marked_uncollectible_at = CASE WHEN :status = 'uncollectible' THEN :now
+                   voided_at = CASE WHEN :status = 'void' THEN CAST(:now AS timestamptz) ELSE voided_at END,
+                   marked_uncollectible_at = CASE WHEN :status = 'uncollectible' THEN CAST(:now AS timestamptz)
                                                   ELSE marked_uncollectible_at END
             WHERE tenant_id = :tenant AND id = :id""")
     int setStatus(@Bind("tenant") TenantId tenant, @Bind("id") UUID id, @Bind("status") String status,
@@ -116,7 +116,7 @@ public interface InvoiceDao {
     /** Applies money received or credited; the caller has locked the row and computed the new figures. */
     @SqlUpdate("""
             UPDATE invoices SET amount_paid = :amountPaid, amount_credited = :amountCredited, amount_due = :amountDue,
-                   status = :status, paid_at = CASE WHEN :status = 'paid' AND paid_at IS NULL THEN :now
+                   status = :status, paid_at = CASE WHEN :status = 'paid' AND paid_at IS NULL THEN CAST(:now AS timestamptz)
                                                     ELSE paid_at END,
                    updated_at = :now, version = version + 1
             WHERE tenant_id = :tenant AND id = :id""")
@@ -129,10 +129,10 @@ public interface InvoiceDao {
              FROM invoices
             WHERE tenant_id = :tenant
               AND (CAST(:status AS text) IS NULL OR status = :status)
-              AND (CAST(:customerId AS uuid) IS NULL OR customer_id = :customerId)
+              AND (CAST(:customerId AS uuid) IS NULL OR customer_id = CAST(:customerId AS uuid))
               AND (CAST(:number AS text) IS NULL OR number = :number)
-              AND (CAST(:createdFrom AS timestamptz) IS NULL OR created_at >= :createdFrom)
-              AND (CAST(:createdTo AS timestamptz) IS NULL OR created_at < :createdTo)
+              AND (CAST(:createdFrom AS timestamptz) IS NULL OR created_at >= CAST(:createdFrom AS timestamptz))
+              AND (CAST(:createdTo AS timestamptz) IS NULL OR created_at < CAST(:createdTo AS timestamptz))
               AND (created_at, id) > (:afterCreated, :afterId)
             ORDER BY created_at, id LIMIT :limit""")
     List<Row> page(@Bind("tenant") TenantId tenant, @Bind("status") String status,

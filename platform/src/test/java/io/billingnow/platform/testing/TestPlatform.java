@@ -11,6 +11,7 @@ import io.billingnow.platform.auth.Authenticator;
 import io.billingnow.platform.db.Databases;
 import io.billingnow.platform.db.PlatformTransactions;
 import io.billingnow.platform.db.TenantTransactions;
+import io.billingnow.platform.http.JsonConventions;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.tenancy.TenantDefinition;
 import io.billingnow.platform.tenancy.TenantService;
@@ -36,6 +37,8 @@ import org.jdbi.v3.core.Jdbi;
  * static field and register {@link #app()} with {@code @RegisterExtension}.
  */
 public final class TestPlatform {
+
+    private static final ObjectMapper JSON = JsonConventions.apply(Jackson.newObjectMapper());
 
     private final TestDatabase database;
     private final DropwizardAppExtension<BillingNowConfiguration> app;
@@ -104,13 +107,12 @@ public final class TestPlatform {
                     + body);
         }
         try {
-            return body.isEmpty() ? MAPPER.createObjectNode() : MAPPER.readTree(body);
+            return body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body);
         } catch (java.io.IOException e) {
             throw new AssertionError("not JSON: " + body, e);
         }
     }
 
-    private static final ObjectMapper MAPPER = Jackson.newObjectMapper();
 
     /** Direct service access for arranging fixtures, bypassing HTTP (never for the behaviour under test). */
     public synchronized Jdbi jdbi() {
@@ -122,7 +124,7 @@ public final class TestPlatform {
 
     public TenantService tenantService() {
         return new TenantService(new TenantTransactions(jdbi()), new PlatformTransactions(jdbi()),
-                new AuditLog(Jackson.newObjectMapper(), Clock.systemUTC()), Jackson.newObjectMapper(),
+                new AuditLog(JSON, Clock.systemUTC()), JSON,
                 Clock.systemUTC());
     }
 
@@ -132,7 +134,7 @@ public final class TestPlatform {
     }
 
     public String apiKey(Tenant tenant, Role role) {
-        ApiKeyService keys = new ApiKeyService(new AuditLog(Jackson.newObjectMapper(), Clock.systemUTC()),
+        ApiKeyService keys = new ApiKeyService(new AuditLog(JSON, Clock.systemUTC()),
                 Clock.systemUTC());
         return new TenantTransactions(jdbi()).write(tenant.id(),
                 tx -> keys.issue(tx, "test " + role.wireName(), role, null, fixtureOperator())).secret();
