@@ -3,6 +3,7 @@ package io.billingnow.platform.money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * An amount of money: a signed 64-bit count of minor units (cents, fils, yen) in one currency.
@@ -12,6 +13,8 @@ import java.util.Objects;
  * ({@link CurrencyMismatchException}).
  */
 public final class Money implements Comparable<Money> {
+
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 
     private final long minorUnits;
     private final CurrencyUnit currency;
@@ -40,7 +43,7 @@ public final class Money implements Comparable<Money> {
      */
     public static Money parse(String decimal, CurrencyUnit currency) {
         Objects.requireNonNull(currency, "currency");
-        if (decimal == null || !decimal.matches("-?[0-9]+(\\.[0-9]+)?")) {
+        if (decimal == null || !PLAIN_DECIMAL.matcher(decimal).matches()) {
             throw new MoneyFormatException("Not a plain decimal amount: " + (decimal == null ? "null" : "'" + decimal + "'"));
         }
         BigDecimal value = new BigDecimal(decimal);

@@ -146,6 +146,22 @@ class InvoiceCalculatorTest {
     }
 
     @Test
+    void inclusive_net_never_goes_negative_because_the_group_tax_is_rounded_once() {
+        TaxRate a = rate("a", TaxCategory.S, "100");
+        TaxRate b = rate("b", TaxCategory.S, "100");
+        TaxRate c = rate("c", TaxCategory.S, "100");
+        InvoiceCalculation result = calculator.calculate(inclusive("EUR", line("1", 2, a, b, c)));
+
+        // per rate, round(2 × 100 / 400) = round(0.5) = 1 three times would take 3 out of 2;
+        // per group, round(2 × 300 / 400) = round(1.5) = 2, shared 1 / 1 / 0 (ties to the first rates)
+        assertThat(result.taxBreakdown()).containsExactly(
+                new TaxBreakdown(a, 0, 0, 1),
+                new TaxBreakdown(b, 0, 0, 1),
+                new TaxBreakdown(c, 0, 0, 0));
+        assertThat(result.totals()).isEqualTo(new InvoiceTotals(2, 0, 2, 0, 0, 0, 2, 2));
+    }
+
+    @Test
     void tax_is_rounded_once_per_rate_not_per_line() {
         // Three lines of 0.02 at 19 %: rounded per line, 0.0038 would give 0.00 each; once on 0.06 it is 0.0114 -> 0.01.
         InvoiceCalculation result = calculator.calculate(exclusive("EUR",
