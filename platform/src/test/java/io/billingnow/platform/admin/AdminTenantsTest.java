@@ -65,6 +65,28 @@ class AdminTenantsTest {
     }
 
     @Test
+    void aSuspendedTenantCanReadButNotWriteAndAnOffboardedOneCannotSignIn() {
+        String operator = platform.operatorToken(false);
+        var tenant = platform.createTenant("to-suspend", "EUR");
+        String key = platform.apiKey(tenant, io.billingnow.platform.auth.Role.OWNER);
+        platform.postJson("/v1/customers", key, Map.of("name", "Before suspension"), 201);
+
+        platform.request("/admin/v1/tenants/" + tenant.id() + "/suspend", operator).post(Entity.json("{}")).close();
+        assertThat(platform.get("/v1/customers", key).getStatus()).isEqualTo(200);
+        Response write = platform.post("/v1/customers", key, Map.of("name", "During suspension"));
+        assertThat(write.getStatus()).isEqualTo(403);
+        assertThat(write.readEntity(String.class)).contains("tenant-suspended");
+
+        platform.request("/admin/v1/tenants/" + tenant.id() + "/reactivate", operator).post(Entity.json("{}")).close();
+        assertThat(platform.post("/v1/customers", key, Map.of("name", "After")).getStatus()).isEqualTo(201);
+
+        platform.request("/admin/v1/tenants/" + tenant.id() + "/offboard", operator).post(Entity.json("{}")).close();
+        assertThat(platform.get("/v1/customers", key).getStatus()).isEqualTo(401);
+        assertThat(platform.request("/admin/v1/tenants/" + tenant.id() + "/reactivate", operator)
+                .post(Entity.json("{}")).getStatus()).isEqualTo(409);
+    }
+
+    @Test
     void invalidDefinitionsAreRejectedFieldByField() {
         String operator = platform.operatorToken(false);
         Response response = platform.post("/admin/v1/tenants", operator,

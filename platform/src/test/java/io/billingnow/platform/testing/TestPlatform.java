@@ -106,6 +106,10 @@ public final class TestPlatform {
             throw new AssertionError("expected HTTP " + expectedStatus + " but got " + response.getStatus() + ": "
                     + body);
         }
+        return parse(body);
+    }
+
+    public static JsonNode parse(String body) {
         try {
             return body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body);
         } catch (java.io.IOException e) {
