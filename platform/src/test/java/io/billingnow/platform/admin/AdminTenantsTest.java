@@ -30,8 +30,7 @@ class AdminTenantsTest {
         Map<String, Object> tenant = created.readEntity(Map.class);
         assertThat(tenant).containsEntry("slug", "acme-gmbh").containsEntry("status", "active");
 
-        Response suspended = platform.request("/admin/v1/tenants/" + tenant.get("id") + "/suspend", operator)
-                .post(Entity.json("{}"));
+        Response suspended = platform.post("/admin/v1/tenants/" + tenant.get("id") + "/suspend", operator, Map.of());
         assertThat(suspended.getStatus()).isEqualTo(200);
         assertThat(suspended.readEntity(Map.class)).containsEntry("status", "suspended");
 
@@ -82,8 +81,8 @@ class AdminTenantsTest {
 
         platform.request("/admin/v1/tenants/" + tenant.id() + "/offboard", operator).post(Entity.json("{}")).close();
         assertThat(platform.get("/v1/customers", key).getStatus()).isEqualTo(401);
-        assertThat(platform.request("/admin/v1/tenants/" + tenant.id() + "/reactivate", operator)
-                .post(Entity.json("{}")).getStatus()).isEqualTo(409);
+        assertThat(platform.post("/admin/v1/tenants/" + tenant.id() + "/reactivate", operator, Map.of()).getStatus())
+                .isEqualTo(409);
     }
 
     @Test
