@@ -93,7 +93,6 @@ public abstract class PluginZipContract {
             assertThat(PaymentProviderFactory.class.getClassLoader())
                     .isNotInstanceOf(PluginClassLoader.class);
         } finally {
-            manager.stopPlugins();
             manager.unloadPlugins();
         }
     }
