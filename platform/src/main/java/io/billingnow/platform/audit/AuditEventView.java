@@ -1,5 +1,6 @@
 package io.billingnow.platform.audit;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,10 +10,11 @@ import java.util.UUID;
 
 /**
  * One audit entry as the API shows it. States are stored as JSON text (the exact bytes that were hashed) and are
- * returned as JSON values, so clients need not parse a string inside a string. Hashes are lowercase hex.
+ * returned as JSON values, so clients need not parse a string inside a string. Hashes are lowercase hex; the time is
+ * ISO-8601 text whatever the shared mapper's date setting.
  */
-public record AuditEventView(long seq, UUID id, Instant occurredAt, Party actor, Party entity, String action,
-                             JsonNode before, JsonNode after, String requestId, String hash, String prevHash) {
+public record AuditEventView(long seq, UUID id, @JsonFormat(shape = JsonFormat.Shape.STRING) Instant occurredAt,
+                             Party actor, Party entity, String action, JsonNode before, JsonNode after, String requestId, String hash, String prevHash) {
 
     /** Who acted, or what was acted on: a type and an id, e.g. {@code api_key} and the key's id. */
     public record Party(String type, String id) {
