@@ -14,7 +14,8 @@ import java.util.UUID;
  * ISO-8601 text whatever the shared mapper's date setting.
  */
 public record AuditEventView(long seq, UUID id, @JsonFormat(shape = JsonFormat.Shape.STRING) Instant occurredAt,
-                             Party actor, Party entity, String action, JsonNode before, JsonNode after, String requestId, String hash, String prevHash) {
+                             Party actor, Party entity, String action, JsonNode before, JsonNode after,
+                             String requestId, String hash, String prevHash) {
 
     /** Who acted, or what was acted on: a type and an id, e.g. {@code api_key} and the key's id. */
     public record Party(String type, String id) {
