@@ -1,10 +1,16 @@
 package io.billingnow.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.billingnow.platform.admin.AdminAuditResource;
+import io.billingnow.platform.admin.AdminOperatorTokensResource;
 import io.billingnow.platform.admin.AdminTenantsResource;
 import io.billingnow.platform.apikeys.ApiKeyService;
 import io.billingnow.platform.apikeys.ApiKeysResource;
+import io.billingnow.platform.audit.AuditChainVerifier;
+import io.billingnow.platform.audit.AuditEventsResource;
 import io.billingnow.platform.audit.AuditLog;
+import io.billingnow.platform.audit.AuditTrail;
+import io.billingnow.platform.audit.AuditVerifyCommand;
 import io.billingnow.platform.auth.AccessControlFeature;
 import io.billingnow.platform.auth.Authenticator;
 import io.billingnow.platform.creditnotes.CreditNoteResource;
@@ -12,6 +18,7 @@ import io.billingnow.platform.creditnotes.CreditNoteService;
 import io.billingnow.platform.creditnotes.CreditNotesResource;
 import io.billingnow.platform.customers.CustomerService;
 import io.billingnow.platform.customers.CustomersResource;
+import io.billingnow.platform.cli.CommandGroup;
 import io.billingnow.platform.db.Databases;
 import io.billingnow.platform.dev.DevCommand;
 import io.billingnow.platform.dev.FileOrClasspathSourceProvider;
@@ -30,7 +37,11 @@ import io.billingnow.platform.numbering.DocumentNumberAllocator;
 import io.billingnow.platform.payments.CreditBalanceResource;
 import io.billingnow.platform.payments.PaymentService;
 import io.billingnow.platform.payments.PaymentsResource;
+import io.billingnow.platform.operators.CreateOperatorTokenCommand;
+import io.billingnow.platform.operators.OperatorTokens;
 import io.billingnow.platform.tenancy.TenantService;
+import io.billingnow.platform.tenancy.config.TenantsConfigReconciler;
+import io.billingnow.platform.tenancy.config.ValidateTenantsCommand;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
@@ -40,9 +51,11 @@ import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.migrations.MigrationsBundle;
 import jakarta.servlet.DispatcherType;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -87,6 +100,10 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
                 return SchemaMigrator.CHANGELOG;
             }
         });
+        bootstrap.addCommand(new CommandGroup("audit", "Audit trail tools", List.of(new AuditVerifyCommand())));
+        bootstrap.addCommand(new CommandGroup("tenants", "Tenant tools", List.of(new ValidateTenantsCommand())));
+        bootstrap.addCommand(new CommandGroup("operators", "Operator credentials",
+                List.of(new CreateOperatorTokenCommand())));
     }
 
     @Override
@@ -125,6 +142,16 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         environment.jersey().register(new CreditNotesResource(tenantTx, creditNotes));
         environment.jersey().register(new CreditNoteResource(tenantTx, creditNotes));
         environment.jersey().register(new AdminTenantsResource(tenants));
+        AuditTrail auditTrail = new AuditTrail(tenantTx, json);
+        environment.jersey().register(new AuditEventsResource(auditTrail));
+        environment.jersey().register(new AdminAuditResource(tenants, auditTrail, new AuditChainVerifier(tenantTx)));
+        environment.jersey().register(new AdminOperatorTokensResource(new OperatorTokens(platformTx, clock)));
+
+        // Last, so that tenants it provisions see every lifecycle listener registered above.
+        String tenantsConfigDir = config.getPlatform().getTenantsConfigDir();
+        if (tenantsConfigDir != null) {
+            new TenantsConfigReconciler(tenants, platformTx).reconcile(Path.of(tenantsConfigDir));
+        }
     }
 
     private static void migrate(DataSourceFactory owner, Environment environment) throws Exception {
