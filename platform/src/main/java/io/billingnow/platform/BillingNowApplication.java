@@ -11,8 +11,15 @@ import io.billingnow.platform.db.Databases;
 import io.billingnow.platform.db.PlatformTransactions;
 import io.billingnow.platform.db.SchemaMigrator;
 import io.billingnow.platform.db.TenantTransactions;
+import io.billingnow.platform.http.ETagFilter;
 import io.billingnow.platform.http.ExceptionMappers;
 import io.billingnow.platform.http.RequestIdFilter;
+import io.billingnow.platform.http.idempotency.IdempotencyFeature;
+import io.billingnow.platform.http.idempotency.IdempotencyFilter;
+import io.billingnow.platform.http.idempotency.IdempotencyKeyCleanup;
+import io.billingnow.platform.http.idempotency.IdempotencyStore;
+import io.billingnow.platform.http.openapi.OpenApiDocument;
+import io.billingnow.platform.http.openapi.OpenApiResource;
 import io.billingnow.platform.tenancy.TenantService;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.server.DefaultServerFactory;
@@ -88,6 +95,13 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         ExceptionMappers.register(environment.jersey().getResourceConfig());
         environment.jersey().register(new AccessControlFeature(authenticator));
+        IdempotencyStore idempotency = new IdempotencyStore(tenantTx, config.getIdempotency(), clock);
+        environment.jersey().register(new IdempotencyFeature(new IdempotencyFilter(idempotency, json)));
+        environment.lifecycle().manage(new IdempotencyKeyCleanup(platformTx, idempotency,
+                config.getIdempotency().getCleanupInterval()));
+        environment.jersey().register(new ETagFilter());
+        environment.jersey().register(new OpenApiResource(new OpenApiDocument(config.getPlatform().getPublicBaseUrl(),
+                BillingNowApplication.class.getPackage().getImplementationVersion())));
 
         environment.jersey().register(new ApiKeysResource(tenantTx, new ApiKeyService(audit, clock)));
         environment.jersey().register(new AdminTenantsResource(tenants));
