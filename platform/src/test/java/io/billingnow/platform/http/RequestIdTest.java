@@ -84,7 +84,8 @@ class RequestIdTest {
             String response = rawGet("/v1/openapi.json", attack);
             String head = response.substring(0, Math.max(0, response.indexOf("\r\n\r\n")));
             // Jetty's parser refuses the request outright, before any of our code could echo the value.
-            assertThat(head).as(attack).startsWith("HTTP/1.1 400 ").doesNotContainIgnoringCase("X-Injected").doesNotContain("abc12345");
+            assertThat(head).as(attack).startsWith("HTTP/1.1 400 ")
+                    .doesNotContainIgnoringCase("X-Injected").doesNotContain("abc12345");
         }
     }
 
