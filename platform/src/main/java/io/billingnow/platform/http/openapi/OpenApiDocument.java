@@ -103,7 +103,7 @@ public final class OpenApiDocument {
                         .schema(new StringSchema().maxLength(IdempotencyFilter.MAX_KEY_LENGTH)))
                 .addHeaders("RequestId", new Header().description("This request's id, also in problem bodies as "
                         + "requestId; quote it when reporting a problem").schema(new StringSchema()));
-        for (Map.Entry<String, Schema> schema : ModelConverters.getInstance(true).readAll(Problem.class).entrySet()) {
+        for (Map.Entry<String, Schema> schema : ModelConverters.getInstance().readAll(Problem.class).entrySet()) {
             components.addSchemas(schema.getKey(), schema.getValue());
         }
         return components;
@@ -127,6 +127,16 @@ public final class OpenApiDocument {
             operation.addSecurityItem(new SecurityRequirement().addList(OPERATOR_SCHEME));
         } else if (method.isAnnotationPresent(PublicEndpoint.class)) {
             operation.setDescription(join(operation.getDescription(), "Public: no credential needed."));
+        }
+        // swagger-core files the method's return type under "default"; that is the success case, and "default"
+        // belongs to the problem document every operation may answer with instead.
+        ApiResponse success = operation.getResponses().remove("default");
+        if (success != null) {
+            if ("default response".equals(success.getDescription())) {
+                success.setDescription("Success");
+            }
+            operation.getResponses().addApiResponse(
+                    method.getReturnType() == jakarta.ws.rs.core.Response.class ? "2XX" : "200", success);
         }
         operation.getResponses().forEach((status, response) -> response.addHeaderObject(RequestIdFilter.HEADER,
                 new Header().$ref("#/components/headers/RequestId")));

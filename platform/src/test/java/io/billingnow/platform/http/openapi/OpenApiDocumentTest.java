@@ -71,11 +71,21 @@ class OpenApiDocumentTest {
     void errorsAreDescribedAsProblemDocuments() {
         JsonNode problem = document.path("components").path("schemas").path("Problem");
         assertThat(problem.path("properties").has("type")).isTrue();
-        assertThat(problem.path("properties").has("requestId")).isTrue();
+        assertThat(problem.path("properties").path("requestId").path("type").asText()).isEqualTo("string");
+        assertThat(problem.path("properties").path("status").path("type").asText()).isEqualTo("integer");
         assertThat(problem.path("properties").has("errors")).isTrue();
         JsonNode fallback = document.path("paths").path("/v1/api-keys").path("post").path("responses")
                 .path("default").path("content").path("application/problem+json").path("schema");
         assertThat(fallback.path("$ref").asText()).isEqualTo("#/components/schemas/Problem");
+    }
+
+    @Test
+    void successResponsesKeepTheirSchemaBesideTheProblemFallback() {
+        JsonNode responses = document.path("paths").path("/admin/v1/tenants/{id}").path("get").path("responses");
+        assertThat(responses.path("200").path("content").path("application/json").path("schema").path("$ref")
+                .asText()).isEqualTo("#/components/schemas/Tenant");
+        assertThat(responses.path("200").path("headers").has("Request-Id")).isTrue();
+        assertThat(responses.has("default")).isTrue();
     }
 
     @Test
