@@ -28,6 +28,7 @@ import io.billingnow.platform.db.JsonColumns;
 import io.billingnow.platform.db.PlatformTransactions;
 import io.billingnow.platform.db.SchemaMigrator;
 import io.billingnow.platform.db.TenantTransactions;
+import io.billingnow.platform.http.ETagFilter;
 import io.billingnow.platform.http.ExceptionMappers;
 import io.billingnow.platform.http.JsonConventions;
 import io.billingnow.platform.http.RequestIdFilter;
@@ -39,6 +40,12 @@ import io.billingnow.platform.payments.PaymentService;
 import io.billingnow.platform.payments.PaymentsResource;
 import io.billingnow.platform.operators.CreateOperatorTokenCommand;
 import io.billingnow.platform.operators.OperatorTokens;
+import io.billingnow.platform.http.idempotency.IdempotencyFeature;
+import io.billingnow.platform.http.idempotency.IdempotencyFilter;
+import io.billingnow.platform.http.idempotency.IdempotencyKeyCleanup;
+import io.billingnow.platform.http.idempotency.IdempotencyStore;
+import io.billingnow.platform.http.openapi.OpenApiDocument;
+import io.billingnow.platform.http.openapi.OpenApiResource;
 import io.billingnow.platform.tenancy.TenantService;
 import io.billingnow.platform.tenancy.config.TenantsConfigReconciler;
 import io.billingnow.platform.tenancy.config.ValidateTenantsCommand;
@@ -126,6 +133,13 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         ExceptionMappers.register(environment.jersey().getResourceConfig());
         environment.jersey().register(new AccessControlFeature(authenticator));
+        IdempotencyStore idempotency = new IdempotencyStore(tenantTx, config.getIdempotency(), clock);
+        environment.jersey().register(new IdempotencyFeature(new IdempotencyFilter(idempotency, json)));
+        environment.lifecycle().manage(new IdempotencyKeyCleanup(platformTx, idempotency,
+                config.getIdempotency().getCleanupInterval()));
+        environment.jersey().register(new ETagFilter());
+        environment.jersey().register(new OpenApiResource(new OpenApiDocument(config.getPlatform().getPublicBaseUrl(),
+                BillingNowApplication.class.getPackage().getImplementationVersion())));
 
         JsonColumns jsonColumns = new JsonColumns(json);
         DocumentNumberAllocator numbers = new DocumentNumberAllocator();

@@ -1,6 +1,8 @@
 package io.billingnow.platform;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.billingnow.platform.http.RequestIdLogging;
+import io.billingnow.platform.http.idempotency.IdempotencySettings;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
@@ -27,6 +29,19 @@ public class BillingNowConfiguration extends Configuration {
     @NotNull
     @JsonProperty("platform")
     private PlatformSettings platform = new PlatformSettings();
+
+    @Valid
+    @NotNull
+    @JsonProperty("idempotency")
+    private IdempotencySettings idempotency = new IdempotencySettings();
+
+    public BillingNowConfiguration() {
+        setLoggingFactory(RequestIdLogging.defaultLogging());
+    }
+
+    public IdempotencySettings getIdempotency() {
+        return idempotency;
+    }
 
     public PlatformSettings getPlatform() {
         return platform;

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntConsumer;
 
 /**
  * Provisioning and lifecycle of tenants. Each change and its audit entry commit together, in the tenant's own log.
@@ -72,10 +73,19 @@ public final class TenantService {
     }
 
     public Tenant update(TenantId id, TenantDefinition definition, Caller actor) {
+        return update(id, definition, actor, version -> { });
+    }
+
+    /**
+     * Updates the tenant after {@code versionCheck} accepted its current version (read under a row lock); the
+     * check throws to refuse, e.g. {@code version -> ETags.requireMatch(ifMatch, version)}.
+     */
+    public Tenant update(TenantId id, TenantDefinition definition, Caller actor, IntConsumer versionCheck) {
         definition.validate();
         return tenants.write(id, tx -> {
             TenantDao dao = tx.dao(TenantDao.class);
-            Tenant before = dao.byId(id.value()).orElseThrow(() -> ApiException.notFound("Tenant"));
+            Tenant before = dao.lockById(id.value()).orElseThrow(() -> ApiException.notFound("Tenant"));
+            versionCheck.accept(before.version());
             if (!before.slug().equals(definition.slug())) {
                 throw ApiException.invalid("/slug", "a tenant's slug cannot change");
             }
