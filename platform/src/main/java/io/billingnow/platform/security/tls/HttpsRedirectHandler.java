@@ -7,7 +7,6 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.Callback;
 
 import java.util.regex.Pattern;
@@ -59,8 +58,9 @@ final class HttpsRedirectHandler extends Handler.Wrapper {
             return httpsPort;
         }
         for (Connector connector : getServer().getConnectors()) {
+            // Dropwizard wraps the SslConnectionFactory for metrics; the protocol name survives the wrapping.
             if (connector instanceof ServerConnector server
-                    && server.getConnectionFactory(SslConnectionFactory.class) != null) {
+                    && server.getProtocols().stream().anyMatch("ssl"::equalsIgnoreCase)) {
                 return server.getLocalPort();
             }
         }
