@@ -18,7 +18,8 @@ import java.util.function.Function;
 
 /**
  * The one entry point for the HTTP-level protections: security headers (application and admin), request body and
- * JSON limits, and {@code /.well-known/security.txt}.
+ * JSON limits, {@code /.well-known/security.txt}, and the start-up check that the admin listener is loopback-only
+ * ({@link AdminListenerCheck}).
  *
  * <pre>
  * bootstrap.addBundle(new SecurityBundle&lt;&gt;(BillingNowConfiguration::getSecurity));
@@ -41,6 +42,9 @@ public final class SecurityBundle<C extends Configuration> implements Configured
     @Override
     public void run(C configuration, Environment environment) {
         SecurityConfiguration security = securityConfiguration.apply(configuration);
+        if (!security.isAllowNonLoopbackAdmin()) {
+            AdminListenerCheck.require(configuration.getServerFactory());
+        }
 
         JsonLimits.apply(environment.getObjectMapper());
         environment.jersey().register(new JsonLimitExceededExceptionMapper());

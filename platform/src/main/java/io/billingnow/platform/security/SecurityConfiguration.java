@@ -25,6 +25,19 @@ public class SecurityConfiguration {
     @NotNull
     private SecurityContactConfiguration contact = new SecurityContactConfiguration();
 
+    /** Opt-out of {@link AdminListenerCheck}; only for deployments where a firewall shields the admin port. */
+    private boolean allowNonLoopbackAdmin = false;
+
+    @JsonProperty
+    public boolean isAllowNonLoopbackAdmin() {
+        return allowNonLoopbackAdmin;
+    }
+
+    @JsonProperty
+    public void setAllowNonLoopbackAdmin(boolean allowNonLoopbackAdmin) {
+        this.allowNonLoopbackAdmin = allowNonLoopbackAdmin;
+    }
+
     @JsonProperty
     public SecurityHeadersConfiguration getHeaders() {
         return headers;
