@@ -72,7 +72,8 @@ public final class SecurityHeadersFilter implements Filter {
         if (request.getHeader("Authorization") != null || request.getHeader("Cookie") != null) {
             return true;
         }
-        String path = request.getRequestURI();
+        // The decoded, normalised path the servlet container routes on, so "/%761/..." cannot dodge "/v1".
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         for (String prefix : noStorePathPrefixes) {
             if (prefix.equals("/") || path.equals(prefix) || path.startsWith(prefix + "/")) {
                 return true;

@@ -71,6 +71,14 @@ class SecurityHeadersTest {
     }
 
     @Test
+    void anEncodedPathCannotDodgeTheNoStoreRule() throws Exception {
+        // Jersey answers 404 here, but the rule must judge the decoded path "/v1/ping", not the raw one.
+        HttpResponse<String> response = APP.get(APP.https("/%761/ping"));
+
+        assertThat(response.headers().allValues("Cache-Control")).containsExactly("no-store");
+    }
+
+    @Test
     void authenticatedRequestsAreNeverStoredAnonymousPublicOnesMayBe() throws Exception {
         assertThat(APP.get(APP.https("/public/ping")).headers().firstValue("Cache-Control")).isEmpty();
         assertThat(APP.get(APP.https("/public/ping"), "Authorization", "Bearer abc").headers()
