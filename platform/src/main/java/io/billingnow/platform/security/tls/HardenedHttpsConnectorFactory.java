@@ -105,17 +105,24 @@ public class HardenedHttpsConnectorFactory extends HttpsConnectorFactory {
         this.hstsIncludeSubDomains = hstsIncludeSubDomains;
     }
 
-    /** The key store comes from {@code certificate:}; Dropwizard's own key store fields must stay empty. */
+    /** Dropwizard's own key store fields are not used: the key store comes from {@code certificate:}. */
     @Override
     @JsonIgnore
     public boolean isValidKeyStorePath() {
-        return getKeyStorePath() == null;
+        return true;
     }
 
     @Override
     @JsonIgnore
     public boolean isValidKeyStorePassword() {
-        return getKeyStorePassword() == null;
+        return true;
+    }
+
+    @JsonIgnore
+    @ValidationMethod(message = "keyStorePath/keyStorePassword are not used by billingnow-https: "
+            + "configure certificate.source (pem, pkcs12 or self-signed) instead")
+    public boolean isKeyStoreLeftToCertificate() {
+        return getKeyStorePath() == null && getKeyStorePassword() == null;
     }
 
     @JsonIgnore
