@@ -5,6 +5,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import java.util.Locale;
+
 /**
  * A request body over the {@link JsonLimits} is the client's fault: 400 with a problem document that says which
  * kind of limit was hit, without echoing any of the document.
@@ -21,7 +23,7 @@ public final class JsonLimitExceededExceptionMapper implements ExceptionMapper<S
     }
 
     private static String kind(StreamConstraintsException exception) {
-        String message = String.valueOf(exception.getOriginalMessage()).toLowerCase(java.util.Locale.ROOT);
+        String message = String.valueOf(exception.getOriginalMessage()).toLowerCase(Locale.ROOT);
         if (message.contains("nesting")) {
             return "nesting depth (max " + JsonLimits.MAX_NESTING_DEPTH + ")";
         }

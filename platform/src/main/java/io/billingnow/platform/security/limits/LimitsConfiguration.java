@@ -2,6 +2,7 @@ package io.billingnow.platform.security.limits;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.DataSize;
+import io.dropwizard.util.DataSizeUnit;
 import io.dropwizard.validation.MaxDataSize;
 import io.dropwizard.validation.MinDataSize;
 import jakarta.validation.constraints.NotNull;
@@ -11,7 +12,7 @@ public class LimitsConfiguration {
 
     @NotNull
     @MinDataSize(1)
-    @MaxDataSize(value = 64, unit = io.dropwizard.util.DataSizeUnit.MEBIBYTES)
+    @MaxDataSize(value = 64, unit = DataSizeUnit.MEBIBYTES)
     private DataSize maxRequestBodySize = DataSize.mebibytes(1);
 
     @JsonProperty

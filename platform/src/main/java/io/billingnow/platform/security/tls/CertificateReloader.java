@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -84,7 +85,7 @@ final class CertificateReloader extends AbstractLifeCycle {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (Path file : files) {
-                digest.update(file.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                digest.update(file.toString().getBytes(StandardCharsets.UTF_8));
                 try {
                     digest.update(Files.readAllBytes(file));
                 } catch (NoSuchFileException missing) {

@@ -27,6 +27,7 @@ import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
@@ -79,7 +80,7 @@ public final class ServerKeyStores {
                 Key key = source.getKey(alias, password.toCharArray());
                 Certificate[] chain = source.getCertificateChain(alias);
                 if (key instanceof PrivateKey privateKey && chain != null && chain.length > 0) {
-                    return build(privateKey, java.util.Arrays.stream(chain).map(X509Certificate.class::cast).toList());
+                    return build(privateKey, Arrays.stream(chain).map(X509Certificate.class::cast).toList());
                 }
             }
         }
