@@ -13,14 +13,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Applies {@code Forwarded} / {@code X-Forwarded-*} headers only when the TCP peer is a configured proxy.
  * From any other peer the headers are removed before the application sees them, so neither Jetty nor application
  * code can be fooled by a client that sends them itself.
  * <p>
- * Proxies append to {@code X-Forwarded-For}; its leftmost entries are whatever the client sent. The client address
- * is therefore the rightmost entry that is not itself a trusted proxy, and only that entry is passed on.
+ * Proxies append to {@code X-Forwarded-For} and {@code Forwarded}; their leftmost entries are whatever the client
+ * sent. The client is therefore the rightmost entry that is not itself a trusted proxy, and only that entry is passed
+ * on to Jetty's {@link ForwardedRequestCustomizer} (which would otherwise take the leftmost).
  */
 public final class TrustedForwardedRequestCustomizer implements HttpConfiguration.Customizer {
 
@@ -70,23 +72,53 @@ public final class TrustedForwardedRequestCustomizer implements HttpConfiguratio
     }
 
     private HttpFields withClientAddressOnly(HttpFields headers) {
-        List<String> hops = new ArrayList<>();
-        for (HttpField field : headers.getFields(HttpHeader.X_FORWARDED_FOR)) {
-            Arrays.stream(field.getValue().split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(hops::add);
+        HttpFields.Mutable rewritten = HttpFields.build(headers);
+        List<String> hops = elements(headers, HttpHeader.X_FORWARDED_FOR);
+        if (!hops.isEmpty()) {
+            rewritten.put(HttpHeader.X_FORWARDED_FOR, rightmostUntrusted(hops, hop -> hop));
         }
-        if (hops.isEmpty()) {
-            return headers;
+        List<String> forwarded = elements(headers, HttpHeader.FORWARDED);
+        if (!forwarded.isEmpty()) {
+            rewritten.put(HttpHeader.FORWARDED,
+                    rightmostUntrusted(forwarded, TrustedForwardedRequestCustomizer::forParameter));
         }
-        String client = hops.get(0);
-        for (int i = hops.size() - 1; i >= 0; i--) {
-            if (!trustedProxies.containsLiteral(hops.get(i))) {
-                client = hops.get(i);
-                break;
+        return rewritten.asImmutable();
+    }
+
+    private static List<String> elements(HttpFields headers, HttpHeader header) {
+        List<String> elements = new ArrayList<>();
+        for (HttpField field : headers.getFields(header)) {
+            Arrays.stream(field.getValue().split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                    .forEach(elements::add);
+        }
+        return elements;
+    }
+
+    /** Walks from the proxy nearest to us towards the client; the first hop we do not run is the client. */
+    private String rightmostUntrusted(List<String> elements, Function<String, String> address) {
+        for (int i = elements.size() - 1; i >= 0; i--) {
+            if (!trustedProxies.containsLiteral(address.apply(elements.get(i)))) {
+                return elements.get(i);
             }
         }
-        HttpFields.Mutable rewritten = HttpFields.build(headers);
-        rewritten.put(HttpHeader.X_FORWARDED_FOR, client);
-        return rewritten.asImmutable();
+        return elements.get(0);
+    }
+
+    /** The address in a {@code Forwarded} element's {@code for=} parameter, without quotes, brackets or port. */
+    static String forParameter(String element) {
+        for (String pair : element.split(";")) {
+            String trimmed = pair.trim();
+            if (trimmed.regionMatches(true, 0, "for=", 0, 4)) {
+                String value = trimmed.substring(4).replace("\"", "");
+                if (value.startsWith("[")) {
+                    int end = value.indexOf(']');
+                    return end > 0 ? value.substring(1, end) : value;
+                }
+                int colon = value.indexOf(':');
+                return colon > 0 ? value.substring(0, colon) : value;
+            }
+        }
+        return "";
     }
 
     private static Request withHeaders(Request request, HttpFields headers) {

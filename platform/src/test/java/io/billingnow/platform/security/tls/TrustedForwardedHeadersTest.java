@@ -46,6 +46,23 @@ class TrustedForwardedHeadersTest {
         assertThat(seen.get("remoteAddr").asText()).isEqualTo("203.0.113.9");
     }
 
+    @Test
+    void takesTheRightmostUntrustedElementOfTheForwardedHeader() throws Exception {
+        JsonNode seen = client(APP.port(TestApp.TLS_BEHIND_PROXY),
+                "Forwarded", "for=198.51.100.66, for=\"203.0.113.9:4711\";proto=https, for=127.0.0.1");
+
+        assertThat(seen.get("remoteAddr").asText()).isEqualTo("203.0.113.9");
+    }
+
+    @Test
+    void readsTheAddressOfForwardedElements() {
+        assertThat(TrustedForwardedRequestCustomizer.forParameter("for=192.0.2.60;proto=http;by=203.0.113.43"))
+                .isEqualTo("192.0.2.60");
+        assertThat(TrustedForwardedRequestCustomizer.forParameter("For=\"[2001:db8:cafe::17]:4711\""))
+                .isEqualTo("2001:db8:cafe::17");
+        assertThat(TrustedForwardedRequestCustomizer.forParameter("proto=https")).isEmpty();
+    }
+
     private static JsonNode client(int port, String... headers) throws Exception {
         var response = APP.get(URI.create("https://127.0.0.1:" + port + "/v1/client"), headers);
         assertThat(response.statusCode()).isEqualTo(200);
