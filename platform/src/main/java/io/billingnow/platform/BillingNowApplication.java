@@ -46,6 +46,7 @@ import io.billingnow.platform.http.idempotency.IdempotencyKeyCleanup;
 import io.billingnow.platform.http.idempotency.IdempotencyStore;
 import io.billingnow.platform.http.openapi.OpenApiDocument;
 import io.billingnow.platform.http.openapi.OpenApiResource;
+import io.billingnow.platform.security.SecurityBundle;
 import io.billingnow.platform.tenancy.TenantService;
 import io.billingnow.platform.tenancy.config.TenantsConfigReconciler;
 import io.billingnow.platform.tenancy.config.ValidateTenantsCommand;
@@ -96,6 +97,7 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(new FileOrClasspathSourceProvider(),
                 new EnvironmentVariableSubstitutor(false)));
         bootstrap.addCommand(new DevCommand(this));
+        bootstrap.addBundle(new SecurityBundle<>(BillingNowConfiguration::getSecurity));
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(BillingNowConfiguration configuration) {

@@ -3,6 +3,7 @@ package io.billingnow.platform;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.billingnow.platform.http.RequestIdLogging;
 import io.billingnow.platform.http.idempotency.IdempotencySettings;
+import io.billingnow.platform.security.SecurityConfiguration;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
@@ -45,6 +46,15 @@ public class BillingNowConfiguration extends Configuration {
 
     public PlatformSettings getPlatform() {
         return platform;
+    }
+
+    @Valid
+    @NotNull
+    @JsonProperty("security")
+    private SecurityConfiguration security = new SecurityConfiguration();
+
+    public SecurityConfiguration getSecurity() {
+        return security;
     }
 
     public DataSourceFactory getDatabase() {

@@ -42,6 +42,8 @@ class TenantsConfigStartupRefusalTest {
                     .hasStackTraceContaining("bad-shop.yml: /currency: an ISO 4217 currency code");
         } finally {
             support.after();
+            // A start that fails leaves the overrides behind as system properties; later apps must not inherit them.
+            overrides.forEach(ConfigOverride::removeFromSystemProperties);
         }
 
         try (Connection c = database.superuserConnection(); var s = c.createStatement();
