@@ -26,6 +26,7 @@ import io.billingnow.platform.numbering.DocumentNumberAllocator;
 import io.billingnow.platform.payments.CreditBalanceResource;
 import io.billingnow.platform.payments.PaymentService;
 import io.billingnow.platform.payments.PaymentsResource;
+import io.billingnow.platform.signin.SignInModule;
 import io.billingnow.platform.tenancy.TenantService;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.server.DefaultServerFactory;
@@ -101,7 +102,10 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         environment.servlets().addFilter("request-id", new RequestIdFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         ExceptionMappers.register(environment.jersey().getResourceConfig());
-        environment.jersey().register(new AccessControlFeature(authenticator));
+        SignInModule signIn = new SignInModule(config.getSignIn(), config.getPlatform().getPublicBaseUrl(), platformTx,
+                tenantTx, audit, json, clock);
+        environment.jersey().register(new AccessControlFeature(authenticator, signIn.sessionAuthenticator()));
+        signIn.registerResources(environment.jersey());
 
         JsonColumns jsonColumns = new JsonColumns(json);
         DocumentNumberAllocator numbers = new DocumentNumberAllocator();

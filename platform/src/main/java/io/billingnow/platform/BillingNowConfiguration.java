@@ -1,6 +1,7 @@
 package io.billingnow.platform;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.billingnow.platform.signin.SignInSettings;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
@@ -27,6 +28,15 @@ public class BillingNowConfiguration extends Configuration {
     @NotNull
     @JsonProperty("platform")
     private PlatformSettings platform = new PlatformSettings();
+
+    @Valid
+    @NotNull
+    @JsonProperty("signIn")
+    private SignInSettings signIn = new SignInSettings();
+
+    public SignInSettings getSignIn() {
+        return signIn;
+    }
 
     public PlatformSettings getPlatform() {
         return platform;

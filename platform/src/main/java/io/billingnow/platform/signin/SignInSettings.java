@@ -1,0 +1,115 @@
+package io.billingnow.platform.signin;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The {@code signIn:} section: identity providers, session lifetimes, cookie and invitation keys, operators. */
+public class SignInSettings {
+
+    /** Identity providers by the name used in routes: {@code /auth/{name}/login}. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private Map<String, ProviderSettings> providers = new LinkedHashMap<>();
+
+    /**
+     * Keys that sign session cookies; the first signs, all verify (rotation: prepend a new key, drop the old one once
+     * the absolute lifetime has passed). Empty: a random key per process, which only suits development and tests.
+     */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private List<SecretKeySettings> cookieKeys = new ArrayList<>();
+
+    /** Keys that sign invitation tokens; the first signs, all verify. Empty: a random key per process. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private List<SecretKeySettings> invitationKeys = new ArrayList<>();
+
+    @NotNull
+    @JsonProperty
+    private Duration idleTimeout = Duration.minutes(30);
+
+    @NotNull
+    @JsonProperty
+    private Duration absoluteLifetime = Duration.hours(12);
+
+    /** How long a node trusts its cached copy of a session; the bound on how late another node sees a revocation. */
+    @NotNull
+    @JsonProperty
+    private Duration sessionCacheTtl = Duration.seconds(15);
+
+    @NotNull
+    @JsonProperty
+    private Duration invitationLifetime = Duration.days(7);
+
+    /** How long a started sign-in may take at the identity provider. */
+    @NotNull
+    @JsonProperty
+    private Duration pendingSignInTimeout = Duration.minutes(10);
+
+    /** {@code POST /auth/dev/login}: sign in with any email address, without an identity provider. Never in production. */
+    @JsonProperty
+    private boolean devLogin;
+
+    /** The only identities admitted to the admin console through sign-in. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private List<OperatorIdentity> operators = new ArrayList<>();
+
+    public Map<String, ProviderSettings> getProviders() {
+        return providers;
+    }
+
+    public List<SecretKeySettings> getCookieKeys() {
+        return cookieKeys;
+    }
+
+    public List<SecretKeySettings> getInvitationKeys() {
+        return invitationKeys;
+    }
+
+    public java.time.Duration getIdleTimeout() {
+        return idleTimeout.toJavaDuration();
+    }
+
+    public java.time.Duration getAbsoluteLifetime() {
+        return absoluteLifetime.toJavaDuration();
+    }
+
+    public java.time.Duration getSessionCacheTtl() {
+        return sessionCacheTtl.toJavaDuration();
+    }
+
+    public java.time.Duration getInvitationLifetime() {
+        return invitationLifetime.toJavaDuration();
+    }
+
+    public java.time.Duration getPendingSignInTimeout() {
+        return pendingSignInTimeout.toJavaDuration();
+    }
+
+    public boolean isDevLogin() {
+        return devLogin;
+    }
+
+    public List<OperatorIdentity> getOperators() {
+        return operators;
+    }
+
+    /** An identity allowed into the admin console; {@code auditor: true} makes it read-only. */
+    public record OperatorIdentity(@NotNull String issuer, @NotNull String subject, boolean auditor) {
+    }
+
+    /** A named HMAC key, base64 encoded, at least 256 bits. */
+    public record SecretKeySettings(@NotNull String id, @NotNull String secret) {
+    }
+}
