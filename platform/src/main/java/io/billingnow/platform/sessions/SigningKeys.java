@@ -1,10 +1,8 @@
 package io.billingnow.platform.sessions;
 
-import io.billingnow.platform.signin.SignInSettings.SecretKeySettings;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -28,23 +26,23 @@ public final class SigningKeys {
     }
 
     /** From configuration; with none configured, one random key for this process (development and tests). */
-    public static SigningKeys from(List<SecretKeySettings> configured, String purpose) {
+    public static SigningKeys from(Map<String, String> configured, String purpose) {
         Map<String, byte[]> keys = new LinkedHashMap<>();
-        for (SecretKeySettings key : configured) {
-            if (!key.id().matches("[A-Za-z0-9_-]{1,32}")) {
+        for (Map.Entry<String, String> key : configured.entrySet()) {
+            if (!key.getKey().matches("[A-Za-z0-9_-]{1,32}")) {
                 throw new IllegalArgumentException(purpose + " key ids are 1-32 letters, digits, '-' or '_'");
             }
             byte[] secret;
             try {
-                secret = Base64.getDecoder().decode(key.secret());
+                secret = Base64.getDecoder().decode(key.getValue());
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(purpose + " key " + key.id() + " is not base64", e);
+                throw new IllegalArgumentException(purpose + " key " + key.getKey() + " is not base64", e);
             }
             if (secret.length < MIN_BYTES) {
-                throw new IllegalArgumentException(purpose + " key " + key.id() + " is shorter than 256 bits");
+                throw new IllegalArgumentException(purpose + " key " + key.getKey() + " is shorter than 256 bits");
             }
-            if (keys.put(key.id(), secret) != null) {
-                throw new IllegalArgumentException(purpose + " key id " + key.id() + " is used twice");
+            if (keys.put(key.getKey(), secret) != null) {
+                throw new IllegalArgumentException(purpose + " key id " + key.getKey() + " is used twice");
             }
         }
         if (keys.isEmpty()) {

@@ -18,6 +18,7 @@ import io.billingnow.platform.sessions.SigningKeys;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 
 /** Sign-in, sessions and members, wired from the {@code signIn:} settings. */
 public final class SignInModule {
@@ -48,7 +49,7 @@ public final class SignInModule {
                 clock, settings.getInvitationLifetime());
         this.flow = new SignInFlow(new OidcProviders(settings.getProviders(), publicBaseUrl, clock),
                 new PendingSignIns(platform, clock, settings.getPendingSignInTimeout()), users, sessions,
-                settings.getOperators(), json);
+                List.copyOf(settings.getOperators().values()), json);
     }
 
     /** For {@code AccessControlFeature}: the session cookie as a credential. */

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** The {@code signIn:} section: identity providers, session lifetimes, cookie and invitation keys, operators. */
@@ -19,19 +17,17 @@ public class SignInSettings {
     private Map<String, ProviderSettings> providers = new LinkedHashMap<>();
 
     /**
-     * Keys that sign session cookies; the first signs, all verify (rotation: prepend a new key, drop the old one once
+     * Keys (id: base64 secret of at least 256 bits) that sign session cookies; the first signs, all verify (rotation: prepend a new key, drop the old one once
      * the absolute lifetime has passed). Empty: a random key per process, which only suits development and tests.
      */
-    @Valid
     @NotNull
     @JsonProperty
-    private List<SecretKeySettings> cookieKeys = new ArrayList<>();
+    private Map<String, String> cookieKeys = new LinkedHashMap<>();
 
     /** Keys that sign invitation tokens; the first signs, all verify. Empty: a random key per process. */
-    @Valid
     @NotNull
     @JsonProperty
-    private List<SecretKeySettings> invitationKeys = new ArrayList<>();
+    private Map<String, String> invitationKeys = new LinkedHashMap<>();
 
     @NotNull
     @JsonProperty
@@ -59,21 +55,21 @@ public class SignInSettings {
     @JsonProperty
     private boolean devLogin;
 
-    /** The only identities admitted to the admin console through sign-in. */
+    /** The only identities admitted to the admin console through sign-in, by a name of our choosing. */
     @Valid
     @NotNull
     @JsonProperty
-    private List<OperatorIdentity> operators = new ArrayList<>();
+    private Map<String, OperatorIdentity> operators = new LinkedHashMap<>();
 
     public Map<String, ProviderSettings> getProviders() {
         return providers;
     }
 
-    public List<SecretKeySettings> getCookieKeys() {
+    public Map<String, String> getCookieKeys() {
         return cookieKeys;
     }
 
-    public List<SecretKeySettings> getInvitationKeys() {
+    public Map<String, String> getInvitationKeys() {
         return invitationKeys;
     }
 
@@ -101,15 +97,11 @@ public class SignInSettings {
         return devLogin;
     }
 
-    public List<OperatorIdentity> getOperators() {
+    public Map<String, OperatorIdentity> getOperators() {
         return operators;
     }
 
     /** An identity allowed into the admin console; {@code auditor: true} makes it read-only. */
     public record OperatorIdentity(@NotNull String issuer, @NotNull String subject, boolean auditor) {
-    }
-
-    /** A named HMAC key, base64 encoded, at least 256 bits. */
-    public record SecretKeySettings(@NotNull String id, @NotNull String secret) {
     }
 }
