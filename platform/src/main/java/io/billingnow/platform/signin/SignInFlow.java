@@ -109,7 +109,7 @@ public final class SignInFlow {
                         SecurityEvents.operatorRefused(provider, identity.issuer());
                         return ApiException.forbidden("This identity is not allowed into the admin console");
                     });
-            kind = operator.auditor() ? "auditor" : "operator";
+            kind = operator.readOnly() ? "auditor" : "operator";
         }
         UUID user = users.signIn(identity);
         if (previousSession != null) {

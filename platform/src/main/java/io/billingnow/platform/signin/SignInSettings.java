@@ -102,6 +102,10 @@ public class SignInSettings {
     }
 
     /** An identity allowed into the admin console; {@code auditor: true} makes it read-only. */
-    public record OperatorIdentity(@NotNull String issuer, @NotNull String subject, boolean auditor) {
+    public record OperatorIdentity(@NotNull String issuer, @NotNull String subject, Boolean auditor) {
+
+        public boolean readOnly() {
+            return Boolean.TRUE.equals(auditor);
+        }
     }
 }
