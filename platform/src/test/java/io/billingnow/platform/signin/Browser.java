@@ -92,7 +92,9 @@ final class Browser {
 
     private HttpResponse<String> send(HttpRequest.Builder builder, String url, String... headers) {
         for (int i = 0; i < headers.length; i += 2) {
-            builder.header(headers[i], headers[i + 1]);
+            if (headers[i + 1] != null) {
+                builder.header(headers[i], headers[i + 1]);
+            }
         }
         boolean ours = url.startsWith("/") || url.startsWith(SITE);
         if (ours && !cookies.isEmpty()) {
