@@ -138,7 +138,9 @@ public final class MemberService {
                             WHERE tenant_id = :tenant AND id = :id FOR UPDATE""")
                     .bind("tenant", tx.tenant()).bind("id", claims.invitation())
                     .mapToMap().findOne().orElseThrow(MemberService::unusable);
-            Instant expires = ((OffsetDateTime) row.get("expires_at")).toInstant();
+            Object expiresAt = row.get("expires_at");
+            Instant expires = expiresAt instanceof java.sql.Timestamp ts ? ts.toInstant()
+                    : ((OffsetDateTime) expiresAt).toInstant();
             if (row.get("accepted_at") != null || row.get("revoked_at") != null || !expires.isAfter(clock.instant())
                     || !((String) row.get("email")).equalsIgnoreCase(verifiedEmail)) {
                 throw unusable();

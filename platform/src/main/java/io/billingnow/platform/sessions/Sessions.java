@@ -114,9 +114,9 @@ public final class Sessions {
 
     public List<SessionRecord> activeSessionsOf(UUID userId) {
         Instant now = now();
-        return platform.inTransaction(h -> h.createQuery("SELECT " + COLUMNS + """
-                         FROM sessions WHERE user_id = :user AND revoked_at IS NULL AND absolute_expires_at > :now
-                         AND last_seen_at > :idleSince ORDER BY created_at DESC""")
+        return platform.inTransaction(h -> h.createQuery("SELECT " + COLUMNS
+                        + " FROM sessions WHERE user_id = :user AND revoked_at IS NULL AND absolute_expires_at > :now"
+                        + " AND last_seen_at > :idleSince ORDER BY created_at DESC")
                 .bind("user", userId).bind("now", now).bind("idleSince", now.minus(idleTimeout))
                 .map(MAPPER).list());
     }

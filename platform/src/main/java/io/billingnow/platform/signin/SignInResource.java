@@ -51,7 +51,7 @@ public final class SignInResource {
     }
 
     @GET
-    @Path("/{provider: (?!dev$)[a-z0-9-]{1,32}}/login")
+    @Path("/{provider: (?!dev/)[a-z0-9-]{1,32}}/login")
     @PublicEndpoint
     public Response login(@PathParam("provider") String provider, @QueryParam("returnTo") String returnTo,
                           @Context UriInfo uri) {
@@ -59,7 +59,7 @@ public final class SignInResource {
     }
 
     @GET
-    @Path("/{provider: (?!dev$)[a-z0-9-]{1,32}}/console-login")
+    @Path("/{provider: (?!dev/)[a-z0-9-]{1,32}}/console-login")
     @PublicEndpoint
     public Response consoleLogin(@PathParam("provider") String provider, @QueryParam("returnTo") String returnTo,
                                  @Context UriInfo uri) {
@@ -67,7 +67,7 @@ public final class SignInResource {
     }
 
     @GET
-    @Path("/{provider: (?!dev$)[a-z0-9-]{1,32}}/callback")
+    @Path("/{provider: (?!dev/)[a-z0-9-]{1,32}}/callback")
     @PublicEndpoint
     public Response callback(@PathParam("provider") String provider, @Context UriInfo uri,
                              @Context HttpHeaders headers) {
@@ -75,7 +75,7 @@ public final class SignInResource {
     }
 
     @POST
-    @Path("/{provider: (?!dev$)[a-z0-9-]{1,32}}/callback")
+    @Path("/{provider: (?!dev/)[a-z0-9-]{1,32}}/callback")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @PublicEndpoint
     public Response formCallback(@PathParam("provider") String provider, MultivaluedMap<String, String> form,
