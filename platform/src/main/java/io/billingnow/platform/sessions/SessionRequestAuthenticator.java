@@ -9,11 +9,13 @@ import io.billingnow.platform.db.PlatformTransactions;
 import io.billingnow.platform.db.TenantTransactions;
 import io.billingnow.platform.http.ApiException;
 import io.billingnow.platform.members.MembershipDao;
+import io.billingnow.platform.signin.SignInSettings.OperatorIdentity;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.tenancy.TenantDao;
 import io.billingnow.platform.tenancy.TenantStatus;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Cookie;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,13 +31,15 @@ public final class SessionRequestAuthenticator implements SessionAuthenticator {
     private final CsrfGuard csrf;
     private final PlatformTransactions platform;
     private final TenantTransactions tenants;
+    private final List<OperatorIdentity> operators;
 
     public SessionRequestAuthenticator(Sessions sessions, CsrfGuard csrf, PlatformTransactions platform,
-                                       TenantTransactions tenants) {
+                                       TenantTransactions tenants, List<OperatorIdentity> operators) {
         this.sessions = sessions;
         this.csrf = csrf;
         this.platform = platform;
         this.tenants = tenants;
+        this.operators = List.copyOf(operators);
     }
 
     @Override
@@ -54,7 +58,21 @@ public final class SessionRequestAuthenticator implements SessionAuthenticator {
 
     @Override
     public Optional<OperatorCaller> operatorCaller(ContainerRequestContext request) {
-        return session(request, "operator", "auditor").map(s -> new OperatorCaller("user:" + s.userId(), "auditor".equals(s.record().kind())));
+        // The allow-list is consulted again on every request: removing someone from it locks them out at once.
+        return session(request, "operator", "auditor").flatMap(s -> allowListed(s.userId())
+                .map(o -> new OperatorCaller("user:" + s.userId(),
+                        o.readOnly() || "auditor".equals(s.record().kind()))));
+    }
+
+    private Optional<OperatorIdentity> allowListed(UUID user) {
+        List<String[]> identities = platform.inTransaction(h -> h.createQuery(
+                        "SELECT issuer, subject FROM user_identities WHERE user_id = :user")
+                .bind("user", user)
+                .map((rs, ctx) -> new String[] {rs.getString("issuer"), rs.getString("subject")})
+                .list());
+        return operators.stream()
+                .filter(o -> identities.stream().anyMatch(i -> i[0].equals(o.issuer()) && i[1].equals(o.subject())))
+                .findFirst();
     }
 
     @Override

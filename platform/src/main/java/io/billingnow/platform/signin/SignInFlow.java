@@ -52,16 +52,14 @@ public final class SignInFlow {
     }
 
     public Redirect start(String provider, String purpose, String returnTo, URI requestUrl) {
-        OidcClient client = client(provider);
+        OidcClient client = ready(provider);
         AttemptStore store = new AttemptStore();
         RequestWebContext web = new RequestWebContext("GET", requestUrl, Map.of(), name -> null);
         RedirectionAction action;
         try {
             action = client.getRedirectionAction(new CallContext(web, store)).orElseThrow();
         } catch (RuntimeException e) {
-            SecurityEvents.signInFailed(provider, "provider unavailable: " + describe(e));
-            throw new ApiException(503, "provider-unavailable", "Identity provider unavailable",
-                    "The identity provider cannot be reached right now; please try again later");
+            throw unavailable(provider, e);
         }
         State state = (State) store.get(web, client.getStateSessionAttributeName()).orElseThrow();
         String nonce = (String) store.get(web, client.getNonceSessionAttributeName()).orElseThrow();
@@ -74,7 +72,7 @@ public final class SignInFlow {
 
     public Completed complete(String provider, String pendingHandle, String method, URI requestUrl,
                               Map<String, List<String>> parameters, String previousSession, String userAgent) {
-        OidcClient client = client(provider);
+        OidcClient client = ready(provider);
         PendingSignIns.Pending attempt = pending.consume(pendingHandle, provider).orElseThrow(() -> {
             SecurityEvents.signInFailed(provider, "callback without a pending sign-in in this browser");
             return SignInFailure.noPendingSignIn();
@@ -160,8 +158,31 @@ public final class SignInFlow {
         }
     }
 
-    private OidcClient client(String provider) {
-        return providers.client(provider).orElseThrow(() -> ApiException.notFound("Sign-in provider"));
+    /**
+     * The provider's client, initialised (its discovery document and keys fetched). pac4j gives up initialising after
+     * a few failures and would then run uninitialised; we force a fresh initialisation on each use until one
+     * succeeds, so an identity provider that was briefly unreachable does not disable sign-in until a restart.
+     */
+    private OidcClient ready(String provider) {
+        OidcClient client = providers.client(provider).orElseThrow(() -> ApiException.notFound("Sign-in provider"));
+        if (!client.isInitialized()) {
+            synchronized (client) {
+                if (!client.isInitialized()) {
+                    try {
+                        client.init(true);
+                    } catch (RuntimeException e) {
+                        throw unavailable(provider, e);
+                    }
+                }
+            }
+        }
+        return client;
+    }
+
+    private static ApiException unavailable(String provider, RuntimeException e) {
+        SecurityEvents.signInFailed(provider, "provider unavailable: " + describe(e));
+        return new ApiException(503, "provider-unavailable", "Identity provider unavailable",
+                "The identity provider cannot be reached right now; please try again later");
     }
 
     private static String truncate(String text) {

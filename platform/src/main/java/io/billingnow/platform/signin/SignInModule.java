@@ -42,7 +42,8 @@ public final class SignInModule {
                 "session cookie")), clock, settings.getIdleTimeout(), settings.getAbsoluteLifetime(),
                 settings.getSessionCacheTtl());
         this.csrf = new CsrfGuard(publicBaseUrl);
-        this.authenticator = new SessionRequestAuthenticator(sessions, csrf, platform, tenants);
+        this.authenticator = new SessionRequestAuthenticator(sessions, csrf, platform, tenants,
+                List.copyOf(settings.getOperators().values()));
         this.users = new UserAccounts(platform, clock);
         this.members = new MemberService(tenants, platform, sessions,
                 new InvitationTokens(SigningKeys.from(settings.getInvitationKeys(), "invitation"), clock), audit,

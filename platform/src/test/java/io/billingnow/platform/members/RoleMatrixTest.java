@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.billingnow.platform.auth.Permission;
 import io.billingnow.platform.auth.RequiresPermission;
 import io.billingnow.platform.auth.Role;
+import io.billingnow.platform.db.PlatformTransactions;
+import io.billingnow.platform.db.TenantTransactions;
+import io.billingnow.platform.sessions.SessionCookie;
+import io.billingnow.platform.sessions.Sessions;
+import io.billingnow.platform.sessions.SigningKeys;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.testing.TestPlatform;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -13,6 +18,9 @@ import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
 import java.lang.reflect.Method;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -20,34 +28,50 @@ import java.util.Map;
 import java.util.UUID;
 import org.glassfish.jersey.server.model.Resource;
 import org.glassfish.jersey.server.model.ResourceMethod;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Every tenant endpoint registered in the running application, discovered from Jersey's resource model, called by an
- * API key of every role: the answer is 403 exactly when the role lacks the endpoint's declared permission. Whatever
+ * Every tenant endpoint registered in the running application, discovered from Jersey's resource model, called with
+ * an API key of every role and with the session of a member of every role: the answer is 403 exactly when the role lacks the endpoint's declared permission. Whatever
  * else a permitted call answers (400 for an empty body, 404 for a made-up id), it is never 403.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class RoleMatrixTest {
 
-    static final TestPlatform platform = new TestPlatform();
+    static final String COOKIE_KEY = randomKey();
+    static final TestPlatform platform = new TestPlatform(
+            io.dropwizard.testing.ConfigOverride.config("signIn.cookieKeys.matrix", COOKIE_KEY));
 
     @RegisterExtension
     static final DropwizardAppExtension<?> APP = platform.app();
 
     static final Map<Role, String> KEYS = new EnumMap<>(Role.class);
+    static final Map<Role, Sessions.Issued> SESSIONS = new EnumMap<>(Role.class);
+    static Tenant tenant;
 
     record Endpoint(String method, String path, Permission permission) {
     }
 
+    /** Per role: an API key, and a person who is a member with that role, signed in with a session. */
     @BeforeAll
-    static void oneKeyPerRole() {
-        Tenant tenant = platform.createTenant("matrix", "EUR");
+    static void oneKeyAndOneMemberPerRole() {
+        tenant = platform.createTenant("matrix", "EUR");
+        Jdbi jdbi = platform.jdbi();
+        Sessions sessions = new Sessions(new PlatformTransactions(jdbi),
+                new SessionCookie(SigningKeys.from(Map.of("matrix", COOKIE_KEY), "test")), Clock.systemUTC(),
+                Duration.ofMinutes(30), Duration.ofHours(12), Duration.ofSeconds(15));
         for (Role role : Role.values()) {
             KEYS.put(role, platform.apiKey(tenant, role));
+            UUID user = UUID.randomUUID();
+            jdbi.useHandle(h -> h.execute("INSERT INTO users (id, email, email_verified, created_at) "
+                    + "VALUES (?, ?, true, now())", user, role.wireName() + "@matrix.example"));
+            new TenantTransactions(jdbi).write(tenant.id(), tx -> tx.dao(MembershipDao.class)
+                    .insert(tx.tenant(), user, role.wireName(), Instant.now()));
+            SESSIONS.put(role, sessions.create(user, "user", "matrix"));
         }
     }
 
@@ -59,19 +83,31 @@ class RoleMatrixTest {
         List<String> violations = new ArrayList<>();
         for (Endpoint endpoint : endpoints) {
             for (Role role : Role.values()) {
-                int status = call(endpoint, KEYS.get(role));
-                boolean forbidden = status == 403;
-                if (forbidden == role.allows(endpoint.permission())) {
-                    violations.add(role.wireName() + " " + endpoint.method() + " " + endpoint.path() + " -> " + status);
-                }
+                check(violations, endpoint, role, "key", call(endpoint, platform.request(path(endpoint),
+                        KEYS.get(role))));
+                Sessions.Issued session = SESSIONS.get(role);
+                check(violations, endpoint, role, "session", call(endpoint, platform.request(path(endpoint), null)
+                        .cookie("__Host-bn_session", session.cookieValue())
+                        .header("X-CSRF-Token", session.csrfToken())
+                        .header("Origin", "https://billingnow.test")
+                        .header("BillingNow-Tenant", tenant.slug())));
             }
         }
         assertThat(violations).isEmpty();
     }
 
-    private static int call(Endpoint endpoint, String key) {
-        String path = endpoint.path().replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
-        var request = platform.request(path, key);
+    private static void check(List<String> violations, Endpoint endpoint, Role role, String credential, int status) {
+        if (status == 401 || (status == 403) == role.allows(endpoint.permission())) {
+            violations.add(role.wireName() + " by " + credential + ": " + endpoint.method() + " " + endpoint.path()
+                    + " -> " + status);
+        }
+    }
+
+    private static String path(Endpoint endpoint) {
+        return endpoint.path().replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+    }
+
+    private static int call(Endpoint endpoint, jakarta.ws.rs.client.Invocation.Builder request) {
         Response response = switch (endpoint.method()) {
             case HttpMethod.GET -> request.get();
             case HttpMethod.DELETE -> request.delete();
@@ -79,6 +115,12 @@ class RoleMatrixTest {
         };
         response.close();
         return response.getStatus();
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     private static List<Endpoint> endpoints() {

@@ -30,6 +30,7 @@ final class SignInFixture {
 
     static final MockOAuth2Server OIDC = start();
     static final KeyPair APPLE_KEY = ecKey();
+    static final ForgingProvider FORGER = new ForgingProvider();
 
     private SignInFixture() {
     }
@@ -79,6 +80,9 @@ final class SignInFixture {
         o.add(ConfigOverride.config("signIn.providers.apple.keyId", APPLE_KEY_ID));
         o.add(ConfigOverride.config("signIn.providers.apple.privateKey", pem(APPLE_KEY)));
         o.add(ConfigOverride.config("signIn.providers.apple.discoveryUri", OIDC.wellKnownUrl("apple").toString()));
+        o.add(ConfigOverride.config("signIn.providers.forged.clientId", ForgingProvider.CLIENT_ID));
+        o.add(ConfigOverride.config("signIn.providers.forged.clientSecret", "forged-secret"));
+        o.add(ConfigOverride.config("signIn.providers.forged.discoveryUri", FORGER.discoveryUri()));
         o.add(ConfigOverride.config("signIn.cookieKeys.current", COOKIE_KEY));
         o.add(ConfigOverride.config("signIn.operators.ops.issuer", OIDC.issuerUrl("google").toString()));
         o.add(ConfigOverride.config("signIn.operators.ops.subject", OPERATOR_SUBJECT));

@@ -168,6 +168,21 @@ class SignInFlowTest {
     }
 
     @Test
+    void anIdTokenSignedWithAKeyTheIssuerNeverPublishedIsRefused() {
+        Browser browser = new Browser(platform);
+        HttpResponse<String> unreachable = browser.get("/auth/forged/login");
+        assertThat(unreachable.statusCode()).as("the provider's discovery fails once").isEqualTo(503);
+        assertThat(unreachable.body()).contains("provider-unavailable");
+
+        HttpResponse<String> login = browser.get("/auth/forged/login");
+        assertThat(login.statusCode()).as("sign-in recovers once the provider answers").isEqualTo(302);
+        SignInFixture.FORGER.nonce = query(login.headers().firstValue("Location").orElseThrow()).get("nonce");
+        HttpResponse<String> callback = browser.follow(browser.follow(login));
+        assertThat(callback.statusCode()).as(callback.body()).isEqualTo(401);
+        assertThat(browser.session()).isNull();
+    }
+
+    @Test
     void aReplayedCallbackFindsNoPendingSignIn() {
         Browser browser = new Browser(platform);
         HttpResponse<String> login = browser.get("/auth/google/login");
