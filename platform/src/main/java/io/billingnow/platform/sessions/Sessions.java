@@ -51,7 +51,13 @@ public final class Sessions {
         this.absoluteLifetime = absoluteLifetime;
         Duration tenth = idleTimeout.dividedBy(10);
         this.touchInterval = tenth.compareTo(Duration.ofMinutes(1)) < 0 ? tenth : Duration.ofMinutes(1);
-        this.cache = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(100_000).build();
+        // The cache ages on the platform clock, like everything else about sessions.
+        this.cache = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(100_000)
+                .ticker(() -> {
+                    Instant now = clock.instant();
+                    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+                })
+                .build();
     }
 
     /** A fresh session: what the browser gets (cookie value, CSRF token) and what is stored. */

@@ -134,6 +134,40 @@ class SignInFlowTest {
     }
 
     @Test
+    void anInvitationIsForTheInvitedVerifiedAddressOnlyAndOnlyOnce() throws Exception {
+        String token = invite("invited@example.com", "viewer");
+        Browser someoneElse = new Browser(platform);
+        nextToken("google", "google-someone-else", "someone-else@example.com", true);
+        signInWithGoogle(someoneElse, null);
+        HttpResponse<String> wrongPerson = someoneElse.sameSite("POST", "/v1/invitations/accept",
+                json(Map.of("token", token)), null);
+        assertThat(wrongPerson.statusCode()).isEqualTo(404);
+        assertThat(wrongPerson.body()).contains("invitation-unusable");
+
+        Browser invited = new Browser(platform);
+        nextToken("google", "google-invited", "Invited@Example.com", true);
+        signInWithGoogle(invited, null);
+        String[] parts = token.split("\\.");
+        String tampered = parts[0] + "." + parts[1] + "." + flip(parts[2]);
+        assertThat(invited.sameSite("POST", "/v1/invitations/accept", json(Map.of("token", tampered)), null)
+                .statusCode()).isEqualTo(404);
+        assertThat(invited.sameSite("POST", "/v1/invitations/accept", json(Map.of("token", token)), null)
+                .statusCode()).isEqualTo(200);
+        assertThat(invited.sameSite("POST", "/v1/invitations/accept", json(Map.of("token", token)), null)
+                .statusCode()).isEqualTo(404);
+        assertThat(invited.get("/v1/customers", "BillingNow-Tenant", tenant.slug()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void onlyAnOwnerMayInviteAnOwner() {
+        String admin = platform.apiKey(tenant, Role.ADMIN);
+        assertThat(platform.post("/v1/members/invitations", admin,
+                Map.of("email", "new-owner@example.com", "role", "owner")).getStatus()).isEqualTo(403);
+        assertThat(platform.post("/v1/members/invitations", admin,
+                Map.of("email", "new-viewer@example.com", "role", "viewer")).getStatus()).isEqualTo(201);
+    }
+
+    @Test
     void theSameEmailFromAnotherIssuerIsAnotherPerson() throws Exception {
         Browser google = new Browser(platform);
         nextToken("google", "google-shared", "shared@example.com", true);
