@@ -39,6 +39,7 @@ CREATE TABLE sessions (
     user_agent          text
 );
 CREATE INDEX sessions_user ON sessions (user_id) WHERE revoked_at IS NULL;
+CREATE INDEX sessions_expiry ON sessions (absolute_expires_at);
 GRANT SELECT, INSERT, UPDATE, DELETE ON sessions TO billingnow_app;
 
 -- A sign-in in progress: bound to the browser by a cookie, consumed exactly once by the callback.

@@ -122,6 +122,33 @@ public final class MemberService {
         return new IssuedInvitation(invitation, tokens.issue(caller.tenant(), id, invitation.expiresAt()));
     }
 
+    /** Invitations still open: neither accepted, revoked nor expired. */
+    public List<Invitation> openInvitations(TenantId tenant) {
+        return tenants.read(tenant, tx -> tx.handle().createQuery("""
+                        SELECT id, email, role, expires_at FROM invitations
+                        WHERE tenant_id = :tenant AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > :now
+                        ORDER BY created_at, id""")
+                .bind("tenant", tx.tenant()).bind("now", now())
+                .map((rs, ctx) -> new Invitation(rs.getObject("id", UUID.class), rs.getString("email"),
+                        rs.getString("role"), rs.getObject("expires_at", OffsetDateTime.class).toInstant()))
+                .list());
+    }
+
+    public void revokeInvitation(TenantCaller caller, UUID invitation) {
+        tenants.write(caller.tenant(), tx -> {
+            int revoked = tx.handle().createUpdate("""
+                            UPDATE invitations SET revoked_at = :now
+                            WHERE tenant_id = :tenant AND id = :id AND accepted_at IS NULL AND revoked_at IS NULL""")
+                    .bind("now", now()).bind("tenant", tx.tenant()).bind("id", invitation).execute();
+            if (revoked == 0) {
+                throw ApiException.notFound("Open invitation");
+            }
+            audit.append(tx, new AuditEvent(caller.actorType(), caller.actorId(), "invitation", invitation.toString(),
+                    "invitation.revoked", null, null));
+            return null;
+        });
+    }
+
     /**
      * Accepts an invitation for the signed-in person, whose email the identity provider must have verified and which
      * must be the address invited. Every refusal looks the same, so a token reveals nothing about the invitation.

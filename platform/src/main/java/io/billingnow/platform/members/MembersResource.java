@@ -78,6 +78,21 @@ public final class MembersResource {
                 .build();
     }
 
+    @GET
+    @Path("/invitations")
+    @RequiresPermission(Permission.MEMBERS_MANAGE)
+    public Map<String, List<MemberService.Invitation>> invitations(@Context SecurityContext security) {
+        return Map.of("data", members.openInvitations(Callers.tenant(security).tenant()));
+    }
+
+    @DELETE
+    @Path("/invitations/{id}")
+    @RequiresPermission(Permission.MEMBERS_MANAGE)
+    public Response revokeInvitation(@Context SecurityContext security, @PathParam("id") UUID id) {
+        members.revokeInvitation(Callers.tenant(security), id);
+        return Response.noContent().build();
+    }
+
     private static Role role(String role) {
         try {
             return Role.fromWireName(role);

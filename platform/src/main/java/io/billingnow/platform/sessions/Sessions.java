@@ -34,6 +34,8 @@ public final class Sessions {
             instant(rs.getObject("absolute_expires_at", OffsetDateTime.class)),
             instant(rs.getObject("revoked_at", OffsetDateTime.class)), rs.getString("user_agent"));
 
+    private static final Duration RETENTION = Duration.ofDays(7);
+
     private final PlatformTransactions platform;
     private final SessionCookie cookies;
     private final Clock clock;
@@ -83,14 +85,19 @@ public final class Sessions {
         Instant now = now();
         SessionRecord record = new SessionRecord(UUID.randomUUID(), userId, kind, SecretTokens.hash(csrf), now, now,
                 now.plus(absoluteLifetime), null, truncate(userAgent));
-        platform.inTransaction(h -> h.createUpdate("""
-                        INSERT INTO sessions (id_hash, public_id, user_id, kind, csrf_token_hash, created_at,
-                                              last_seen_at, absolute_expires_at, user_agent)
-                        VALUES (:hash, :publicId, :userId, :kind, :csrf, :now, :now, :expires, :agent)""")
-                .bind("hash", hash(id)).bind("publicId", record.publicId()).bind("userId", userId)
-                .bind("kind", kind).bind("csrf", record.csrfTokenHash()).bind("now", now)
-                .bind("expires", record.absoluteExpiresAt()).bind("agent", record.userAgent())
-                .execute());
+        platform.inTransaction(h -> {
+            // Ended sessions are kept a week for the record, then dropped; sign-in is a good moment to tidy up.
+            h.createUpdate("DELETE FROM sessions WHERE absolute_expires_at < :cutoff")
+                    .bind("cutoff", now.minus(RETENTION)).execute();
+            return h.createUpdate("""
+                            INSERT INTO sessions (id_hash, public_id, user_id, kind, csrf_token_hash, created_at,
+                                                  last_seen_at, absolute_expires_at, user_agent)
+                            VALUES (:hash, :publicId, :userId, :kind, :csrf, :now, :now, :expires, :agent)""")
+                    .bind("hash", hash(id)).bind("publicId", record.publicId()).bind("userId", userId)
+                    .bind("kind", kind).bind("csrf", record.csrfTokenHash()).bind("now", now)
+                    .bind("expires", record.absoluteExpiresAt()).bind("agent", record.userAgent())
+                    .execute();
+        });
         return new Issued(cookies.encode(id), csrf, record);
     }
 

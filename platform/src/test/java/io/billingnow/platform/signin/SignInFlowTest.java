@@ -5,6 +5,10 @@ import static io.billingnow.platform.signin.SignInFixture.nextToken;
 import static io.billingnow.platform.signin.SignInFixture.signInWithGoogle;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
@@ -31,6 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
 
 /** Sign-in over real HTTP against a real OpenID provider: the browser's whole journey and the ways it can be abused. */
 @ExtendWith(DropwizardExtensionsSupport.class)
@@ -159,6 +164,26 @@ class SignInFlowTest {
     }
 
     @Test
+    void aRevokedInvitationCannotBeAccepted() throws Exception {
+        String token = invite("revoked@example.com", "viewer");
+        JsonNode open = platform.getJson("/v1/members/invitations", ownerKey, 200).get("data");
+        String id = null;
+        for (JsonNode invitation : open) {
+            if (invitation.get("email").asText().equals("revoked@example.com")) {
+                id = invitation.get("id").asText();
+            }
+        }
+        assertThat(id).isNotNull();
+        assertThat(platform.request("/v1/members/invitations/" + id, ownerKey).delete().getStatus()).isEqualTo(204);
+
+        Browser invited = new Browser(platform);
+        nextToken("google", "google-revoked", "revoked@example.com", true);
+        signInWithGoogle(invited, null);
+        assertThat(invited.sameSite("POST", "/v1/invitations/accept", json(Map.of("token", token)), null)
+                .statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void onlyAnOwnerMayInviteAnOwner() {
         String admin = platform.apiKey(tenant, Role.ADMIN);
         assertThat(platform.post("/v1/members/invitations", admin,
@@ -211,9 +236,19 @@ class SignInFlowTest {
         HttpResponse<String> login = browser.get("/auth/forged/login");
         assertThat(login.statusCode()).as("sign-in recovers once the provider answers").isEqualTo(302);
         SignInFixture.FORGER.nonce = query(login.headers().firstValue("Location").orElseThrow()).get("nonce");
-        HttpResponse<String> callback = browser.follow(browser.follow(login));
-        assertThat(callback.statusCode()).as(callback.body()).isEqualTo(401);
+        HttpResponse<String> toCallback = browser.follow(login);
+        String code = query(toCallback.headers().firstValue("Location").orElseThrow()).get("code");
+        ListAppender<ILoggingEvent> log = captureSecurityLog();
+        try {
+            HttpResponse<String> callback = browser.follow(toCallback);
+            assertThat(callback.statusCode()).as(callback.body()).isEqualTo(401);
+        } finally {
+            ((Logger) LoggerFactory.getLogger("io.billingnow.security")).detachAppender(log);
+        }
         assertThat(browser.session()).isNull();
+        assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
+                .anySatisfy(m -> assertThat(m).startsWith("sign-in failed: provider=forged"))
+                .allSatisfy(m -> assertThat(m).doesNotContain(code).doesNotContain("eyJ"));
     }
 
     @Test
@@ -441,6 +476,15 @@ class SignInFlowTest {
     @Test
     void anUnknownProviderIsNotFound() {
         assertThat(new Browser(platform).get("/auth/myspace/login").statusCode()).isEqualTo(404);
+    }
+
+    private static ListAppender<ILoggingEvent> captureSecurityLog() {
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        Logger logger = (Logger) LoggerFactory.getLogger("io.billingnow.security");
+        logger.setLevel(Level.INFO);
+        logger.addAppender(appender);
+        return appender;
     }
 
     private static Browser memberBrowser(String email, String subject, String role) throws Exception {
