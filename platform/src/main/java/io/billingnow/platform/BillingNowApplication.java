@@ -13,6 +13,10 @@ import io.billingnow.platform.creditnotes.CreditNotesResource;
 import io.billingnow.platform.customers.CustomerService;
 import io.billingnow.platform.customers.CustomersResource;
 import io.billingnow.platform.db.Databases;
+import io.billingnow.platform.dev.DevCommand;
+import io.billingnow.platform.dev.FileOrClasspathSourceProvider;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.billingnow.platform.db.JsonColumns;
 import io.billingnow.platform.db.PlatformTransactions;
 import io.billingnow.platform.db.SchemaMigrator;
@@ -70,6 +74,9 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
     @Override
     public void initialize(Bootstrap<BillingNowConfiguration> bootstrap) {
         JsonConventions.apply(bootstrap.getObjectMapper());
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(new FileOrClasspathSourceProvider(),
+                new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addCommand(new DevCommand(this));
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(BillingNowConfiguration configuration) {
