@@ -11,7 +11,6 @@ CREATE TABLE users (
     created_at      timestamptz NOT NULL,
     last_sign_in_at timestamptz
 );
-CREATE INDEX users_verified_email ON users (lower(email)) WHERE email_verified;
 GRANT SELECT, INSERT, UPDATE ON users TO billingnow_app;
 
 CREATE TABLE user_identities (

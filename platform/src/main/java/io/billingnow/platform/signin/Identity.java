@@ -5,8 +5,4 @@ package io.billingnow.platform.signin;
  * trusted for matching invitations when the provider vouches for it ({@code emailVerified}).
  */
 public record Identity(String issuer, String subject, String email, boolean emailVerified, String displayName) {
-
-    public String verifiedEmail() {
-        return emailVerified ? email : null;
-    }
 }

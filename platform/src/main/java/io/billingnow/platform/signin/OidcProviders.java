@@ -41,10 +41,6 @@ public final class OidcProviders {
         return Optional.ofNullable(clients.get(name));
     }
 
-    public boolean isApple(String name) {
-        return clients.get(name) instanceof AppleClient;
-    }
-
     private static OidcClient client(String name, ProviderSettings settings, String callbackUrl, Clock clock) {
         OidcConfiguration config;
         OidcClient client;

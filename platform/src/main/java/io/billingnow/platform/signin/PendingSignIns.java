@@ -72,8 +72,4 @@ public final class PendingSignIns {
 
     private record Expiring(Pending pending, Instant expiresAt) {
     }
-
-    public long timeoutSeconds() {
-        return timeout.toSeconds();
-    }
 }

@@ -26,7 +26,6 @@ import java.security.interfaces.ECPublicKey;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.BeforeAll;
@@ -555,9 +554,5 @@ class SignInFlowTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static UUID uuid(String s) {
-        return UUID.fromString(s);
     }
 }
