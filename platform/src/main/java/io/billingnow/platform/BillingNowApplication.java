@@ -47,6 +47,7 @@ import io.billingnow.platform.http.idempotency.IdempotencyStore;
 import io.billingnow.platform.http.openapi.OpenApiDocument;
 import io.billingnow.platform.http.openapi.OpenApiResource;
 import io.billingnow.platform.security.SecurityBundle;
+import io.billingnow.platform.signin.SignInModule;
 import io.billingnow.platform.tenancy.TenantService;
 import io.billingnow.platform.tenancy.config.TenantsConfigReconciler;
 import io.billingnow.platform.tenancy.config.ValidateTenantsCommand;
@@ -134,7 +135,10 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         environment.servlets().addFilter("request-id", new RequestIdFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         ExceptionMappers.register(environment.jersey().getResourceConfig());
-        environment.jersey().register(new AccessControlFeature(authenticator));
+        SignInModule signIn = new SignInModule(config.getSignIn(), config.getPlatform().getPublicBaseUrl(), platformTx,
+                tenantTx, audit, json, clock);
+        environment.jersey().register(new AccessControlFeature(authenticator, signIn.sessionAuthenticator()));
+        signIn.registerResources(environment.jersey());
         IdempotencyStore idempotency = new IdempotencyStore(tenantTx, config.getIdempotency(), clock);
         environment.jersey().register(new IdempotencyFeature(new IdempotencyFilter(idempotency, json)));
         environment.lifecycle().manage(new IdempotencyKeyCleanup(platformTx, idempotency,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.billingnow.platform.http.RequestIdLogging;
 import io.billingnow.platform.http.idempotency.IdempotencySettings;
 import io.billingnow.platform.security.SecurityConfiguration;
+import io.billingnow.platform.signin.SignInSettings;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
@@ -36,12 +37,21 @@ public class BillingNowConfiguration extends Configuration {
     @JsonProperty("idempotency")
     private IdempotencySettings idempotency = new IdempotencySettings();
 
+    @Valid
+    @NotNull
+    @JsonProperty("signIn")
+    private SignInSettings signIn = new SignInSettings();
+
     public BillingNowConfiguration() {
         setLoggingFactory(RequestIdLogging.defaultLogging());
     }
 
     public IdempotencySettings getIdempotency() {
         return idempotency;
+    }
+
+    public SignInSettings getSignIn() {
+        return signIn;
     }
 
     public PlatformSettings getPlatform() {
