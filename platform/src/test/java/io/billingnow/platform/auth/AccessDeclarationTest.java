@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class AccessDeclarationTest {
 
     private static final List<Class<? extends Annotation>> RULES =
-            List.of(RequiresPermission.class, RequiresOperator.class, PublicEndpoint.class);
+            List.of(RequiresPermission.class, RequiresOperator.class, RequiresSignIn.class, PublicEndpoint.class);
 
     @Test
     void everyResourceMethodDeclaresExactlyOneAccessRule() throws Exception {

@@ -43,6 +43,7 @@ class AdminListenerCheckTest {
     @Test
     void applicationRefusesToStartWithAnExposedAdminListener() throws Exception {
         Path directory = Files.createTempDirectory("billingnow-admin-check");
+        io.billingnow.platform.testing.StrayOverrides.clear();
         DropwizardTestSupport<SecurityTestApplication.Config> app = new DropwizardTestSupport<>(
                 SecurityTestApplication.class, ResourceHelpers.resourceFilePath("security-test.yml"),
                 ConfigOverride.config("server.adminConnectors[0].bindHost", "0.0.0.0"),

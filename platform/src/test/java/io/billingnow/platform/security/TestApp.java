@@ -63,6 +63,7 @@ public final class TestApp {
         overrides[3] = ConfigOverride.config("server.applicationConnectors[1].certificate.privateKeyPath",
                 keyFile.toString());
         System.arraycopy(extra, 0, overrides, 4, extra.length);
+        io.billingnow.platform.testing.StrayOverrides.clear();
         extension = new DropwizardAppExtension<>(SecurityTestApplication.class,
                 ResourceHelpers.resourceFilePath("security-test.yml"), overrides);
     }

@@ -66,6 +66,7 @@ class DevelopmentCertificateTest {
     }
 
     private X509Certificate startHandshakeStop() throws Exception {
+        io.billingnow.platform.testing.StrayOverrides.clear();
         DropwizardTestSupport<SecurityTestApplication.Config> app = new DropwizardTestSupport<>(
                 SecurityTestApplication.class, ResourceHelpers.resourceFilePath("security-test.yml"),
                 ConfigOverride.config("server.applicationConnectors[0].certificate.source", "self-signed"),
