@@ -26,7 +26,18 @@ import io.billingnow.platform.numbering.DocumentNumberAllocator;
 import io.billingnow.platform.payments.CreditBalanceResource;
 import io.billingnow.platform.payments.PaymentService;
 import io.billingnow.platform.payments.PaymentsResource;
+import io.billingnow.platform.paylinks.PayPageResource;
+import io.billingnow.platform.paylinks.PaymentLinkService;
+import io.billingnow.platform.paylinks.PaymentLinksResource;
+import io.billingnow.platform.plugins.PluginHealthCheck;
+import io.billingnow.platform.plugins.PluginHost;
+import io.billingnow.platform.plugins.PluginsResource;
+import io.billingnow.platform.provideraccounts.DerivedKeyCredentialSealer;
+import io.billingnow.platform.provideraccounts.ProviderAccountService;
+import io.billingnow.platform.provideraccounts.ProviderAccountsResource;
 import io.billingnow.platform.tenancy.TenantService;
+import io.billingnow.platform.webhooks.WebhookResource;
+import io.billingnow.platform.webhooks.WebhookService;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
@@ -118,6 +129,21 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         environment.jersey().register(new CreditNotesResource(tenantTx, creditNotes));
         environment.jersey().register(new CreditNoteResource(tenantTx, creditNotes));
         environment.jersey().register(new AdminTenantsResource(tenants));
+
+        PluginHost plugins = new PluginHost(config.getPlugins(), clock);
+        environment.lifecycle().manage(plugins);
+        environment.healthChecks().register("plugins", new PluginHealthCheck(plugins));
+        ProviderAccountService providerAccounts = new ProviderAccountService(plugins, tenants,
+                DerivedKeyCredentialSealer.fromConfig(config.getPlugins().getCredentialsKey()), audit, json, clock,
+                config.getPlatform().getPublicBaseUrl());
+        PaymentLinkService paymentLinks = new PaymentLinkService(tenantTx, platformTx, tenants, invoices,
+                providerAccounts, plugins, audit, clock, config.getPlatform().getPublicBaseUrl());
+        environment.jersey().register(new PluginsResource(plugins, tenants));
+        environment.jersey().register(new ProviderAccountsResource(tenantTx, providerAccounts));
+        environment.jersey().register(new WebhookResource(new WebhookService(platformTx, tenantTx, providerAccounts,
+                plugins, payments, audit, clock), config.getPlugins().getWebhookMaxBody().toBytes()));
+        environment.jersey().register(new PaymentLinksResource(paymentLinks));
+        environment.jersey().register(new PayPageResource(paymentLinks));
     }
 
     private static void migrate(DataSourceFactory owner, Environment environment) throws Exception {

@@ -1,6 +1,7 @@
 package io.billingnow.platform;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.billingnow.platform.plugins.PluginSettings;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
@@ -27,6 +28,16 @@ public class BillingNowConfiguration extends Configuration {
     @NotNull
     @JsonProperty("platform")
     private PlatformSettings platform = new PlatformSettings();
+
+    /** Payment-provider plugins: where they are loaded from and how calls into them are bounded. */
+    @Valid
+    @NotNull
+    @JsonProperty("plugins")
+    private PluginSettings plugins = new PluginSettings();
+
+    public PluginSettings getPlugins() {
+        return plugins;
+    }
 
     public PlatformSettings getPlatform() {
         return platform;
