@@ -153,8 +153,15 @@ public final class PluginHost implements Managed {
     public synchronized void stop() {
         executor.shutdownNow();
         if (manager != null) {
-            manager.stopPlugins();
-            manager.unloadPlugins();
+            // One by one over a copy: PF4J 3.15's stopPlugins() modifies the list it iterates.
+            for (PluginWrapper plugin : List.copyOf(manager.getPlugins())) {
+                try {
+                    manager.unloadPlugin(plugin.getPluginId());
+                } catch (RuntimeException e) {
+                    LOG.warn("Plugin {} did not unload cleanly", plugin.getPluginId(), e);
+                }
+            }
+            providers.clear();
         }
     }
 
