@@ -26,12 +26,14 @@ import io.billingnow.platform.numbering.DocumentNumberAllocator;
 import io.billingnow.platform.payments.CreditBalanceResource;
 import io.billingnow.platform.payments.PaymentService;
 import io.billingnow.platform.payments.PaymentsResource;
+import io.billingnow.platform.paylinks.InvoicePaymentLinksResource;
 import io.billingnow.platform.paylinks.PayPageResource;
 import io.billingnow.platform.paylinks.PaymentLinkService;
 import io.billingnow.platform.paylinks.PaymentLinksResource;
 import io.billingnow.platform.plugins.PluginHealthCheck;
 import io.billingnow.platform.plugins.PluginHost;
 import io.billingnow.platform.plugins.PluginsResource;
+import io.billingnow.platform.plugins.TenantProvidersResource;
 import io.billingnow.platform.provideraccounts.DerivedKeyCredentialSealer;
 import io.billingnow.platform.provideraccounts.ProviderAccountService;
 import io.billingnow.platform.provideraccounts.ProviderAccountsResource;
@@ -138,10 +140,12 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
                 config.getPlatform().getPublicBaseUrl());
         PaymentLinkService paymentLinks = new PaymentLinkService(tenantTx, platformTx, tenants, invoices,
                 providerAccounts, plugins, audit, clock, config.getPlatform().getPublicBaseUrl());
-        environment.jersey().register(new PluginsResource(plugins, tenants));
+        environment.jersey().register(new PluginsResource(plugins));
+        environment.jersey().register(new TenantProvidersResource(plugins, tenants));
         environment.jersey().register(new ProviderAccountsResource(tenantTx, providerAccounts));
         environment.jersey().register(new WebhookResource(new WebhookService(platformTx, tenantTx, providerAccounts,
                 plugins, payments, audit, clock), config.getPlugins().getWebhookMaxBody().toBytes()));
+        environment.jersey().register(new InvoicePaymentLinksResource(paymentLinks));
         environment.jersey().register(new PaymentLinksResource(paymentLinks));
         environment.jersey().register(new PayPageResource(paymentLinks));
     }

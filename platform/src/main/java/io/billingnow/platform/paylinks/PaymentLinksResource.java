@@ -3,10 +3,8 @@ package io.billingnow.platform.paylinks;
 import io.billingnow.platform.auth.Callers;
 import io.billingnow.platform.auth.Permission;
 import io.billingnow.platform.auth.RequiresPermission;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -16,8 +14,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.UUID;
 
-/** Issuing and revoking payment links. The link's URL is returned once, at creation. */
-@Path("/v1")
+/** Revoking payment links. */
+@Path("/v1/payment-links")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class PaymentLinksResource {
@@ -28,17 +26,8 @@ public final class PaymentLinksResource {
         this.links = links;
     }
 
-    @POST
-    @Path("/invoices/{id}/payment-links")
-    @RequiresPermission(Permission.PAYMENT_LINKS_WRITE)
-    public Response create(@Context SecurityContext security, @PathParam("id") UUID invoiceId,
-                           @NotNull PaymentLinkFields fields) {
-        PaymentLink link = links.create(Callers.tenant(security), invoiceId, fields);
-        return Response.status(201).header("Cache-Control", "no-store").entity(link).build();
-    }
-
     @DELETE
-    @Path("/payment-links/{id}")
+    @Path("/{id}")
     @RequiresPermission(Permission.PAYMENT_LINKS_WRITE)
     public Response revoke(@Context SecurityContext security, @PathParam("id") UUID id) {
         links.revoke(Callers.tenant(security), id);
