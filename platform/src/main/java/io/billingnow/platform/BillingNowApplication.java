@@ -1,6 +1,7 @@
 package io.billingnow.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.billingnow.platform.admin.AdminKeysResource;
 import io.billingnow.platform.admin.AdminTenantsResource;
 import io.billingnow.platform.apikeys.ApiKeyService;
 import io.billingnow.platform.apikeys.ApiKeysResource;
@@ -13,6 +14,7 @@ import io.billingnow.platform.db.SchemaMigrator;
 import io.billingnow.platform.db.TenantTransactions;
 import io.billingnow.platform.http.ExceptionMappers;
 import io.billingnow.platform.http.RequestIdFilter;
+import io.billingnow.platform.keys.Keys;
 import io.billingnow.platform.tenancy.TenantService;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.server.DefaultServerFactory;
@@ -78,7 +80,11 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         TenantTransactions tenantTx = new TenantTransactions(jdbi);
         PlatformTransactions platformTx = new PlatformTransactions(jdbi);
         AuditLog audit = new AuditLog(json, clock);
+        // Before anything reads or writes tenant data: a wrong or missing master key stops startup here.
+        Keys keys = Keys.open(config.getKeys(), platformTx, tenantTx, audit, clock);
+        environment.lifecycle().manage(keys);
         TenantService tenants = new TenantService(tenantTx, platformTx, audit, json, clock);
+        tenants.addListener(keys.tenantKeys());
         Authenticator authenticator = new Authenticator(platformTx, clock);
 
         if (config.getServerFactory() instanceof DefaultServerFactory server) {
@@ -91,6 +97,7 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
 
         environment.jersey().register(new ApiKeysResource(tenantTx, new ApiKeyService(audit, clock)));
         environment.jersey().register(new AdminTenantsResource(tenants));
+        environment.jersey().register(new AdminKeysResource(keys, tenants));
     }
 
     private static void migrate(DataSourceFactory owner, Environment environment) throws Exception {

@@ -1,6 +1,7 @@
 package io.billingnow.platform;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.billingnow.platform.keys.KeySettings;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
@@ -27,6 +28,16 @@ public class BillingNowConfiguration extends Configuration {
     @NotNull
     @JsonProperty("platform")
     private PlatformSettings platform = new PlatformSettings();
+
+    /** Master key, data-key cache, usage limits and re-encryption (docs/encryption.md). */
+    @Valid
+    @NotNull
+    @JsonProperty("keys")
+    private KeySettings keys = new KeySettings();
+
+    public KeySettings getKeys() {
+        return keys;
+    }
 
     public PlatformSettings getPlatform() {
         return platform;
