@@ -52,7 +52,9 @@ public final class FieldCipher {
         }
     }
 
-    /** Decrypts with {@code key}, which must be the version the ciphertext names ({@link FieldCiphertext#keyVersion}). */
+    /**
+     * Decrypts with {@code key}, which must be the version the ciphertext names ({@link FieldCiphertext#keyVersion}).
+     */
     public byte[] decrypt(DataKey key, FieldContext field, byte[] ciphertext) {
         requireSameTenant(key, field);
         int version = FieldCiphertext.keyVersion(field, ciphertext);

@@ -50,7 +50,8 @@ public final class MasterKeyCheck {
     public Outcome verify(MasterKey current, MasterKey previous) {
         Optional<Stored> stored = platform.inTransaction(h -> h.createQuery(
                         "SELECT master_key_id, check_value, created_at FROM master_key_check WHERE id = 1")
-                .map((rs, ctx) -> new Stored(rs.getString(1), rs.getBytes(2), rs.getObject(3, java.time.OffsetDateTime.class).toInstant()))
+                .map((rs, ctx) -> new Stored(rs.getString(1), rs.getBytes(2),
+                        rs.getObject(3, java.time.OffsetDateTime.class).toInstant()))
                 .findOne());
         if (stored.isEmpty()) {
             record(current);

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class ReencryptionJob implements Managed {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReencryptionJob.class);
-    private static final UUID BEFORE_ALL = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+    // PostgreSQL orders uuids by their unsigned bytes: the nil uuid comes first.
+    private static final UUID BEFORE_ALL = new UUID(0L, 0L);
 
     private final PlatformTransactions platform;
     private final TenantTransactions tenants;

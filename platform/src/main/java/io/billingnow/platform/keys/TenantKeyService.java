@@ -31,6 +31,11 @@ import java.util.concurrent.TimeUnit;
  * age; an evicted key is wiped ({@link DataKey#destroy()}). Rotation and destruction evict the affected entries of
  * this process at once (after commit, and destruction also before). Other processes notice a rotation when their
  * reservation of encryptions runs out or their cache entry ages out; old versions keep decrypting meanwhile.
+ *
+ * <p>Key loading, usage reservations and rotations run in transactions of their own (on their own connections), not
+ * in the caller's: a usage reservation must stay counted even if the caller rolls back. One consequence: a field of
+ * a tenant cannot be encrypted inside the very transaction that provisions the tenant (its key is not committed
+ * yet); encrypt after provisioning has committed.
  */
 public final class TenantKeyService implements TenantLifecycleListener {
 
@@ -115,7 +120,7 @@ public final class TenantKeyService implements TenantLifecycleListener {
                 return true;
             }
             TenantId tenant = key.tenant();
-            Optional<Long> reserved = tenants.write(tenant,
+            Optional<Long> reserved = tenants.writeSeparately(tenant,
                     tx -> tx.dao(DataKeyDao.class).reserve(tenant, key.version(), reservationBlock, rotateAfter));
             if (reserved.isPresent()) {
                 key.reservedEncryptions.set(reservationBlock - 1);
@@ -129,7 +134,7 @@ public final class TenantKeyService implements TenantLifecycleListener {
     }
 
     private void rotateIfStillPrimary(TenantId tenant, int version) {
-        tenants.write(tenant, tx -> {
+        tenants.writeSeparately(tenant, tx -> {
             List<StoredDataKey> all = tx.dao(DataKeyDao.class).lockAll(tenant);
             boolean stillPrimary = all.stream()
                     .anyMatch(k -> k.version() == version && k.keyState() == KeyState.PRIMARY);
@@ -139,7 +144,7 @@ public final class TenantKeyService implements TenantLifecycleListener {
 
     /** Makes a new version primary; the previous primary only decrypts from now on. */
     public KeyInfo rotate(TenantId tenant, KeyActor actor) {
-        return tenants.write(tenant, tx -> {
+        return tenants.writeSeparately(tenant, tx -> {
             List<StoredDataKey> all = tx.dao(DataKeyDao.class).lockAll(tenant);
             return rotateLocked(tx, all, actor, "data_key.rotated");
         });
@@ -188,11 +193,12 @@ public final class TenantKeyService implements TenantLifecycleListener {
     }
 
     private int primaryVersionOrCreate(TenantId tenant) {
-        Optional<Integer> version = tenants.read(tenant, tx -> tx.dao(DataKeyDao.class).primaryVersion(tenant));
+        Optional<Integer> version = tenants.readSeparately(tenant,
+                tx -> tx.dao(DataKeyDao.class).primaryVersion(tenant));
         if (version.isPresent()) {
             return version.get();
         }
-        return tenants.write(tenant, tx -> {
+        return tenants.writeSeparately(tenant, tx -> {
             ensureKey(tx, KeyActor.SYSTEM);
             return tx.dao(DataKeyDao.class).primaryVersion(tenant).orElseThrow(() -> new KeyUnavailableException(
                     Reason.KEY_DESTROYED, "tenant " + tenant + " has no primary key: its keys were destroyed", null));
@@ -200,7 +206,8 @@ public final class TenantKeyService implements TenantLifecycleListener {
     }
 
     private DataKey load(DekId id) {
-        StoredDataKey row = tenants.read(id.tenant(), tx -> tx.dao(DataKeyDao.class).find(id.tenant(), id.version()))
+        StoredDataKey row = tenants.readSeparately(id.tenant(),
+                        tx -> tx.dao(DataKeyDao.class).find(id.tenant(), id.version()))
                 .orElseThrow(() -> new KeyUnavailableException(Reason.UNKNOWN_KEY_VERSION,
                         "tenant " + id.tenant() + " has no key version " + id.version(), null));
         if (!row.keyState().hasMaterial()) {
@@ -229,7 +236,7 @@ public final class TenantKeyService implements TenantLifecycleListener {
      * of it lives, becomes unreadable (for copies of data_keys itself in old backups, see docs/encryption.md).
      */
     public int destroy(TenantId tenant, KeyActor actor) {
-        return tenants.write(tenant, tx -> destroyIn(tx, actor));
+        return tenants.writeSeparately(tenant, tx -> destroyIn(tx, actor));
     }
 
     private int destroyIn(TenantHandle tx, KeyActor actor) {
@@ -248,7 +255,7 @@ public final class TenantKeyService implements TenantLifecycleListener {
 
     /** Retires a decrypt-only version once no data uses it: its wrapped material is erased. */
     public void retire(TenantId tenant, int version, KeyActor actor) {
-        tenants.write(tenant, tx -> {
+        tenants.writeSeparately(tenant, tx -> {
             DataKeyDao dao = tx.dao(DataKeyDao.class);
             dao.lockAll(tenant);
             StoredDataKey before = dao.find(tenant, version).orElseThrow();
@@ -263,7 +270,7 @@ public final class TenantKeyService implements TenantLifecycleListener {
 
     /** Every version of the tenant's key, without any key material. */
     public List<KeyInfo> inventory(TenantId tenant) {
-        return tenants.read(tenant, tx -> tx.dao(DataKeyDao.class).all(tenant).stream()
+        return tenants.readSeparately(tenant, tx -> tx.dao(DataKeyDao.class).all(tenant).stream()
                 .map(StoredDataKey::info).toList());
     }
 

@@ -19,8 +19,8 @@ public interface MasterKey extends AutoCloseable {
     byte[] wrap(byte[] dataKey, byte[] context);
 
     /**
-     * Unwraps a key produced by {@link #wrap}. Fails with {@link MasterKeyException} if the blob was produced by another
-     * master key, under another context, or was altered.
+     * Unwraps a key produced by {@link #wrap}. Fails with {@link MasterKeyException} if the blob was produced by
+     * another master key, under another context, or was altered.
      */
     byte[] unwrap(byte[] wrapped, byte[] context);
 

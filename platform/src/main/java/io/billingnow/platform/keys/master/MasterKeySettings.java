@@ -62,7 +62,8 @@ public class MasterKeySettings {
         if (file == null) {
             throw new MasterKeyException("keys.masterKey: a local master key needs file or environmentVariable");
         }
-        return generateIfMissing ? LocalMasterKey.generateIfMissing(Path.of(file)) : LocalMasterKey.fromFile(Path.of(file));
+        Path path = Path.of(file);
+        return generateIfMissing ? LocalMasterKey.generateIfMissing(path) : LocalMasterKey.fromFile(path);
     }
 
     private MasterKey openPkcs11() {
