@@ -31,6 +31,8 @@ public final class DataKey {
     private final AtomicInteger users = new AtomicInteger();
     /** Encryptions still allowed under the block reserved in the database for this key. */
     final AtomicLong reservedEncryptions = new AtomicLong();
+    /** The size of this key object's next reservation: it starts small and doubles (guarded by this object). */
+    long nextReservation;
 
     /** Takes ownership of {@code material}: the caller must not keep or reuse it. */
     public DataKey(TenantId tenant, int version, byte[] material) {

@@ -49,6 +49,7 @@ public final class TenantKeyService implements TenantLifecycleListener {
     private final Clock clock;
     private final long rotateAfter;
     private final long reservationBlock;
+    private static final long FIRST_RESERVATION = 1024;
     private final Cache<DekId, DataKey> keys;
     private final Cache<TenantId, Integer> primaries;
 
@@ -106,8 +107,8 @@ public final class TenantKeyService implements TenantLifecycleListener {
 
     /**
      * Counts one encryption against {@code key}'s persisted usage. Most calls only decrement a counter in memory: the
-     * database counter is advanced a block at a time, so it is always at least the true count (a crash loses the rest
-     * of a block, never counts short). Returns false when the key can no longer encrypt because it is no longer
+     * database counter is advanced a block at a time (1,024 first, doubling up to the configured block), so it is
+     * always at least the true count (a crash or an eviction forfeits the rest of a block, never counts short). Returns false when the key can no longer encrypt because it is no longer
      * primary or has reached the rotation threshold, in which case the key has been rotated and the caller asks for
      * the primary again.
      */
@@ -120,10 +121,15 @@ public final class TenantKeyService implements TenantLifecycleListener {
                 return true;
             }
             TenantId tenant = key.tenant();
+            // Growing blocks: a key that encrypts rarely (or is reloaded often) forfeits little of its budget when
+            // it leaves the cache; a busy one soon reaches the full block and a negligible database cost.
+            long block = key.nextReservation == 0
+                    ? Math.min(FIRST_RESERVATION, reservationBlock) : key.nextReservation;
             Optional<Long> reserved = tenants.writeSeparately(tenant,
-                    tx -> tx.dao(DataKeyDao.class).reserve(tenant, key.version(), reservationBlock, rotateAfter));
+                    tx -> tx.dao(DataKeyDao.class).reserve(tenant, key.version(), block, rotateAfter));
             if (reserved.isPresent()) {
-                key.reservedEncryptions.set(reservationBlock - 1);
+                key.nextReservation = Math.min(block * 2, reservationBlock);
+                key.reservedEncryptions.set(block - 1);
                 return true;
             }
             key.reservedEncryptions.set(0);
