@@ -8,13 +8,30 @@ import io.billingnow.platform.apikeys.ApiKeysResource;
 import io.billingnow.platform.audit.AuditLog;
 import io.billingnow.platform.auth.AccessControlFeature;
 import io.billingnow.platform.auth.Authenticator;
+import io.billingnow.platform.creditnotes.CreditNoteResource;
+import io.billingnow.platform.creditnotes.CreditNoteService;
+import io.billingnow.platform.creditnotes.CreditNotesResource;
+import io.billingnow.platform.customers.CustomerService;
+import io.billingnow.platform.customers.CustomersResource;
 import io.billingnow.platform.db.Databases;
+import io.billingnow.platform.dev.DevCommand;
+import io.billingnow.platform.dev.FileOrClasspathSourceProvider;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.billingnow.platform.db.JsonColumns;
 import io.billingnow.platform.db.PlatformTransactions;
 import io.billingnow.platform.db.SchemaMigrator;
 import io.billingnow.platform.db.TenantTransactions;
 import io.billingnow.platform.http.ExceptionMappers;
+import io.billingnow.platform.http.JsonConventions;
 import io.billingnow.platform.http.RequestIdFilter;
+import io.billingnow.platform.invoices.InvoiceService;
+import io.billingnow.platform.invoices.InvoicesResource;
 import io.billingnow.platform.keys.Keys;
+import io.billingnow.platform.numbering.DocumentNumberAllocator;
+import io.billingnow.platform.payments.CreditBalanceResource;
+import io.billingnow.platform.payments.PaymentService;
+import io.billingnow.platform.payments.PaymentsResource;
 import io.billingnow.platform.tenancy.TenantService;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.server.DefaultServerFactory;
@@ -57,6 +74,10 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
 
     @Override
     public void initialize(Bootstrap<BillingNowConfiguration> bootstrap) {
+        JsonConventions.apply(bootstrap.getObjectMapper());
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(new FileOrClasspathSourceProvider(),
+                new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addCommand(new DevCommand(this));
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(BillingNowConfiguration configuration) {
@@ -95,7 +116,20 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         ExceptionMappers.register(environment.jersey().getResourceConfig());
         environment.jersey().register(new AccessControlFeature(authenticator));
 
+        JsonColumns jsonColumns = new JsonColumns(json);
+        DocumentNumberAllocator numbers = new DocumentNumberAllocator();
+        CustomerService customers = new CustomerService(audit, jsonColumns, clock);
+        InvoiceService invoices = new InvoiceService(customers, numbers, audit, jsonColumns, clock);
+        PaymentService payments = new PaymentService(invoices, audit, clock);
+        CreditNoteService creditNotes = new CreditNoteService(invoices, numbers, audit, jsonColumns, clock);
+
         environment.jersey().register(new ApiKeysResource(tenantTx, new ApiKeyService(audit, clock)));
+        environment.jersey().register(new CustomersResource(tenantTx, customers));
+        environment.jersey().register(new InvoicesResource(tenantTx, invoices));
+        environment.jersey().register(new PaymentsResource(tenantTx, payments, invoices));
+        environment.jersey().register(new CreditBalanceResource(tenantTx, customers));
+        environment.jersey().register(new CreditNotesResource(tenantTx, creditNotes));
+        environment.jersey().register(new CreditNoteResource(tenantTx, creditNotes));
         environment.jersey().register(new AdminTenantsResource(tenants));
         environment.jersey().register(new AdminKeysResource(keys, tenants));
     }

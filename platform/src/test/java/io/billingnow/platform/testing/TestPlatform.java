@@ -11,10 +11,13 @@ import io.billingnow.platform.auth.Authenticator;
 import io.billingnow.platform.db.Databases;
 import io.billingnow.platform.db.PlatformTransactions;
 import io.billingnow.platform.db.TenantTransactions;
+import io.billingnow.platform.http.JsonConventions;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.tenancy.TenantDefinition;
 import io.billingnow.platform.tenancy.TenantService;
 import io.billingnow.platform.tenancy.TenantSettings;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
@@ -35,6 +38,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class TestPlatform {
 
+    private static final ObjectMapper JSON = JsonConventions.apply(Jackson.newObjectMapper());
+
     private final TestDatabase database;
     private final DropwizardAppExtension<BillingNowConfiguration> app;
     private Jdbi jdbi;
@@ -44,7 +49,16 @@ public final class TestPlatform {
     }
 
     public TestPlatform(BillingNowApplication application, ConfigOverride... extra) {
-        this.database = TestPostgres.get().newDatabase();
+        this(TestPostgres.get().newDatabase(), application, extra);
+    }
+
+    /** A second app instance on the same database, as a second node of a cluster would be. */
+    public TestPlatform(TestDatabase database, ConfigOverride... extra) {
+        this(database, new BillingNowApplication(), extra);
+    }
+
+    private TestPlatform(TestDatabase database, BillingNowApplication application, ConfigOverride... extra) {
+        this.database = database;
         List<ConfigOverride> overrides = new ArrayList<>(database.configOverrides());
         overrides.addAll(List.of(extra));
         this.app = new DropwizardAppExtension<>(application.getClass() == BillingNowApplication.class
@@ -69,13 +83,50 @@ public final class TestPlatform {
         return bearer == null ? builder : builder.header("Authorization", "Bearer " + bearer);
     }
 
+    /** The response's entity is buffered, so its pooled connection is released even if the test reads only the status. */
     public Response post(String path, String bearer, Object body) {
-        return request(path, bearer).post(Entity.json(body));
+        return buffered(request(path, bearer).post(Entity.json(body)));
     }
 
     public Response get(String path, String bearer) {
-        return request(path, bearer).get();
+        return buffered(request(path, bearer).get());
     }
+
+    public static Response buffered(Response response) {
+        if (response.hasEntity()) {
+            response.bufferEntity();
+        } else {
+            response.close();
+        }
+        return response;
+    }
+
+    /** POSTs and reads the JSON answer, asserting the status so a failure shows the problem body. */
+    public JsonNode postJson(String path, String bearer, Object body, int expectedStatus) {
+        return expect(post(path, bearer, body), expectedStatus);
+    }
+
+    public JsonNode getJson(String path, String bearer, int expectedStatus) {
+        return expect(get(path, bearer), expectedStatus);
+    }
+
+    public static JsonNode expect(Response response, int expectedStatus) {
+        String body = response.hasEntity() ? response.readEntity(String.class) : "";
+        if (response.getStatus() != expectedStatus) {
+            throw new AssertionError("expected HTTP " + expectedStatus + " but got " + response.getStatus() + ": "
+                    + body);
+        }
+        return parse(body);
+    }
+
+    public static JsonNode parse(String body) {
+        try {
+            return body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + body, e);
+        }
+    }
+
 
     /** Direct service access for arranging fixtures, bypassing HTTP (never for the behaviour under test). */
     public synchronized Jdbi jdbi() {
@@ -87,7 +138,7 @@ public final class TestPlatform {
 
     public TenantService tenantService() {
         return new TenantService(new TenantTransactions(jdbi()), new PlatformTransactions(jdbi()),
-                new AuditLog(Jackson.newObjectMapper(), Clock.systemUTC()), Jackson.newObjectMapper(),
+                new AuditLog(JSON, Clock.systemUTC()), JSON,
                 Clock.systemUTC());
     }
 
@@ -97,7 +148,7 @@ public final class TestPlatform {
     }
 
     public String apiKey(Tenant tenant, Role role) {
-        ApiKeyService keys = new ApiKeyService(new AuditLog(Jackson.newObjectMapper(), Clock.systemUTC()),
+        ApiKeyService keys = new ApiKeyService(new AuditLog(JSON, Clock.systemUTC()),
                 Clock.systemUTC());
         return new TenantTransactions(jdbi()).write(tenant.id(),
                 tx -> keys.issue(tx, "test " + role.wireName(), role, null, fixtureOperator())).secret();

@@ -1,0 +1,145 @@
+package io.billingnow.platform.creditnotes;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.billingnow.platform.audit.AuditEvent;
+import io.billingnow.platform.audit.AuditLog;
+import io.billingnow.platform.auth.Caller;
+import io.billingnow.platform.db.JsonColumns;
+import io.billingnow.platform.db.TenantHandle;
+import io.billingnow.platform.http.ApiException;
+import io.billingnow.platform.invoices.DiscountFields;
+import io.billingnow.platform.invoices.Invoice;
+import io.billingnow.platform.invoices.InvoiceContent;
+import io.billingnow.platform.invoices.InvoiceDao;
+import io.billingnow.platform.invoices.InvoiceLine;
+import io.billingnow.platform.invoices.InvoiceService;
+import io.billingnow.platform.invoices.InvoiceStatus;
+import io.billingnow.platform.invoices.LineFields;
+import io.billingnow.platform.invoices.TaxLine;
+import io.billingnow.platform.invoices.calculation.InvoiceCalculation;
+import io.billingnow.platform.numbering.DocumentNumberAllocator;
+import io.billingnow.platform.numbering.DocumentSeries;
+import io.billingnow.platform.numbering.NumberingFormat;
+import io.billingnow.platform.payments.Payment;
+import io.billingnow.platform.payments.PaymentDao;
+import io.billingnow.platform.tenancy.Tenant;
+import io.billingnow.platform.tenancy.TenantDao;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Issues credit notes: the only way to correct a finalized invoice. A credit note never exceeds what is left to
+ * credit on its invoice, is numbered in its own gapless series, and settles in a fixed order (amount due first).
+ */
+public final class CreditNoteService {
+
+    private static final TypeReference<List<LineFields>> LINES = new TypeReference<>() {
+    };
+    private static final TypeReference<List<TaxLine>> TAX_LINES = new TypeReference<>() {
+    };
+
+    private final InvoiceService invoices;
+    private final DocumentNumberAllocator numbers;
+    private final InvoiceContent content = new InvoiceContent();
+    private final AuditLog audit;
+    private final JsonColumns json;
+    private final Clock clock;
+
+    public CreditNoteService(InvoiceService invoices, DocumentNumberAllocator numbers, AuditLog audit,
+                             JsonColumns json, Clock clock) {
+        this.invoices = invoices;
+        this.numbers = numbers;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public CreditNote issue(TenantHandle tx, UUID invoiceId, CreditNoteFields fields, Caller actor) {
+        Invoice invoice = invoices.lock(tx, invoiceId);
+        if (invoice.status() == InvoiceStatus.DRAFT || invoice.status() == InvoiceStatus.VOID) {
+            throw ApiException.conflict("invoice-not-creditable",
+                    "Only finalized, non-void invoices can be credited; this one is " + invoice.status().wireName());
+        }
+        CreditNoteDao dao = tx.dao(CreditNoteDao.class);
+        long alreadyCredited = dao.creditedTotal(tx.tenant(), invoiceId);
+        List<LineFields> lines = fields.lines();
+        DiscountFields discount = null;
+        if (lines.isEmpty()) {
+            discount = invoice.discount();
+            if (alreadyCredited > 0) {
+                throw ApiException.invalid("/lines", "the invoice is already partly credited: name the lines to credit");
+            }
+            lines = invoice.lines().stream().map(CreditNoteService::asFields).toList();
+        }
+        InvoiceCalculation calc = content.calculate(invoice.currency(), invoice.taxBehavior(), discount, lines);
+        long total = calc.totals().total();
+        if (total <= 0) {
+            throw ApiException.invalid("/lines", "a credit note must credit a positive amount");
+        }
+        if (total > invoice.total() - alreadyCredited) {
+            throw ApiException.unprocessable("credit-exceeds-invoice", "The credit note's total (" + total
+                    + ") exceeds what is left to credit on the invoice (" + (invoice.total() - alreadyCredited) + ")");
+        }
+        long appliedToDue = invoice.status().collectible() ? Math.min(total, invoice.amountDue()) : 0;
+        long remainder = total - appliedToDue;
+        boolean refund = "refund".equals(fields.remainder());
+        long refunded = refund ? remainder : 0;
+        long credited = refund ? 0 : remainder;
+        String settlement = remainder == 0 ? "reduce_amount_due" : refund ? "refund" : "customer_credit";
+
+        Tenant tenant = tx.dao(TenantDao.class).byId(tx.tenant().value()).orElseThrow();
+        Instant now = clock.instant();
+        int year = now.atZone(ZoneOffset.UTC).getYear();
+        String number = numbers.next(tx, DocumentSeries.CREDIT_NOTE,
+                NumberingFormat.parse(tenant.settings().creditNoteNumberFormat()), year);
+        UUID id = UUID.randomUUID();
+        CreditNoteDao.Row row = new CreditNoteDao.Row(id, invoiceId, number, invoice.currency(), fields.reason(),
+                settlement, calc.totals().totalNet(), calc.totals().totalTax(), total, appliedToDue, refunded,
+                credited, json.write(lines), json.write(InvoiceContent.taxLines(calc)), now);
+        dao.insert(tx.tenant(), row);
+
+        PaymentDao payments = tx.dao(PaymentDao.class);
+        if (refunded > 0) {
+            payments.insert(tx.tenant(), new Payment(UUID.randomUUID(), invoiceId, "refund", "credit_note",
+                    refunded, invoice.currency(), 0, 0, number, null, null, now, now));
+        }
+        if (credited > 0) {
+            payments.addCredit(tx.tenant(), UUID.randomUUID(), invoice.customerId(), invoice.currency(), credited,
+                    "credit_note", invoiceId, id, now);
+        }
+        long amountDue = invoice.amountDue() - appliedToDue;
+        InvoiceStatus status = invoice.status().collectible() && amountDue == 0 ? InvoiceStatus.PAID : invoice.status();
+        tx.dao(InvoiceDao.class).settle(tx.tenant(), invoiceId, invoice.amountPaid(),
+                invoice.amountCredited() + appliedToDue, amountDue, status.wireName(), now);
+
+        CreditNote note = toCreditNote(row);
+        audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "credit_note", id.toString(),
+                "credit_note.issued", null, note));
+        audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "invoice", invoiceId.toString(),
+                "invoice.credited", InvoiceService.summary(invoice), InvoiceService.summary(invoices.get(tx, invoiceId))));
+        return note;
+    }
+
+    public CreditNote get(TenantHandle tx, UUID id) {
+        return tx.dao(CreditNoteDao.class).find(tx.tenant(), id).map(this::toCreditNote)
+                .orElseThrow(() -> ApiException.notFound("Credit note"));
+    }
+
+    public List<CreditNote> forInvoice(TenantHandle tx, UUID invoiceId) {
+        invoices.get(tx, invoiceId);
+        return tx.dao(CreditNoteDao.class).forInvoice(tx.tenant(), invoiceId).stream().map(this::toCreditNote).toList();
+    }
+
+    private CreditNote toCreditNote(CreditNoteDao.Row row) {
+        return new CreditNote(row.id(), row.invoiceId(), row.number(), row.currency(), row.reason(), row.settlement(),
+                row.netTotal(), row.taxTotal(), row.total(), row.appliedToDue(), row.refunded(), row.credited(),
+                json.read(row.lines(), LINES), json.read(row.taxBreakdown(), TAX_LINES), row.issuedAt());
+    }
+
+    private static LineFields asFields(InvoiceLine line) {
+        return new LineFields(line.description(), line.quantity(), line.unitAmount(), line.taxRates(), line.discount());
+    }
+}

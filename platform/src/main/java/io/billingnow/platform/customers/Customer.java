@@ -1,0 +1,11 @@
+package io.billingnow.platform.customers;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/** A tenant's customer as the API shows it. */
+public record Customer(UUID id, String name, String email, Address address, String country, String taxId,
+                       String preferredCurrency, Map<String, String> metadata, Instant createdAt, Instant updatedAt,
+                       int version) {
+}

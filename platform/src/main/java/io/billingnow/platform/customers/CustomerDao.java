@@ -1,0 +1,59 @@
+package io.billingnow.platform.customers;
+
+import io.billingnow.platform.tenancy.TenantId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Rows of the customers table, as stored; JSON columns arrive as text and are read by {@link CustomerService}. */
+@RegisterConstructorMapper(CustomerDao.Row.class)
+public interface CustomerDao {
+
+    record Row(UUID id, String name, String email, String address, String country, String taxId,
+               String preferredCurrency, String metadata, Instant createdAt, Instant updatedAt, int version) {
+    }
+
+    String COLUMNS = "id, name, email, address::text AS address, country, tax_id, preferred_currency, "
+            + "metadata::text AS metadata, created_at, updated_at, version";
+
+    @SqlUpdate("""
+            INSERT INTO customers (tenant_id, id, name, email, address, country, tax_id, preferred_currency,
+                                   metadata, created_at, updated_at)
+            VALUES (:tenant, :id, :name, :email, CAST(:address AS jsonb), :country, :taxId, :currency,
+                    CAST(:metadata AS jsonb), :now, :now)""")
+    void insert(@Bind("tenant") TenantId tenant, @Bind("id") UUID id, @Bind("name") String name,
+                @Bind("email") String email, @Bind("address") String address, @Bind("country") String country,
+                @Bind("taxId") String taxId, @Bind("currency") String currency, @Bind("metadata") String metadata,
+                @Bind("now") Instant now);
+
+    @SqlUpdate("""
+            UPDATE customers SET name = :name, email = :email, address = CAST(:address AS jsonb), country = :country,
+                   tax_id = :taxId, preferred_currency = :currency, metadata = CAST(:metadata AS jsonb),
+                   updated_at = :now, version = version + 1
+            WHERE tenant_id = :tenant AND id = :id AND version = :version""")
+    int update(@Bind("tenant") TenantId tenant, @Bind("id") UUID id, @Bind("version") int version,
+               @Bind("name") String name, @Bind("email") String email, @Bind("address") String address,
+               @Bind("country") String country, @Bind("taxId") String taxId, @Bind("currency") String currency,
+               @Bind("metadata") String metadata, @Bind("now") Instant now);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM customers WHERE tenant_id = :tenant AND id = :id")
+    Optional<Row> find(@Bind("tenant") TenantId tenant, @Bind("id") UUID id);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM customers WHERE tenant_id = :tenant AND id = :id FOR UPDATE")
+    Optional<Row> lock(@Bind("tenant") TenantId tenant, @Bind("id") UUID id);
+
+    @SqlQuery("""
+            SELECT\s""" + COLUMNS + """
+             FROM customers
+            WHERE tenant_id = :tenant AND (CAST(:email AS text) IS NULL OR lower(email) = lower(:email))
+              AND (created_at, id) > (:afterCreated, :afterId)
+            ORDER BY created_at, id LIMIT :limit""")
+    List<Row> page(@Bind("tenant") TenantId tenant, @Bind("email") String email,
+                   @Bind("afterCreated") Instant afterCreated, @Bind("afterId") UUID afterId,
+                   @Bind("limit") int limit);
+}

@@ -1,0 +1,77 @@
+package io.billingnow.platform.customers;
+
+import io.billingnow.platform.auth.Callers;
+import io.billingnow.platform.auth.Permission;
+import io.billingnow.platform.auth.RequiresPermission;
+import io.billingnow.platform.auth.TenantCaller;
+import io.billingnow.platform.db.TenantTransactions;
+import io.billingnow.platform.http.ETags;
+import io.billingnow.platform.http.Page;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.UUID;
+
+@Path("/v1/customers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class CustomersResource {
+
+    private final TenantTransactions transactions;
+    private final CustomerService customers;
+
+    public CustomersResource(TenantTransactions transactions, CustomerService customers) {
+        this.transactions = transactions;
+        this.customers = customers;
+    }
+
+    @POST
+    @RequiresPermission(Permission.CUSTOMERS_WRITE)
+    public Response create(@Context SecurityContext security, @NotNull @Valid CustomerFields fields) {
+        TenantCaller caller = Callers.tenant(security);
+        Customer created = transactions.write(caller.tenant(), tx -> customers.create(tx, fields, caller));
+        return Response.status(201).tag(ETags.of(created.version())).entity(created).build();
+    }
+
+    @GET
+    @RequiresPermission(Permission.CUSTOMERS_READ)
+    public Page<Customer> list(@Context SecurityContext security, @QueryParam("email") String email,
+                               @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        TenantCaller caller = Callers.tenant(security);
+        return transactions.read(caller.tenant(), tx -> customers.list(tx, email, cursor, limit));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RequiresPermission(Permission.CUSTOMERS_READ)
+    public Response get(@Context SecurityContext security, @PathParam("id") UUID id) {
+        TenantCaller caller = Callers.tenant(security);
+        Customer customer = transactions.read(caller.tenant(), tx -> customers.get(tx, id));
+        return Response.ok(customer).tag(ETags.of(customer.version())).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RequiresPermission(Permission.CUSTOMERS_WRITE)
+    public Response replace(@Context SecurityContext security, @PathParam("id") UUID id,
+                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            @NotNull @Valid CustomerFields fields) {
+        TenantCaller caller = Callers.tenant(security);
+        int expected = ETags.requiredVersion(ifMatch);
+        Customer updated = transactions.write(caller.tenant(), tx -> customers.replace(tx, id, expected, fields, caller));
+        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+    }
+}

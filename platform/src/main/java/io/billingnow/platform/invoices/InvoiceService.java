@@ -1,0 +1,280 @@
+package io.billingnow.platform.invoices;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.billingnow.platform.audit.AuditEvent;
+import io.billingnow.platform.audit.AuditLog;
+import io.billingnow.platform.auth.Caller;
+import io.billingnow.platform.customers.Customer;
+import io.billingnow.platform.customers.CustomerService;
+import io.billingnow.platform.db.JsonColumns;
+import io.billingnow.platform.db.TenantHandle;
+import io.billingnow.platform.http.ApiException;
+import io.billingnow.platform.http.Cursor;
+import io.billingnow.platform.http.Page;
+import io.billingnow.platform.invoices.calculation.CalculatedLine;
+import io.billingnow.platform.invoices.calculation.InvoiceCalculation;
+import io.billingnow.platform.numbering.DocumentNumberAllocator;
+import io.billingnow.platform.numbering.DocumentSeries;
+import io.billingnow.platform.numbering.NumberingFormat;
+import io.billingnow.platform.tenancy.Tenant;
+import io.billingnow.platform.tenancy.TenantDao;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The invoice lifecycle. Drafts may change freely; finalization assigns the number, fixes the dates and snapshots
+ * seller and customer, after which the invoice's content never changes again (corrections are credit notes).
+ */
+public final class InvoiceService {
+
+    private static final TypeReference<List<TaxLine>> TAX_LINES = new TypeReference<>() {
+    };
+    private static final TypeReference<List<TaxRateFields>> TAX_RATES = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, String>> METADATA = new TypeReference<>() {
+    };
+
+    private final CustomerService customers;
+    private final DocumentNumberAllocator numbers;
+    private final InvoiceContent content = new InvoiceContent();
+    private final AuditLog audit;
+    private final JsonColumns json;
+    private final Clock clock;
+
+    public InvoiceService(CustomerService customers, DocumentNumberAllocator numbers, AuditLog audit,
+                          JsonColumns json, Clock clock) {
+        this.customers = customers;
+        this.numbers = numbers;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public Invoice createDraft(TenantHandle tx, InvoiceFields fields, Caller actor) {
+        Customer customer = customers.get(tx, fields.customerId());
+        UUID id = UUID.randomUUID();
+        Prepared prepared = prepare(tx, fields, customer);
+        InvoiceDao dao = tx.dao(InvoiceDao.class);
+        dao.insertDraft(tx.tenant(), id, prepared.content(), clock.instant());
+        dao.insertLines(tx.tenant(), id, prepared.lines());
+        Invoice created = get(tx, id);
+        audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "invoice", id.toString(),
+                "invoice.created", null, created));
+        return created;
+    }
+
+    public Invoice replaceDraft(TenantHandle tx, UUID id, int expectedVersion, InvoiceFields fields, Caller actor) {
+        InvoiceDao dao = tx.dao(InvoiceDao.class);
+        Invoice before = toInvoice(tx, dao.lock(tx.tenant(), id).orElseThrow(InvoiceService::notFound));
+        requireDraft(before);
+        Customer customer = customers.get(tx, fields.customerId());
+        Prepared prepared = prepare(tx, fields, customer);
+        if (dao.updateDraft(tx.tenant(), id, expectedVersion, prepared.content(), clock.instant()) == 0) {
+            throw ApiException.preconditionFailed("The invoice has changed since it was read");
+        }
+        dao.deleteLines(tx.tenant(), id);
+        dao.insertLines(tx.tenant(), id, prepared.lines());
+        Invoice after = get(tx, id);
+        audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "invoice", id.toString(),
+                "invoice.updated", before, after));
+        return after;
+    }
+
+    public void deleteDraft(TenantHandle tx, UUID id, Caller actor) {
+        InvoiceDao dao = tx.dao(InvoiceDao.class);
+        Invoice before = toInvoice(tx, dao.lock(tx.tenant(), id).orElseThrow(InvoiceService::notFound));
+        requireDraft(before);
+        dao.deleteDraft(tx.tenant(), id);
+        audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "invoice", id.toString(),
+                "invoice.deleted", before, null));
+    }
+
+    public Invoice finalizeDraft(TenantHandle tx, UUID id, Caller actor) {
+        InvoiceDao dao = tx.dao(InvoiceDao.class);
+        Invoice before = toInvoice(tx, dao.lock(tx.tenant(), id).orElseThrow(InvoiceService::notFound));
+        requireDraft(before);
+        if (before.lines().isEmpty()) {
+            throw ApiException.unprocessable("invoice-empty", "An invoice needs at least one line to be finalized");
+        }
+        Tenant tenant = tx.dao(TenantDao.class).byId(tx.tenant().value()).orElseThrow();
+        LocalDate issueDate = before.issueDate() != null ? before.issueDate() : LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate dueDate = before.dueDate() != null ? before.dueDate()
+                : issueDate.plusDays(tenant.settings().paymentTermsDays());
+        if (dueDate.isBefore(issueDate)) {
+            throw ApiException.unprocessable("due-before-issue", "The due date is before the issue date");
+        }
+        NumberingFormat format = NumberingFormat.parse(tenant.settings().invoiceNumberFormat());
+        String number = numbers.next(tx, DocumentSeries.INVOICE, format, issueDate.getYear());
+        InvoiceStatus status = before.total() == 0 ? InvoiceStatus.PAID : InvoiceStatus.OPEN;
+        Customer customer = customers.get(tx, before.customerId());
+        dao.finalizeDraft(tx.tenant(), id, status.wireName(), number, issueDate, dueDate,
+                json.write(sellerSnapshot(tenant)), json.write(customerSnapshot(customer)), clock.instant());
+        Invoice after = get(tx, id);
+        audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "invoice", id.toString(),
+                "invoice.finalized", summary(before), summary(after)));
+        return after;
+    }
+
+    public Invoice voidInvoice(TenantHandle tx, UUID id, Caller actor) {
+        InvoiceDao dao = tx.dao(InvoiceDao.class);
+        Invoice before = toInvoice(tx, dao.lock(tx.tenant(), id).orElseThrow(InvoiceService::notFound));
+        if (!before.status().collectible()) {
+            throw ApiException.conflict("invoice-not-voidable",
+                    "Only open or uncollectible invoices can be voided; this one is " + before.status().wireName());
+        }
+        if (before.amountPaid() > 0) {
+            throw ApiException.conflict("invoice-has-payments",
+                    "An invoice with payments cannot be voided: issue a credit note instead");
+        }
+        dao.setStatus(tx.tenant(), id, InvoiceStatus.VOID.wireName(), clock.instant());
+        Invoice after = get(tx, id);
+        audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "invoice", id.toString(),
+                "invoice.voided", summary(before), summary(after)));
+        return after;
+    }
+
+    public Invoice markUncollectible(TenantHandle tx, UUID id, Caller actor) {
+        InvoiceDao dao = tx.dao(InvoiceDao.class);
+        Invoice before = toInvoice(tx, dao.lock(tx.tenant(), id).orElseThrow(InvoiceService::notFound));
+        if (before.status() != InvoiceStatus.OPEN) {
+            throw ApiException.conflict("invoice-not-open",
+                    "Only open invoices can be marked uncollectible; this one is " + before.status().wireName());
+        }
+        dao.setStatus(tx.tenant(), id, InvoiceStatus.UNCOLLECTIBLE.wireName(), clock.instant());
+        Invoice after = get(tx, id);
+        audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "invoice", id.toString(),
+                "invoice.marked_uncollectible", summary(before), summary(after)));
+        return after;
+    }
+
+    public Invoice get(TenantHandle tx, UUID id) {
+        return toInvoice(tx, tx.dao(InvoiceDao.class).find(tx.tenant(), id).orElseThrow(InvoiceService::notFound));
+    }
+
+    /** Locks the invoice for a change made by another feature (payments, credit notes) and returns it. */
+    public Invoice lock(TenantHandle tx, UUID id) {
+        return toInvoice(tx, tx.dao(InvoiceDao.class).lock(tx.tenant(), id).orElseThrow(InvoiceService::notFound));
+    }
+
+    public record ListFilter(InvoiceStatus status, UUID customerId, String number, Instant createdFrom,
+                             Instant createdTo) {
+    }
+
+    public Page<Invoice> list(TenantHandle tx, ListFilter filter, String cursor, Integer limit) {
+        int size = Cursor.limit(limit);
+        Cursor after = Cursor.decode(cursor);
+        List<Invoice> rows = tx.dao(InvoiceDao.class).page(tx.tenant(),
+                        filter.status() == null ? null : filter.status().wireName(), filter.customerId(),
+                        filter.number(), filter.createdFrom(), filter.createdTo(), after.createdAt(), after.id(),
+                        size + 1)
+                .stream().map(row -> toInvoice(tx, row)).toList();
+        return Page.of(rows, size, Invoice::createdAt, Invoice::id);
+    }
+
+    private record Prepared(InvoiceDao.Content content, List<InvoiceDao.LineRow> lines) {
+    }
+
+    private Prepared prepare(TenantHandle tx, InvoiceFields fields, Customer customer) {
+        String currency = fields.currency();
+        if (currency == null) {
+            currency = customer.preferredCurrency() != null ? customer.preferredCurrency()
+                    : tx.dao(TenantDao.class).byId(tx.tenant().value()).orElseThrow().defaultCurrency();
+        }
+        if (fields.issueDate() != null && fields.dueDate() != null && fields.dueDate().isBefore(fields.issueDate())) {
+            throw ApiException.invalid("/dueDate", "must not be before the issue date");
+        }
+        InvoiceCalculation calc = content.calculate(currency, fields.taxBehavior(), fields.discount(), fields.lines());
+        List<InvoiceDao.LineRow> lines = new ArrayList<>();
+        for (int i = 0; i < fields.lines().size(); i++) {
+            LineFields line = fields.lines().get(i);
+            CalculatedLine computed = calc.lines().get(i);
+            lines.add(new InvoiceDao.LineRow(i + 1, line.description(), line.quantity(), line.unitAmount(),
+                    json.write(line.taxRates()), json.write(line.discount()), computed.amount(),
+                    computed.discountAmount(), computed.amountAfterDiscount()));
+        }
+        var totals = calc.totals();
+        InvoiceDao.Content row = new InvoiceDao.Content(customer.id(), currency, fields.taxBehavior(),
+                fields.issueDate(), fields.dueDate(), fields.memo(), json.write(fields.discount()), totals.subtotal(),
+                totals.totalDiscount(), totals.totalNet(), totals.totalTax(), totals.total(),
+                json.write(InvoiceContent.taxLines(calc)), json.write(fields.metadata()));
+        return new Prepared(row, lines);
+    }
+
+    private Invoice toInvoice(TenantHandle tx, InvoiceDao.Row row) {
+        List<InvoiceLine> lines = tx.dao(InvoiceDao.class).lines(tx.tenant(), row.id()).stream()
+                .map(l -> new InvoiceLine(l.position(), l.description(), l.quantity().stripTrailingZeros(),
+                        l.unitAmount(), json.read(l.taxRates(), TAX_RATES), json.read(l.discount(),
+                        DiscountFields.class), l.amount(), l.discountAmount(), l.netAmount()))
+                .toList();
+        InvoiceStatus status = InvoiceStatus.fromWireName(row.status());
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        boolean overdue = status.collectible() && row.dueDate() != null && row.dueDate().isBefore(today);
+        return new Invoice(row.id(), row.number(), status, row.customerId(), row.currency(), row.taxBehavior(),
+                row.issueDate(), row.dueDate(), overdue, row.memo(), json.read(row.discount(), DiscountFields.class),
+                lines, json.read(row.taxBreakdown(), TAX_LINES), row.subtotal(), row.discountTotal(), row.netTotal(),
+                row.taxTotal(), row.total(), row.amountPaid(), row.amountCredited(), row.amountDue(),
+                json.read(row.sellerSnapshot(), OBJECT), json.read(row.customerSnapshot(), OBJECT),
+                json.read(row.metadata(), METADATA), row.finalizedAt(), row.paidAt(), row.voidedAt(),
+                row.createdAt(), row.updatedAt(), row.version());
+    }
+
+    private static Map<String, Object> sellerSnapshot(Tenant tenant) {
+        Map<String, Object> seller = new LinkedHashMap<>(tenant.settings().seller());
+        seller.putIfAbsent("legalName", tenant.name());
+        seller.putIfAbsent("country", tenant.country());
+        return seller;
+    }
+
+    /**
+     * The buyer as of finalization. The tax id is deliberately left out: it is sensitive and lives encrypted on the
+     * customer record only (it is added at rendering time from there).
+     */
+    private static Map<String, Object> customerSnapshot(Customer customer) {
+        Map<String, Object> snapshot = new LinkedHashMap<>();
+        snapshot.put("id", customer.id());
+        snapshot.put("name", customer.name());
+        if (customer.email() != null) {
+            snapshot.put("email", customer.email());
+        }
+        if (customer.address() != null) {
+            snapshot.put("address", customer.address());
+        }
+        if (customer.country() != null) {
+            snapshot.put("country", customer.country());
+        }
+        return snapshot;
+    }
+
+    /** What the audit log keeps of an invoice whose lines have not changed: status, number and money. */
+    public static Map<String, Object> summary(Invoice invoice) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("status", invoice.status().wireName());
+        summary.put("number", invoice.number());
+        summary.put("total", invoice.total());
+        summary.put("amountPaid", invoice.amountPaid());
+        summary.put("amountCredited", invoice.amountCredited());
+        summary.put("amountDue", invoice.amountDue());
+        summary.put("version", invoice.version());
+        return summary;
+    }
+
+    private static void requireDraft(Invoice invoice) {
+        if (invoice.status() != InvoiceStatus.DRAFT) {
+            throw ApiException.conflict("invoice-finalized",
+                    "A finalized invoice cannot be changed; corrections are made with credit notes");
+        }
+    }
+
+    private static ApiException notFound() {
+        return ApiException.notFound("Invoice");
+    }
+}

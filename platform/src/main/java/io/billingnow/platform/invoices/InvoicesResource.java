@@ -1,0 +1,143 @@
+package io.billingnow.platform.invoices;
+
+import io.billingnow.platform.auth.Callers;
+import io.billingnow.platform.auth.Permission;
+import io.billingnow.platform.auth.RequiresPermission;
+import io.billingnow.platform.auth.TenantCaller;
+import io.billingnow.platform.db.TenantTransactions;
+import io.billingnow.platform.http.ApiException;
+import io.billingnow.platform.http.ETags;
+import io.billingnow.platform.http.Page;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+@Path("/v1/invoices")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class InvoicesResource {
+
+    private final TenantTransactions transactions;
+    private final InvoiceService invoices;
+
+    public InvoicesResource(TenantTransactions transactions, InvoiceService invoices) {
+        this.transactions = transactions;
+        this.invoices = invoices;
+    }
+
+    @POST
+    @RequiresPermission(Permission.INVOICES_WRITE)
+    public Response create(@Context SecurityContext security, @NotNull @Valid InvoiceFields fields) {
+        TenantCaller caller = Callers.tenant(security);
+        Invoice created = transactions.write(caller.tenant(), tx -> invoices.createDraft(tx, fields, caller));
+        return Response.status(201).tag(ETags.of(created.version())).entity(created).build();
+    }
+
+    @GET
+    @RequiresPermission(Permission.INVOICES_READ)
+    public Page<Invoice> list(@Context SecurityContext security, @QueryParam("status") String status,
+                              @QueryParam("customerId") UUID customerId, @QueryParam("number") String number,
+                              @QueryParam("createdFrom") String createdFrom, @QueryParam("createdTo") String createdTo,
+                              @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+        TenantCaller caller = Callers.tenant(security);
+        InvoiceService.ListFilter filter = new InvoiceService.ListFilter(parseStatus(status), customerId, number,
+                date(createdFrom, "/createdFrom"), date(createdTo, "/createdTo"));
+        return transactions.read(caller.tenant(), tx -> invoices.list(tx, filter, cursor, limit));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RequiresPermission(Permission.INVOICES_READ)
+    public Response get(@Context SecurityContext security, @PathParam("id") UUID id) {
+        Invoice invoice = transactions.read(Callers.tenant(security).tenant(), tx -> invoices.get(tx, id));
+        return Response.ok(invoice).tag(ETags.of(invoice.version())).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RequiresPermission(Permission.INVOICES_WRITE)
+    public Response replaceDraft(@Context SecurityContext security, @PathParam("id") UUID id,
+                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                 @NotNull @Valid InvoiceFields fields) {
+        TenantCaller caller = Callers.tenant(security);
+        int expected = ETags.requiredVersion(ifMatch);
+        Invoice updated = transactions.write(caller.tenant(),
+                tx -> invoices.replaceDraft(tx, id, expected, fields, caller));
+        return Response.ok(updated).tag(ETags.of(updated.version())).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RequiresPermission(Permission.INVOICES_WRITE)
+    public Response deleteDraft(@Context SecurityContext security, @PathParam("id") UUID id) {
+        TenantCaller caller = Callers.tenant(security);
+        transactions.write(caller.tenant(), tx -> {
+            invoices.deleteDraft(tx, id, caller);
+            return null;
+        });
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{id}/finalize")
+    @RequiresPermission(Permission.INVOICES_WRITE)
+    public Invoice finalizeDraft(@Context SecurityContext security, @PathParam("id") UUID id) {
+        TenantCaller caller = Callers.tenant(security);
+        return transactions.write(caller.tenant(), tx -> invoices.finalizeDraft(tx, id, caller));
+    }
+
+    @POST
+    @Path("/{id}/void")
+    @RequiresPermission(Permission.INVOICES_WRITE)
+    public Invoice voidInvoice(@Context SecurityContext security, @PathParam("id") UUID id) {
+        TenantCaller caller = Callers.tenant(security);
+        return transactions.write(caller.tenant(), tx -> invoices.voidInvoice(tx, id, caller));
+    }
+
+    @POST
+    @Path("/{id}/mark-uncollectible")
+    @RequiresPermission(Permission.INVOICES_WRITE)
+    public Invoice markUncollectible(@Context SecurityContext security, @PathParam("id") UUID id) {
+        TenantCaller caller = Callers.tenant(security);
+        return transactions.write(caller.tenant(), tx -> invoices.markUncollectible(tx, id, caller));
+    }
+
+    private static InvoiceStatus parseStatus(String status) {
+        if (status == null) {
+            return null;
+        }
+        try {
+            return InvoiceStatus.fromWireName(status);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("/status", e.getMessage());
+        }
+    }
+
+    private static java.time.Instant date(String value, String pointer) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.invalid(pointer, "a date as YYYY-MM-DD");
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.billingnow.platform.numbering;
+
+import io.billingnow.platform.db.TenantHandle;
+
+/**
+ * Hands out the next number of a series inside the caller's transaction.
+ *
+ * <p>The counter row is incremented with an upsert, which keeps the row locked until the transaction ends. A
+ * concurrent finalization of the same tenant (on this node or any other) waits on that lock and then sees the
+ * committed value; a finalization that rolls back releases its increment with it. So numbers are gapless and unique
+ * by construction, with the invoices' unique (tenant_id, number) constraint as a second guard.
+ */
+public final class DocumentNumberAllocator {
+
+    public String next(TenantHandle tx, DocumentSeries series, NumberingFormat format, int year) {
+        int period = format.seriesKey(year);
+        long value = tx.handle().createQuery("""
+                        INSERT INTO document_counters (tenant_id, series, period, last_value)
+                        VALUES (:tenant, :series, :period, 1)
+                        ON CONFLICT (tenant_id, series, period)
+                        DO UPDATE SET last_value = document_counters.last_value + 1
+                        RETURNING last_value""")
+                .bind("tenant", tx.tenant())
+                .bind("series", series.wireName())
+                .bind("period", period)
+                .mapTo(Long.class)
+                .one();
+        return format.render(value, year);
+    }
+}

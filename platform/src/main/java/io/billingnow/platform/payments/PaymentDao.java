@@ -1,0 +1,45 @@
+package io.billingnow.platform.payments;
+
+import io.billingnow.platform.tenancy.TenantId;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterConstructorMapper(Payment.class)
+public interface PaymentDao {
+
+    @SqlUpdate("""
+            INSERT INTO payments (tenant_id, id, invoice_id, kind, method, amount, currency, applied_amount,
+                                  excess_amount, reference, provider, provider_reference, received_at, created_at)
+            VALUES (:tenant, :p.id, :p.invoiceId, :p.kind, :p.method, :p.amount, :p.currency, :p.appliedAmount,
+                    :p.excessAmount, :p.reference, :p.provider, :p.providerReference, :p.receivedAt, :p.createdAt)""")
+    void insert(@Bind("tenant") TenantId tenant, @BindMethods("p") Payment payment);
+
+    @SqlQuery("""
+            SELECT id, invoice_id, kind, method, amount, currency, applied_amount, excess_amount, reference, provider,
+                   provider_reference, received_at, created_at
+            FROM payments WHERE tenant_id = :tenant AND invoice_id = :invoiceId ORDER BY created_at, id""")
+    List<Payment> forInvoice(@Bind("tenant") TenantId tenant, @Bind("invoiceId") UUID invoiceId);
+
+    @SqlUpdate("""
+            INSERT INTO customer_credit_entries (tenant_id, id, customer_id, currency, amount, reason, invoice_id,
+                                                 source_id, created_at)
+            VALUES (:tenant, :id, :customerId, :currency, :amount, :reason, :invoiceId, :sourceId, :now)""")
+    void addCredit(@Bind("tenant") TenantId tenant, @Bind("id") UUID id, @Bind("customerId") UUID customerId,
+                   @Bind("currency") String currency, @Bind("amount") long amount, @Bind("reason") String reason,
+                   @Bind("invoiceId") UUID invoiceId, @Bind("sourceId") UUID sourceId, @Bind("now") Instant now);
+
+    record CreditBalance(String currency, long amount) {
+    }
+
+    @SqlQuery("""
+            SELECT currency, sum(amount) AS amount FROM customer_credit_entries
+            WHERE tenant_id = :tenant AND customer_id = :customerId GROUP BY currency ORDER BY currency""")
+    @RegisterConstructorMapper(CreditBalance.class)
+    List<CreditBalance> creditBalances(@Bind("tenant") TenantId tenant, @Bind("customerId") UUID customerId);
+}

@@ -1,0 +1,76 @@
+package io.billingnow.platform.payments;
+
+import io.billingnow.platform.audit.AuditEvent;
+import io.billingnow.platform.audit.AuditLog;
+import io.billingnow.platform.auth.Caller;
+import io.billingnow.platform.db.TenantHandle;
+import io.billingnow.platform.http.ApiException;
+import io.billingnow.platform.invoices.Invoice;
+import io.billingnow.platform.invoices.InvoiceDao;
+import io.billingnow.platform.invoices.InvoiceService;
+import io.billingnow.platform.invoices.InvoiceStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Records money received against an invoice. The invoice row is locked first, so concurrent payments are applied
+ * one after the other and the amount due can never go below zero; what exceeds the amount due becomes the
+ * customer's credit balance rather than being lost or over-applied.
+ */
+public final class PaymentService {
+
+    private final InvoiceService invoices;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public PaymentService(InvoiceService invoices, AuditLog audit, Clock clock) {
+        this.invoices = invoices;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Where a payment came from: a person through the API, or a provider through a verified webhook. */
+    public record Source(String method, String reference, String provider, String providerReference) {
+    }
+
+    public Payment record(TenantHandle tx, UUID invoiceId, long amount, String currency, Source source,
+                          Instant receivedAt, Caller actor) {
+        Invoice before = invoices.lock(tx, invoiceId);
+        if (before.status() == InvoiceStatus.DRAFT) {
+            throw ApiException.conflict("invoice-not-finalized", "A draft invoice cannot be paid");
+        }
+        if (before.status() == InvoiceStatus.VOID) {
+            throw ApiException.conflict("invoice-void", "A void invoice cannot be paid");
+        }
+        if (!before.currency().equals(currency)) {
+            throw ApiException.unprocessable("currency-mismatch",
+                    "The payment's currency differs from the invoice's (" + before.currency() + ")");
+        }
+        if (amount <= 0) {
+            throw ApiException.invalid("/amount", "must be positive");
+        }
+        long applied = Math.min(amount, before.amountDue());
+        long excess = amount - applied;
+        Instant now = clock.instant();
+        Payment payment = new Payment(UUID.randomUUID(), invoiceId, "payment", source.method(), amount, currency,
+                applied, excess, source.reference(), source.provider(), source.providerReference(),
+                receivedAt == null ? now : receivedAt, now);
+        PaymentDao payments = tx.dao(PaymentDao.class);
+        payments.insert(tx.tenant(), payment);
+        if (excess > 0) {
+            payments.addCredit(tx.tenant(), UUID.randomUUID(), before.customerId(), currency, excess,
+                    "overpayment", invoiceId, payment.id(), now);
+        }
+        long amountDue = before.amountDue() - applied;
+        InvoiceStatus status = amountDue == 0 ? InvoiceStatus.PAID : before.status();
+        tx.dao(InvoiceDao.class).settle(tx.tenant(), invoiceId, before.amountPaid() + applied,
+                before.amountCredited(), amountDue, status.wireName(), now);
+        Invoice after = invoices.get(tx, invoiceId);
+        audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "invoice", invoiceId.toString(),
+                "invoice.payment_recorded", InvoiceService.summary(before), InvoiceService.summary(after)));
+        audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "payment", payment.id().toString(),
+                "payment.created", null, payment));
+        return payment;
+    }
+}

@@ -1,0 +1,60 @@
+package io.billingnow.platform.payments;
+
+import io.billingnow.platform.auth.Callers;
+import io.billingnow.platform.auth.Permission;
+import io.billingnow.platform.auth.RequiresPermission;
+import io.billingnow.platform.auth.TenantCaller;
+import io.billingnow.platform.db.TenantTransactions;
+import io.billingnow.platform.invoices.InvoiceService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@Path("/v1/invoices/{id}/payments")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class PaymentsResource {
+
+    private final TenantTransactions transactions;
+    private final PaymentService payments;
+    private final InvoiceService invoices;
+
+    public PaymentsResource(TenantTransactions transactions, PaymentService payments, InvoiceService invoices) {
+        this.transactions = transactions;
+        this.payments = payments;
+        this.invoices = invoices;
+    }
+
+    @POST
+    @RequiresPermission(Permission.PAYMENTS_WRITE)
+    public Response record(@Context SecurityContext security, @PathParam("id") UUID invoiceId,
+                           @NotNull @Valid PaymentFields fields) {
+        TenantCaller caller = Callers.tenant(security);
+        Payment payment = transactions.write(caller.tenant(), tx -> payments.record(tx, invoiceId, fields.amount(),
+                fields.currency(), new PaymentService.Source(fields.method(), fields.reference(), null, null),
+                fields.receivedAt(), caller));
+        return Response.status(201).entity(payment).build();
+    }
+
+    @GET
+    @RequiresPermission(Permission.INVOICES_READ)
+    public Map<String, List<Payment>> list(@Context SecurityContext security, @PathParam("id") UUID invoiceId) {
+        TenantCaller caller = Callers.tenant(security);
+        return Map.of("data", transactions.read(caller.tenant(), tx -> {
+            invoices.get(tx, invoiceId);
+            return tx.dao(PaymentDao.class).forInvoice(tx.tenant(), invoiceId);
+        }));
+    }
+}

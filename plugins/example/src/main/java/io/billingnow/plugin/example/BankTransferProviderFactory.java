@@ -1,0 +1,46 @@
+package io.billingnow.plugin.example;
+
+import io.billingnow.sdk.Capability;
+import io.billingnow.sdk.CredentialField;
+import io.billingnow.sdk.PaymentProvider;
+import io.billingnow.sdk.PaymentProviderFactory;
+import io.billingnow.sdk.ProviderContext;
+import io.billingnow.sdk.ProviderDescriptor;
+import org.pf4j.Extension;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Entry point of the example plugin. {@code @Extension} makes PF4J's annotation processor list this class in
+ * {@code META-INF/extensions.idx}, which is how the host finds it.
+ */
+@Extension
+public class BankTransferProviderFactory implements PaymentProviderFactory {
+
+    static final String BENEFICIARY_NAME = "beneficiary_name";
+    static final String IBAN = "iban";
+    static final String BIC = "bic";
+    static final String PAY_PAGE_BASE_URL = "pay_page_base_url";
+
+    // The descriptor is data: the host renders the tenant's settings form from it and validates input with it.
+    static final ProviderDescriptor DESCRIPTOR = new ProviderDescriptor("example-bank-transfer",
+            "Bank transfer (SEPA, example)",
+            EnumSet.of(Capability.WEBHOOKS, Capability.PAYMENT_LINKS),
+            List.of(CredentialField.required(BENEFICIARY_NAME, "Account holder name", false, "[^\\n]{1,70}"),
+                    CredentialField.required(IBAN, "IBAN", false, "[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}"),
+                    CredentialField.optional(BIC, "BIC", false, "[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?"),
+                    CredentialField.required(PAY_PAGE_BASE_URL, "Pay page base URL", false, "https?://[^\\s?#]+")),
+            Optional.of(CredentialField.required("webhook_secret", "Webhook secret", true, "[A-Za-z0-9_\\-]{16,}")));
+
+    @Override
+    public ProviderDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public PaymentProvider create(ProviderContext context) {
+        return new BankTransferProvider(context);
+    }
+}
