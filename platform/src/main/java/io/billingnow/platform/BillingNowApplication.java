@@ -1,6 +1,7 @@
 package io.billingnow.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.billingnow.platform.admin.AdminKeysResource;
 import io.billingnow.platform.admin.AdminTenantsResource;
 import io.billingnow.platform.apikeys.ApiKeyService;
 import io.billingnow.platform.apikeys.ApiKeysResource;
@@ -13,6 +14,10 @@ import io.billingnow.platform.creditnotes.CreditNotesResource;
 import io.billingnow.platform.customers.CustomerService;
 import io.billingnow.platform.customers.CustomersResource;
 import io.billingnow.platform.db.Databases;
+import io.billingnow.platform.dev.DevCommand;
+import io.billingnow.platform.dev.FileOrClasspathSourceProvider;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.billingnow.platform.db.JsonColumns;
 import io.billingnow.platform.db.PlatformTransactions;
 import io.billingnow.platform.db.SchemaMigrator;
@@ -22,6 +27,7 @@ import io.billingnow.platform.http.JsonConventions;
 import io.billingnow.platform.http.RequestIdFilter;
 import io.billingnow.platform.invoices.InvoiceService;
 import io.billingnow.platform.invoices.InvoicesResource;
+import io.billingnow.platform.keys.Keys;
 import io.billingnow.platform.numbering.DocumentNumberAllocator;
 import io.billingnow.platform.payments.CreditBalanceResource;
 import io.billingnow.platform.payments.PaymentService;
@@ -34,9 +40,9 @@ import io.billingnow.platform.plugins.PluginHealthCheck;
 import io.billingnow.platform.plugins.PluginHost;
 import io.billingnow.platform.plugins.PluginsResource;
 import io.billingnow.platform.plugins.TenantProvidersResource;
-import io.billingnow.platform.provideraccounts.DerivedKeyCredentialSealer;
 import io.billingnow.platform.provideraccounts.ProviderAccountService;
 import io.billingnow.platform.provideraccounts.ProviderAccountsResource;
+import io.billingnow.platform.provideraccounts.TenantKeyCredentialSealer;
 import io.billingnow.platform.tenancy.TenantService;
 import io.billingnow.platform.webhooks.WebhookResource;
 import io.billingnow.platform.webhooks.WebhookService;
@@ -82,6 +88,9 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
     @Override
     public void initialize(Bootstrap<BillingNowConfiguration> bootstrap) {
         JsonConventions.apply(bootstrap.getObjectMapper());
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(new FileOrClasspathSourceProvider(),
+                new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addCommand(new DevCommand(this));
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(BillingNowConfiguration configuration) {
@@ -105,7 +114,11 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         TenantTransactions tenantTx = new TenantTransactions(jdbi);
         PlatformTransactions platformTx = new PlatformTransactions(jdbi);
         AuditLog audit = new AuditLog(json, clock);
+        // Before anything reads or writes tenant data: a wrong or missing master key stops startup here.
+        Keys keys = Keys.open(config.getKeys(), platformTx, tenantTx, audit, clock);
+        environment.lifecycle().manage(keys);
         TenantService tenants = new TenantService(tenantTx, platformTx, audit, json, clock);
+        tenants.addListener(keys.tenantKeys());
         Authenticator authenticator = new Authenticator(platformTx, clock);
 
         if (config.getServerFactory() instanceof DefaultServerFactory server) {
@@ -131,12 +144,13 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         environment.jersey().register(new CreditNotesResource(tenantTx, creditNotes));
         environment.jersey().register(new CreditNoteResource(tenantTx, creditNotes));
         environment.jersey().register(new AdminTenantsResource(tenants));
+        environment.jersey().register(new AdminKeysResource(keys, tenants));
 
         PluginHost plugins = new PluginHost(config.getPlugins(), clock);
         environment.lifecycle().manage(plugins);
         environment.healthChecks().register("plugins", new PluginHealthCheck(plugins));
         ProviderAccountService providerAccounts = new ProviderAccountService(plugins, tenants,
-                DerivedKeyCredentialSealer.fromConfig(config.getPlugins().getCredentialsKey()), audit, json, clock,
+                new TenantKeyCredentialSealer(keys.encryptor(), keys.columns()), audit, json, clock,
                 config.getPlatform().getPublicBaseUrl());
         PaymentLinkService paymentLinks = new PaymentLinkService(tenantTx, platformTx, tenants, invoices,
                 providerAccounts, plugins, audit, clock, config.getPlatform().getPublicBaseUrl());

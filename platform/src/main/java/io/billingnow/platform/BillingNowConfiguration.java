@@ -1,6 +1,7 @@
 package io.billingnow.platform;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.billingnow.platform.keys.KeySettings;
 import io.billingnow.platform.plugins.PluginSettings;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
@@ -28,6 +29,16 @@ public class BillingNowConfiguration extends Configuration {
     @NotNull
     @JsonProperty("platform")
     private PlatformSettings platform = new PlatformSettings();
+
+    /** Master key, data-key cache, usage limits and re-encryption (docs/encryption.md). */
+    @Valid
+    @NotNull
+    @JsonProperty("keys")
+    private KeySettings keys = new KeySettings();
+
+    public KeySettings getKeys() {
+        return keys;
+    }
 
     /** Payment-provider plugins: where they are loaded from and how calls into them are bounded. */
     @Valid

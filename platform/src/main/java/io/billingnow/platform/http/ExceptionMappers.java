@@ -106,11 +106,14 @@ public final class ExceptionMappers {
                     default -> {
                     }
                 }
-                if (node.getName() != null) {
-                    sb.append('/').append(node.getName());
-                }
+                // A node inside a list carries the index of the element it is in, so the index comes first.
                 if (node.getIndex() != null) {
                     sb.append('/').append(node.getIndex());
+                } else if (node.getKey() != null) {
+                    sb.append('/').append(node.getKey());
+                }
+                if (node.getName() != null && !node.getName().startsWith("<")) {
+                    sb.append('/').append(node.getName());
                 }
             }
             return sb.length() == 0 ? "/" : sb.toString();
@@ -136,6 +139,15 @@ public final class ExceptionMappers {
         }
     }
 
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
     /** A bug: logged with the request id, reported to the client without any internal detail. */
     static final class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeException> {
         @Override
@@ -145,6 +157,13 @@ public final class ExceptionMappers {
             }
             if (e instanceof ApiException api) {
                 return ProblemResponses.of(api);
+            }
+            String sqlState = sqlState(e);
+            if (sqlState != null && sqlState.startsWith("22")) {
+                // A data exception: the database refused a value the validation let through (a NUL character,
+                // a number out of a column's range). The client's input, not our state, is at fault.
+                return ProblemResponses.of(400, "invalid-value", "Invalid value",
+                        "A value in the request cannot be stored");
             }
             LOG.error("Unexpected failure", e);
             return ProblemResponses.of(500, "server-error", "Server error",

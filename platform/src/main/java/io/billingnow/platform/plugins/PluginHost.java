@@ -133,14 +133,15 @@ public final class PluginHost implements Managed {
         }
     }
 
-    /** Loading-time calls (descriptor, create) get the same deadline as any other call. */
+    /** Loading-time calls (descriptor, create) run bounded too, with the longer load deadline (class loading). */
     private <T> T onPluginThread(ClassLoader loader, Callable<T> work) {
+        long deadline = settings.getLoadTimeout().toMilliseconds();
         Future<T> future = executor.submit(withLoader(loader, work));
         try {
-            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return future.get(deadline, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new IllegalStateException("the plugin did not answer within " + timeout.toMillis() + " ms");
+            throw new IllegalStateException("the plugin did not answer within " + deadline + " ms");
         } catch (ExecutionException e) {
             throw new IllegalStateException("the plugin failed: " + e.getCause().getClass().getName(), e.getCause());
         } catch (InterruptedException e) {

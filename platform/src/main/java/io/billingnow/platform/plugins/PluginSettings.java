@@ -20,6 +20,11 @@ public class PluginSettings {
     private Duration callTimeout = Duration.seconds(10);
 
     /** Threads running plugin calls; a call beyond these and the queue fails at once rather than waiting. */
+    /** The longest loading a plugin's factory (class loading, static set-up, descriptor, create) may take. */
+    @NotNull
+    @JsonProperty
+    private Duration loadTimeout = Duration.seconds(30);
+
     @Min(1)
     @Max(256)
     @JsonProperty
@@ -40,14 +45,6 @@ public class PluginSettings {
     @JsonProperty
     private DataSize webhookMaxBody = DataSize.kibibytes(256);
 
-    /**
-     * Interim key (base64, 32 bytes) for sealing provider credentials until the per-tenant key service is merged;
-     * see provideraccounts.DerivedKeyCredentialSealer. Null: a random key per process (credentials do not survive a
-     * restart), acceptable only in dev mode.
-     */
-    @JsonProperty
-    private String credentialsKey;
-
     public String getDirectory() {
         return directory;
     }
@@ -58,6 +55,10 @@ public class PluginSettings {
 
     public Duration getCallTimeout() {
         return callTimeout;
+    }
+
+    public Duration getLoadTimeout() {
+        return loadTimeout;
     }
 
     public int getMaxConcurrentCalls() {
@@ -74,9 +75,5 @@ public class PluginSettings {
 
     public DataSize getWebhookMaxBody() {
         return webhookMaxBody;
-    }
-
-    public String getCredentialsKey() {
-        return credentialsKey;
     }
 }

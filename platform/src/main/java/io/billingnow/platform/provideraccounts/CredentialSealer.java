@@ -1,9 +1,8 @@
 package io.billingnow.platform.provideraccounts;
 
 /**
- * Encrypts provider credentials at rest. The one seam between provider accounts and key management: today
- * {@link DerivedKeyCredentialSealer}; the per-tenant envelope encryption of {@code io.billingnow.platform.keys}
- * (branch {@code crypto}) replaces it behind this interface once its key service exists.
+ * Encrypts provider credentials at rest: the one seam between provider accounts and key management, implemented by
+ * {@link TenantKeyCredentialSealer} on the per-tenant envelope encryption of {@code io.billingnow.platform.keys}.
  */
 public interface CredentialSealer {
 
@@ -13,7 +12,7 @@ public interface CredentialSealer {
     /**
      * Decrypts a value sealed for this field.
      *
-     * @throws IllegalStateException if the value was altered, sealed for another field, or under another key
+     * @throws RuntimeException if the value was altered, sealed for another field, or its key is gone
      */
     byte[] open(SealedField field, byte[] sealed);
 }

@@ -30,8 +30,7 @@ class AdminTenantsTest {
         Map<String, Object> tenant = created.readEntity(Map.class);
         assertThat(tenant).containsEntry("slug", "acme-gmbh").containsEntry("status", "active");
 
-        Response suspended = platform.request("/admin/v1/tenants/" + tenant.get("id") + "/suspend", operator)
-                .post(Entity.json("{}"));
+        Response suspended = platform.post("/admin/v1/tenants/" + tenant.get("id") + "/suspend", operator, Map.of());
         assertThat(suspended.getStatus()).isEqualTo(200);
         assertThat(suspended.readEntity(Map.class)).containsEntry("status", "suspended");
 
@@ -62,6 +61,28 @@ class AdminTenantsTest {
         var tenant = platform.createTenant("key-holder", "EUR");
         String key = platform.apiKey(tenant, io.billingnow.platform.auth.Role.OWNER);
         assertThat(platform.get("/admin/v1/tenants", key).getStatus()).isEqualTo(401);
+    }
+
+    @Test
+    void aSuspendedTenantCanReadButNotWriteAndAnOffboardedOneCannotSignIn() {
+        String operator = platform.operatorToken(false);
+        var tenant = platform.createTenant("to-suspend", "EUR");
+        String key = platform.apiKey(tenant, io.billingnow.platform.auth.Role.OWNER);
+        platform.postJson("/v1/customers", key, Map.of("name", "Before suspension"), 201);
+
+        platform.request("/admin/v1/tenants/" + tenant.id() + "/suspend", operator).post(Entity.json("{}")).close();
+        assertThat(platform.get("/v1/customers", key).getStatus()).isEqualTo(200);
+        Response write = platform.post("/v1/customers", key, Map.of("name", "During suspension"));
+        assertThat(write.getStatus()).isEqualTo(403);
+        assertThat(write.readEntity(String.class)).contains("tenant-suspended");
+
+        platform.request("/admin/v1/tenants/" + tenant.id() + "/reactivate", operator).post(Entity.json("{}")).close();
+        assertThat(platform.post("/v1/customers", key, Map.of("name", "After")).getStatus()).isEqualTo(201);
+
+        platform.request("/admin/v1/tenants/" + tenant.id() + "/offboard", operator).post(Entity.json("{}")).close();
+        assertThat(platform.get("/v1/customers", key).getStatus()).isEqualTo(401);
+        assertThat(platform.post("/admin/v1/tenants/" + tenant.id() + "/reactivate", operator, Map.of()).getStatus())
+                .isEqualTo(409);
     }
 
     @Test

@@ -65,8 +65,8 @@ class InvoiceLifecycleTest {
                 LocalDate.parse(open.get("issueDate").asText()).plusDays(30).toString());
         assertThat(open.get("customer").get("name").asText()).isEqualTo("Muster AG");
 
-        var edit = platform.request("/v1/invoices/" + id, key).header("If-Match", "W/\"" + open.get("version") + "\"")
-                .put(Entity.json(twoLineDraft()));
+        var edit = TestPlatform.buffered(platform.request("/v1/invoices/" + id, key)
+                .header("If-Match", "W/\"" + open.get("version") + "\"").put(Entity.json(twoLineDraft())));
         assertThat(edit.getStatus()).isEqualTo(409);
 
         JsonNode partial = platform.postJson("/v1/invoices/" + id + "/payments", key,
@@ -150,10 +150,10 @@ class InvoiceLifecycleTest {
     void draftsAreEditableWithIfMatchAndDeletable() {
         JsonNode draft = platform.postJson("/v1/invoices", key, twoLineDraft(), 201);
         String id = draft.get("id").asText();
-        var missing = platform.request("/v1/invoices/" + id, key).put(Entity.json(twoLineDraft()));
+        var missing = TestPlatform.buffered(platform.request("/v1/invoices/" + id, key).put(Entity.json(twoLineDraft())));
         assertThat(missing.getStatus()).isEqualTo(428);
-        var stale = platform.request("/v1/invoices/" + id, key).header("If-Match", "W/\"99\"")
-                .put(Entity.json(twoLineDraft()));
+        var stale = TestPlatform.buffered(platform.request("/v1/invoices/" + id, key).header("If-Match", "W/\"99\"")
+                .put(Entity.json(twoLineDraft())));
         assertThat(stale.getStatus()).isEqualTo(412);
         var ok = platform.request("/v1/invoices/" + id, key).header("If-Match", "W/\"" + draft.get("version") + "\"")
                 .put(Entity.json(Map.of("customerId", customerId, "lines", List.of(
@@ -161,7 +161,7 @@ class InvoiceLifecycleTest {
         JsonNode updated = TestPlatform.expect(ok, 200);
         assertThat(updated.get("total").asLong()).isEqualTo(999);
         assertThat(updated.get("lines")).hasSize(1);
-        assertThat(platform.request("/v1/invoices/" + id, key).delete().getStatus()).isEqualTo(204);
+        assertThat(TestPlatform.buffered(platform.request("/v1/invoices/" + id, key).delete()).getStatus()).isEqualTo(204);
         platform.getJson("/v1/invoices/" + id, key, 404);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.billingnow.platform.auth.Role;
 import io.billingnow.platform.db.TenantTransactions;
+import io.billingnow.platform.keys.FieldCiphertext;
 import io.billingnow.platform.plugins.TestPlugins;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.testing.TestPlatform;
@@ -53,12 +54,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class PaymentFlowEndToEndTest {
 
-    static final String CREDENTIALS_KEY = Base64.getEncoder().encodeToString(new byte[32]);
     static final FakeHttpServer STRIPE = fakeStripe();
     static final TestPlatform platform = new TestPlatform(
             ConfigOverride.config("plugins.directory", TestPlugins.folder().toString()),
-            ConfigOverride.config("plugins.callTimeout", "1s"),
-            ConfigOverride.config("plugins.credentialsKey", CREDENTIALS_KEY));
+            ConfigOverride.config("plugins.callTimeout", "1s"));
 
     @RegisterExtension
     static final DropwizardAppExtension<?> APP = platform.app();
@@ -291,6 +290,9 @@ class PaymentFlowEndToEndTest {
                 assertThat(rs.next()).isTrue();
                 assertThat(new String(rs.getBytes(1), StandardCharsets.ISO_8859_1)).doesNotContain(STRIPE_KEY);
                 assertThat(new String(rs.getBytes(2), StandardCharsets.ISO_8859_1)).doesNotContain(secret);
+                // Both in the keys package's field format: version byte, then the tenant data key's version.
+                assertThat(rs.getBytes(1)[0]).isEqualTo(FieldCiphertext.FORMAT_V1);
+                assertThat(rs.getBytes(2)[0]).isEqualTo(FieldCiphertext.FORMAT_V1);
             }
         }
 

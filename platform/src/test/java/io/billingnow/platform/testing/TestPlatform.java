@@ -83,12 +83,22 @@ public final class TestPlatform {
         return bearer == null ? builder : builder.header("Authorization", "Bearer " + bearer);
     }
 
+    /** The response's entity is buffered, so its pooled connection is released even if the test reads only the status. */
     public Response post(String path, String bearer, Object body) {
-        return request(path, bearer).post(Entity.json(body));
+        return buffered(request(path, bearer).post(Entity.json(body)));
     }
 
     public Response get(String path, String bearer) {
-        return request(path, bearer).get();
+        return buffered(request(path, bearer).get());
+    }
+
+    public static Response buffered(Response response) {
+        if (response.hasEntity()) {
+            response.bufferEntity();
+        } else {
+            response.close();
+        }
+        return response;
     }
 
     /** POSTs and reads the JSON answer, asserting the status so a failure shows the problem body. */
@@ -106,6 +116,10 @@ public final class TestPlatform {
             throw new AssertionError("expected HTTP " + expectedStatus + " but got " + response.getStatus() + ": "
                     + body);
         }
+        return parse(body);
+    }
+
+    public static JsonNode parse(String body) {
         try {
             return body.isEmpty() ? JSON.createObjectNode() : JSON.readTree(body);
         } catch (java.io.IOException e) {

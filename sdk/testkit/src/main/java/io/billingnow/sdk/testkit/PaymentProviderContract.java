@@ -399,9 +399,17 @@ public abstract class PaymentProviderContract {
         if (value.isEmpty()) {
             return "x";
         }
+        // Stay inside the character's class (hex digit stays hex digit), so the result is still well-formed and
+        // only the signature check can reject it.
         char c = value.charAt(value.length() - 1);
-        char flipped = (c >= '0' && c <= '8') || (c >= 'a' && c <= 'y') || (c >= 'A' && c <= 'Y') ? (char) (c + 1)
-                : (c == '9' || c == 'z' || c == 'Z') ? (char) (c - 1) : 'A';
+        char flipped;
+        if (c == '9' || c == 'f' || c == 'F' || c == 'z' || c == 'Z') {
+            flipped = (char) (c - 1);
+        } else if ((c >= '0' && c <= '8') || (c >= 'a' && c <= 'y') || (c >= 'A' && c <= 'Y')) {
+            flipped = (char) (c + 1);
+        } else {
+            flipped = 'A';
+        }
         return value.substring(0, value.length() - 1) + flipped;
     }
 

@@ -1,0 +1,60 @@
+package io.billingnow.platform.dev;
+
+import io.billingnow.platform.apikeys.ApiKeyService;
+import io.billingnow.platform.audit.AuditLog;
+import io.billingnow.platform.auth.Authenticator;
+import io.billingnow.platform.auth.OperatorCaller;
+import io.billingnow.platform.auth.Role;
+import io.billingnow.platform.auth.SecretTokens;
+import io.billingnow.platform.db.TenantTransactions;
+import io.billingnow.platform.tenancy.Tenant;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Issues the bootstrap credentials a developer needs after `billingnow dev`: an operator token and an owner API key
+ * of a sample tenant. Each start revokes the previous dev credentials, so only the ones just printed work.
+ */
+final class DevCredentials {
+
+    private static final String NAME = "billingnow dev";
+
+    private final Jdbi jdbi;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    DevCredentials(Jdbi jdbi, AuditLog audit, Clock clock) {
+        this.jdbi = jdbi;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    String operatorToken() {
+        String token = SecretTokens.generate(Authenticator.OPERATOR_TOKEN_PREFIX);
+        Instant now = clock.instant();
+        jdbi.useTransaction(h -> {
+            h.createUpdate("UPDATE operator_tokens SET revoked_at = :now WHERE name = :name AND revoked_at IS NULL")
+                    .bind("now", now).bind("name", NAME).execute();
+            h.createUpdate("""
+                            INSERT INTO operator_tokens (id, name, token_hash, role, created_at, expires_at)
+                            VALUES (:id, :name, :hash, 'operator', :now, :expires)""")
+                    .bind("id", UUID.randomUUID()).bind("name", NAME).bind("hash", SecretTokens.hash(token))
+                    .bind("now", now).bind("expires", now.plusSeconds(7 * 24 * 3600)).execute();
+        });
+        return token;
+    }
+
+    String ownerApiKey(Tenant tenant) {
+        OperatorCaller actor = new OperatorCaller("billingnow-dev", false);
+        ApiKeyService keys = new ApiKeyService(audit, clock);
+        return new TenantTransactions(jdbi).write(tenant.id(), tx -> {
+            tx.handle().createUpdate("""
+                            UPDATE api_keys SET revoked_at = :now
+                            WHERE tenant_id = :tenant AND name = :name AND revoked_at IS NULL""")
+                    .bind("now", clock.instant()).bind("tenant", tenant.id()).bind("name", NAME).execute();
+            return keys.issue(tx, NAME, Role.OWNER, clock.instant().plusSeconds(7 * 24 * 3600), actor).secret();
+        });
+    }
+}
