@@ -33,6 +33,7 @@ import io.billingnow.platform.payments.CreditBalanceResource;
 import io.billingnow.platform.payments.PaymentService;
 import io.billingnow.platform.payments.PaymentsResource;
 import io.billingnow.platform.paylinks.InvoicePaymentLinksResource;
+import io.billingnow.platform.paylinks.PayLinkRequestLog;
 import io.billingnow.platform.paylinks.PayPageResource;
 import io.billingnow.platform.paylinks.PaymentLinkService;
 import io.billingnow.platform.paylinks.PaymentLinksResource;
@@ -162,6 +163,7 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         environment.jersey().register(new InvoicePaymentLinksResource(paymentLinks));
         environment.jersey().register(new PaymentLinksResource(paymentLinks));
         environment.jersey().register(new PayPageResource(paymentLinks));
+        PayLinkRequestLog.install(config.getServerFactory());
     }
 
     private static void migrate(DataSourceFactory owner, Environment environment) throws Exception {
