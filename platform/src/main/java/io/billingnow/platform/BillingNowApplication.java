@@ -46,6 +46,7 @@ import io.billingnow.platform.provideraccounts.ProviderAccountsResource;
 import io.billingnow.platform.provideraccounts.TenantKeyCredentialSealer;
 import io.billingnow.platform.tenancy.TenantService;
 import io.billingnow.platform.webhooks.WebhookResource;
+import io.billingnow.platform.webhooks.WebhookReviewsResource;
 import io.billingnow.platform.webhooks.WebhookService;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.server.DefaultServerFactory;
@@ -160,6 +161,7 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         environment.jersey().register(new ProviderAccountsResource(tenantTx, providerAccounts));
         environment.jersey().register(new WebhookResource(new WebhookService(platformTx, tenantTx, providerAccounts,
                 plugins, payments, audit, clock), config.getPlugins().getWebhookMaxBody().toBytes()));
+        environment.jersey().register(new WebhookReviewsResource(tenantTx));
         environment.jersey().register(new InvoicePaymentLinksResource(paymentLinks));
         environment.jersey().register(new PaymentLinksResource(paymentLinks));
         environment.jersey().register(new PayPageResource(paymentLinks));
