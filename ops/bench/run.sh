@@ -9,5 +9,7 @@ cd "$(dirname "$0")/../.."
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 export SOFTHSM2_CONF="$work/softhsm2.conf"
-java -cp "ops/bench/target/billingnow-bench-0.1.0-SNAPSHOT.jar:$(cat ops/bench/target/classpath.txt)" \
-    org.openjdk.jmh.Main "$@"
+# The platform jar's manifest adds target/lib/* to the class path, which would put the PostgreSQL binaries there twice;
+# its classes folder does not.
+classpath="$(sed 's#platform/target/billingnow-platform.jar#platform/target/classes#' ops/bench/target/classpath.txt)"
+java -cp "ops/bench/target/billingnow-bench-0.1.0-SNAPSHOT.jar:$classpath" org.openjdk.jmh.Main "$@"

@@ -51,29 +51,67 @@ public final class FieldCiphertext {
     }
 
     static byte[] associatedData(byte[] header, FieldContext field) {
-        byte[] table = field.table().getBytes(StandardCharsets.UTF_8);
-        byte[] column = field.column().getBytes(StandardCharsets.UTF_8);
-        byte[] row = field.rowId().getBytes(StandardCharsets.UTF_8);
+        String table = field.table();
+        String column = field.column();
+        String row = field.rowId();
+        if (!isAscii(table) || !isAscii(column) || !isAscii(row)) {
+            return associatedData(header, field.tenant().value(), table.getBytes(StandardCharsets.UTF_8),
+                    column.getBytes(StandardCharsets.UTF_8), row.getBytes(StandardCharsets.UTF_8));
+        }
+        // The usual case (identifiers and uuids): ASCII, whose UTF-8 bytes are its chars, written without copies.
+        byte[] aad = new byte[HEADER + 16 + 6 + table.length() + column.length() + row.length()];
+        int at = start(aad, header, field.tenant().value());
+        at = writeAscii(aad, at, table);
+        at = writeAscii(aad, at, column);
+        writeAscii(aad, at, row);
+        return aad;
+    }
+
+    private static byte[] associatedData(byte[] header, UUID tenant, byte[] table, byte[] column, byte[] row) {
         byte[] aad = new byte[HEADER + 16 + 6 + table.length + column.length + row.length];
-        System.arraycopy(header, 0, aad, 0, HEADER);
-        UUID tenant = field.tenant().value();
-        writeLong(aad, HEADER, tenant.getMostSignificantBits());
-        writeLong(aad, HEADER + 8, tenant.getLeastSignificantBits());
-        int at = HEADER + 16;
+        int at = start(aad, header, tenant);
         at = writeDelimited(aad, at, table);
         at = writeDelimited(aad, at, column);
         writeDelimited(aad, at, row);
         return aad;
     }
 
-    private static int writeDelimited(byte[] out, int at, byte[] value) {
-        if (value.length > 0xFFFF) {
-            throw new IllegalArgumentException("field context part longer than 65535 bytes");
+    private static int start(byte[] aad, byte[] header, UUID tenant) {
+        System.arraycopy(header, 0, aad, 0, HEADER);
+        writeLong(aad, HEADER, tenant.getMostSignificantBits());
+        writeLong(aad, HEADER + 8, tenant.getLeastSignificantBits());
+        return HEADER + 16;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
         }
-        out[at] = (byte) (value.length >>> 8);
-        out[at + 1] = (byte) value.length;
+        return true;
+    }
+
+    private static int writeAscii(byte[] out, int at, String value) {
+        writeLength(out, at, value.length());
+        for (int i = 0; i < value.length(); i++) {
+            out[at + 2 + i] = (byte) value.charAt(i);
+        }
+        return at + 2 + value.length();
+    }
+
+    private static int writeDelimited(byte[] out, int at, byte[] value) {
+        writeLength(out, at, value.length);
         System.arraycopy(value, 0, out, at + 2, value.length);
         return at + 2 + value.length;
+    }
+
+    private static void writeLength(byte[] out, int at, int length) {
+        if (length > 0xFFFF) {
+            throw new IllegalArgumentException("field context part longer than 65535 bytes");
+        }
+        out[at] = (byte) (length >>> 8);
+        out[at + 1] = (byte) length;
     }
 
     private static void writeLong(byte[] out, int at, long value) {

@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Each tenant's data keys: creation, the cache of unwrapped keys, usage limits, rotation, retirement and
@@ -52,6 +53,8 @@ public final class TenantKeyService implements TenantLifecycleListener {
     private static final long FIRST_RESERVATION = 1024;
     private final Cache<DekId, DataKey> keys;
     private final Cache<TenantId, Integer> primaries;
+    private final Function<DekId, DataKey> loader = this::load;
+    private final Function<TenantId, Integer> primaryLoader = this::primaryVersionOrCreate;
 
     private record DekId(TenantId tenant, int version) {
     }
@@ -96,13 +99,13 @@ public final class TenantKeyService implements TenantLifecycleListener {
 
     /** The tenant's primary key, creating version 1 for a tenant that has never had one. */
     public DataKey primaryKey(TenantId tenant) {
-        int version = primaries.get(tenant, this::primaryVersionOrCreate);
+        int version = primaries.get(tenant, primaryLoader);
         return key(tenant, version);
     }
 
     /** One version of a tenant's key, from the cache or unwrapped from the database. */
     public DataKey key(TenantId tenant, int version) {
-        return keys.get(new DekId(tenant, version), this::load);
+        return keys.get(new DekId(tenant, version), loader);
     }
 
     /**

@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -85,6 +86,32 @@ class FieldCipherTest {
         assertThatThrownBy(() -> cipher.decrypt(sameBytesOtherTenant, otherTenant, ciphertext))
                 .isInstanceOfSatisfying(EncryptedFieldException.class,
                         e -> assertThat(e.reason()).isEqualTo(Reason.AUTHENTICATION_FAILED));
+    }
+
+    @ParameterizedTest
+    @EnumSource(AeadEngine.class)
+    void nonAsciiPlacesAreBoundAsUtf8AndStillDistinguished(AeadEngine engine) {
+        FieldCipher cipher = new FieldCipher(engine);
+        DataKey key = key(TENANT, 1);
+        FieldContext accented = new FieldContext(TENANT, "kunden", "straße", "zeile-é");
+        byte[] ciphertext = cipher.encrypt(key, accented, PLAINTEXT);
+        assertThat(cipher.decrypt(key, accented, ciphertext)).isEqualTo(PLAINTEXT);
+        byte[] aad = FieldCiphertext.associatedData(ciphertext, accented);
+        assertThat(new String(aad, 5 + 16 + 2 + 6 + 2, "straße".getBytes(StandardCharsets.UTF_8).length,
+                StandardCharsets.UTF_8)).isEqualTo("straße");
+        assertThatThrownBy(() -> cipher.decrypt(key, new FieldContext(TENANT, "kunden", "strasse", "zeile-é"),
+                ciphertext)).isInstanceOf(EncryptedFieldException.class);
+    }
+
+    @Test
+    void asciiAndGeneralEncodingsOfThePlaceAgree() {
+        FieldContext ascii = new FieldContext(TENANT, "provider_credentials", "secret", "3f1c-row");
+        byte[] header = {1, 0, 0, 0, 1};
+        byte[] fast = FieldCiphertext.associatedData(header, ascii);
+        assertThat(fast).hasSize(5 + 16 + 6 + 20 + 6 + 8);
+        assertThat(new String(fast, 5 + 16 + 2, 20, StandardCharsets.US_ASCII)).isEqualTo("provider_credentials");
+        assertThat(fast[5 + 16]).isZero();
+        assertThat(fast[5 + 16 + 1]).isEqualTo((byte) 20);
     }
 
     @ParameterizedTest
