@@ -3,6 +3,7 @@ package io.billingnow.platform;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billingnow.platform.admin.AdminAuditResource;
 import io.billingnow.platform.admin.AdminOperatorTokensResource;
+import io.billingnow.platform.admin.AdminKeysResource;
 import io.billingnow.platform.admin.AdminTenantsResource;
 import io.billingnow.platform.apikeys.ApiKeyService;
 import io.billingnow.platform.apikeys.ApiKeysResource;
@@ -34,6 +35,7 @@ import io.billingnow.platform.http.JsonConventions;
 import io.billingnow.platform.http.RequestIdFilter;
 import io.billingnow.platform.invoices.InvoiceService;
 import io.billingnow.platform.invoices.InvoicesResource;
+import io.billingnow.platform.keys.Keys;
 import io.billingnow.platform.numbering.DocumentNumberAllocator;
 import io.billingnow.platform.payments.CreditBalanceResource;
 import io.billingnow.platform.payments.PaymentService;
@@ -51,6 +53,22 @@ import io.billingnow.platform.signin.SignInModule;
 import io.billingnow.platform.tenancy.TenantService;
 import io.billingnow.platform.tenancy.config.TenantsConfigReconciler;
 import io.billingnow.platform.tenancy.config.ValidateTenantsCommand;
+import io.billingnow.platform.paylinks.InvoicePaymentLinksResource;
+import io.billingnow.platform.paylinks.PayLinkRequestLog;
+import io.billingnow.platform.paylinks.PayPageResource;
+import io.billingnow.platform.paylinks.PaymentLinkService;
+import io.billingnow.platform.paylinks.PaymentLinksResource;
+import io.billingnow.platform.plugins.PluginHealthCheck;
+import io.billingnow.platform.plugins.PluginHost;
+import io.billingnow.platform.plugins.PluginsResource;
+import io.billingnow.platform.plugins.TenantProvidersResource;
+import io.billingnow.platform.provideraccounts.ProviderAccountService;
+import io.billingnow.platform.provideraccounts.ProviderAccountsResource;
+import io.billingnow.platform.provideraccounts.TenantKeyCredentialSealer;
+import io.billingnow.platform.tenancy.TenantService;
+import io.billingnow.platform.webhooks.WebhookResource;
+import io.billingnow.platform.webhooks.WebhookReviewsResource;
+import io.billingnow.platform.webhooks.WebhookService;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
@@ -126,7 +144,11 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         TenantTransactions tenantTx = new TenantTransactions(jdbi);
         PlatformTransactions platformTx = new PlatformTransactions(jdbi);
         AuditLog audit = new AuditLog(json, clock);
+        // Before anything reads or writes tenant data: a wrong or missing master key stops startup here.
+        Keys keys = Keys.open(config.getKeys(), platformTx, tenantTx, audit, clock);
+        environment.lifecycle().manage(keys);
         TenantService tenants = new TenantService(tenantTx, platformTx, audit, json, clock);
+        tenants.addListener(keys.tenantKeys());
         Authenticator authenticator = new Authenticator(platformTx, clock);
 
         if (config.getServerFactory() instanceof DefaultServerFactory server) {
@@ -166,6 +188,27 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         environment.jersey().register(new AuditEventsResource(auditTrail));
         environment.jersey().register(new AdminAuditResource(tenants, auditTrail, new AuditChainVerifier(tenantTx)));
         environment.jersey().register(new AdminOperatorTokensResource(new OperatorTokens(platformTx, clock)));
+
+        environment.jersey().register(new AdminKeysResource(keys, tenants));
+
+        PluginHost plugins = new PluginHost(config.getPlugins(), clock);
+        environment.lifecycle().manage(plugins);
+        environment.healthChecks().register("plugins", new PluginHealthCheck(plugins));
+        ProviderAccountService providerAccounts = new ProviderAccountService(plugins, tenants,
+                new TenantKeyCredentialSealer(keys.encryptor(), keys.columns()), audit, json, clock,
+                config.getPlatform().getPublicBaseUrl());
+        PaymentLinkService paymentLinks = new PaymentLinkService(tenantTx, platformTx, tenants, invoices,
+                providerAccounts, plugins, audit, clock, config.getPlatform().getPublicBaseUrl());
+        environment.jersey().register(new PluginsResource(plugins));
+        environment.jersey().register(new TenantProvidersResource(plugins, tenants));
+        environment.jersey().register(new ProviderAccountsResource(tenantTx, providerAccounts));
+        environment.jersey().register(new WebhookResource(new WebhookService(platformTx, tenantTx, providerAccounts,
+                plugins, payments, audit, clock), config.getPlugins().getWebhookMaxBody().toBytes()));
+        environment.jersey().register(new WebhookReviewsResource(tenantTx));
+        environment.jersey().register(new InvoicePaymentLinksResource(paymentLinks));
+        environment.jersey().register(new PaymentLinksResource(paymentLinks));
+        environment.jersey().register(new PayPageResource(paymentLinks));
+        PayLinkRequestLog.install(config.getServerFactory());
 
         // Last, so that tenants it provisions see every lifecycle listener registered above.
         String tenantsConfigDir = config.getPlatform().getTenantsConfigDir();

@@ -5,6 +5,8 @@ import io.billingnow.platform.http.RequestIdLogging;
 import io.billingnow.platform.http.idempotency.IdempotencySettings;
 import io.billingnow.platform.security.SecurityConfiguration;
 import io.billingnow.platform.signin.SignInSettings;
+import io.billingnow.platform.keys.KeySettings;
+import io.billingnow.platform.plugins.PluginSettings;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
@@ -52,6 +54,26 @@ public class BillingNowConfiguration extends Configuration {
 
     public SignInSettings getSignIn() {
         return signIn;
+    }
+
+    /** Master key, data-key cache, usage limits and re-encryption (docs/encryption.md). */
+    @Valid
+    @NotNull
+    @JsonProperty("keys")
+    private KeySettings keys = new KeySettings();
+
+    public KeySettings getKeys() {
+        return keys;
+    }
+
+    /** Payment-provider plugins: where they are loaded from and how calls into them are bounded. */
+    @Valid
+    @NotNull
+    @JsonProperty("plugins")
+    private PluginSettings plugins = new PluginSettings();
+
+    public PluginSettings getPlugins() {
+        return plugins;
     }
 
     public PlatformSettings getPlatform() {

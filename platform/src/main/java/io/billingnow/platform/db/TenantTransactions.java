@@ -29,6 +29,36 @@ public final class TenantTransactions {
         return run(tenant, work, false, TransactionIsolationLevel.READ_COMMITTED);
     }
 
+    /**
+     * Like {@link #read}, but always on a new connection in a transaction of its own. Jdbi joins the transaction
+     * already open on the calling thread, so a plain {@code read} nested in a {@code write} would run inside it (and
+     * its SET TRANSACTION READ ONLY would turn the outer transaction read-only). For bookkeeping that must stand on
+     * its own whatever the caller is doing, such as loading a tenant's data key.
+     */
+    public <R> R readSeparately(TenantId tenant, TenantWork<R> work) {
+        try (Handle handle = jdbi.open()) {
+            return inTransaction(handle, tenant, work, true, TransactionIsolationLevel.READ_COMMITTED);
+        }
+    }
+
+    /** Like {@link #write}, on a new connection in a transaction of its own that commits whatever the caller does. */
+    public <R> R writeSeparately(TenantId tenant, TenantWork<R> work) {
+        try (Handle handle = jdbi.open()) {
+            return inTransaction(handle, tenant, work, false, TransactionIsolationLevel.READ_COMMITTED);
+        }
+    }
+
+    private static <R> R inTransaction(Handle handle, TenantId tenant, TenantWork<R> work, boolean readOnly,
+                                       TransactionIsolationLevel isolation) {
+        return handle.inTransaction(isolation, h -> {
+            if (readOnly) {
+                h.execute("SET TRANSACTION READ ONLY");
+            }
+            bindTenant(h, tenant);
+            return work.run(new TenantHandle(tenant, h, readOnly));
+        });
+    }
+
     private <R> R run(TenantId tenant, TenantWork<R> work, boolean readOnly, TransactionIsolationLevel isolation) {
         return jdbi.inTransaction(isolation, handle -> {
             if (readOnly) {

@@ -1,0 +1,112 @@
+package io.billingnow.platform.admin;
+
+import io.billingnow.platform.auth.Callers;
+import io.billingnow.platform.auth.RequiresOperator;
+import io.billingnow.platform.http.ApiException;
+import io.billingnow.platform.keys.KeyActor;
+import io.billingnow.platform.keys.KeyInfo;
+import io.billingnow.platform.keys.Keys;
+import io.billingnow.platform.keys.ReencryptionStatus;
+import io.billingnow.platform.tenancy.TenantId;
+import io.billingnow.platform.tenancy.TenantService;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Operators' key management: a tenant's key inventory (versions, states, dates, usage counts, never key material),
+ * data-key rotation, re-encryption status, and finishing a master-key rotation. Crypto-shredding is offboarding.
+ */
+@Path("/admin/v1/keys")
+@Produces(MediaType.APPLICATION_JSON)
+public final class AdminKeysResource {
+
+    private final Keys keys;
+    private final TenantService tenants;
+
+    public AdminKeysResource(Keys keys, TenantService tenants) {
+        this.keys = keys;
+        this.tenants = tenants;
+    }
+
+    public record Inventory(String tenantId, List<KeyInfo> keys) {
+    }
+
+    public record MasterKeyStatus(String masterKeyId, String previousMasterKeyId) {
+    }
+
+    public record Rewrapped(String masterKeyId, int rewrapped) {
+    }
+
+    @GET
+    @Path("/tenants/{id}")
+    @RequiresOperator(readOnly = true)
+    public Inventory inventory(@PathParam("id") UUID id) {
+        TenantId tenant = existing(id);
+        return new Inventory(tenant.toString(), keys.tenantKeys().inventory(tenant));
+    }
+
+    @POST
+    @Path("/tenants/{id}/rotate")
+    @RequiresOperator
+    public KeyInfo rotate(@Context SecurityContext security, @PathParam("id") UUID id) {
+        TenantId tenant = existing(id);
+        if (keys.tenantKeys().inventory(tenant).stream().anyMatch(k -> "destroyed".equals(k.state()))) {
+            throw ApiException.conflict("keys-destroyed", "This tenant's keys were destroyed");
+        }
+        return keys.tenantKeys().rotate(tenant, KeyActor.of(Callers.operator(security)));
+    }
+
+    @GET
+    @Path("/tenants/{id}/reencryption")
+    @RequiresOperator(readOnly = true)
+    public ReencryptionStatus reencryptionStatus(@PathParam("id") UUID id) {
+        return keys.reencryption().status(existing(id));
+    }
+
+    /** Runs the tenant's re-encryption now instead of waiting for the background job. */
+    @POST
+    @Path("/tenants/{id}/reencryption")
+    @RequiresOperator
+    public ReencryptionStatus reencryptNow(@PathParam("id") UUID id) {
+        return keys.reencryption().run(existing(id));
+    }
+
+    @GET
+    @Path("/master")
+    @RequiresOperator(readOnly = true)
+    public MasterKeyStatus master() {
+        return new MasterKeyStatus(keys.masterKey().id(),
+                keys.previousMasterKey() == null ? null : keys.previousMasterKey().id());
+    }
+
+    /**
+     * Re-wraps every data key still under the previous master key with the current one (startup does the same).
+     * Nothing to do unless keys.previousMasterKey is configured.
+     */
+    @POST
+    @Path("/master/rewrap")
+    @RequiresOperator
+    public Rewrapped rewrap(@Context SecurityContext security) {
+        if (keys.previousMasterKey() == null) {
+            throw ApiException.conflict("no-previous-master-key",
+                    "No previous master key is configured (keys.previousMasterKey): there is nothing to re-wrap");
+        }
+        int count = keys.masterRotation().rewrapAll(keys.previousMasterKey(), keys.masterKey(),
+                KeyActor.of(Callers.operator(security)));
+        return new Rewrapped(keys.masterKey().id(), count);
+    }
+
+    private TenantId existing(UUID id) {
+        TenantId tenant = new TenantId(id);
+        tenants.find(tenant).orElseThrow(() -> ApiException.notFound("Tenant"));
+        return tenant;
+    }
+}

@@ -1,0 +1,169 @@
+package io.billingnow.platform.keys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.billingnow.platform.keys.master.LocalMasterKey;
+import io.billingnow.platform.tenancy.TenantId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ReencryptionJobTest {
+
+    private KeysFixture fixture;
+    private LocalMasterKey master;
+    private Keys keys;
+
+    @BeforeEach
+    void open() {
+        fixture = new KeysFixture();
+        master = KeysFixture.newMasterKey();
+        KeySettings settings = KeysFixture.settings();
+        settings.setReencryptionBatchSize(10);
+        keys = fixture.open(master, null, settings);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        keys.stop();
+        master.close();
+    }
+
+    private List<UUID> secrets(TenantId tenant, int count) {
+        List<UUID> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(fixture.insertSecret(keys.encryptor(), tenant, "secret " + i));
+        }
+        return ids;
+    }
+
+    private int versionOf(TenantId tenant, UUID row) {
+        return FieldEncryptor.keyVersionOf(KeysFixture.field(tenant, row), fixture.storedSecret(tenant, row));
+    }
+
+    @Test
+    void movesEveryRowToThePrimaryAndThenRetiresTheOldVersion() {
+        TenantId tenant = fixture.tenant("reencrypt");
+        TenantId other = fixture.tenant("bystander");
+        List<UUID> rows = secrets(tenant, 35);
+        UUID otherRow = fixture.insertSecret(keys.encryptor(), other, "bystander secret");
+        byte[] otherBefore = fixture.storedSecret(other, otherRow);
+        keys.tenantKeys().rotate(tenant, KeyActor.SYSTEM);
+        assertThat(keys.reencryption().status(tenant).complete()).isFalse();
+
+        ReencryptionStatus status = keys.reencryption().run(tenant);
+
+        assertThat(status.complete()).isTrue();
+        assertThat(status.primaryVersion()).isEqualTo(2);
+        assertThat(status.pendingVersions()).isEmpty();
+        assertThat(status.columns()).singleElement().satisfies(c -> {
+            assertThat(c.table()).isEqualTo("test_secrets");
+            assertThat(c.rowsReencrypted()).isEqualTo(35);
+            assertThat(c.completedAt()).isNotNull();
+        });
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(versionOf(tenant, rows.get(i))).isEqualTo(2);
+            assertThat(keys.encryptor().decryptString(KeysFixture.field(tenant, rows.get(i)),
+                    fixture.storedSecret(tenant, rows.get(i)))).isEqualTo("secret " + i);
+        }
+        assertThat(keys.tenantKeys().inventory(tenant)).extracting(KeyInfo::state)
+                .containsExactly("retired", "primary");
+        assertThat(fixture.superuserStrings(
+                "SELECT count(*) FROM data_keys WHERE state = 'retired' AND wrapped_key IS NULL AND tenant_id = ?",
+                tenant.value())).containsExactly("1");
+        assertThat(fixture.auditActions(tenant)).contains("data_key.retired");
+        assertThat(fixture.storedSecret(other, otherRow)).as("another tenant's rows are untouched")
+                .isEqualTo(otherBefore);
+    }
+
+    @Test
+    void resumesAfterACrashFromTheLastCommittedBatchAndRetiresOnlyWhenDone() throws Exception {
+        TenantId tenant = fixture.tenant("crashy");
+        List<UUID> rows = secrets(tenant, 30);
+        // PostgreSQL orders uuids as unsigned bytes, which is the order of their hex text (not UUID.compareTo).
+        rows.sort(Comparator.comparing(UUID::toString));
+        keys.tenantKeys().rotate(tenant, KeyActor.SYSTEM);
+        // Row 15 (in id order) is corrupt: the job fails there, like a crash in the middle of the second batch.
+        UUID poisoned = rows.get(15);
+        byte[] good = fixture.storedSecret(tenant, poisoned);
+        byte[] bad = good.clone();
+        bad[bad.length - 1] ^= 1;
+        setSecret(tenant, poisoned, bad);
+
+        assertThatThrownBy(() -> keys.reencryption().run(tenant))
+                .isInstanceOf(EncryptedFieldException.class)
+                .hasMessageContaining("test_secrets.secret of row " + poisoned);
+
+        ReencryptionStatus interrupted = keys.reencryption().status(tenant);
+        assertThat(interrupted.complete()).isFalse();
+        assertThat(interrupted.columns()).singleElement().satisfies(c -> {
+            assertThat(c.rowsReencrypted()).isEqualTo(10);
+            assertThat(c.lastRowId()).isEqualTo(rows.get(9));
+            assertThat(c.completedAt()).isNull();
+        });
+        assertThat(versionOf(tenant, rows.get(9))).isEqualTo(2);
+        assertThat(versionOf(tenant, rows.get(10))).as("the failed batch rolled back").isEqualTo(1);
+        assertThat(keys.tenantKeys().inventory(tenant)).extracting(KeyInfo::state)
+                .containsExactly("decrypt_only", "primary");
+
+        setSecret(tenant, poisoned, good);
+        ReencryptionStatus resumed = keys.reencryption().run(tenant);
+
+        assertThat(resumed.complete()).isTrue();
+        assertThat(resumed.columns()).singleElement()
+                .satisfies(c -> assertThat(c.rowsReencrypted()).as("no row done twice").isEqualTo(30));
+        for (UUID row : rows) {
+            assertThat(versionOf(tenant, row)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void anOldVersionRowThatTheScanMissedKeepsTheOldKeyAliveAndTheColumnIsScannedAgain() {
+        TenantId tenant = fixture.tenant("late-writer");
+        List<UUID> rows = secrets(tenant, 5);
+        keys.tenantKeys().rotate(tenant, KeyActor.SYSTEM);
+        // As if the scan had already passed these rows when another process, still on version 1, wrote them.
+        fixture.tenantTx.write(tenant, tx -> {
+            ReencryptionDao dao = tx.dao(ReencryptionDao.class);
+            java.time.Instant now = java.time.Instant.now();
+            dao.start(tenant, 2, KeysFixture.TABLE, KeysFixture.COLUMN, now);
+            dao.advance(tenant, 2, KeysFixture.TABLE, KeysFixture.COLUMN,
+                    UUID.fromString("ffffffff-ffff-ffff-ffff-ffffffffffff"), 0, true, now);
+            return null;
+        });
+
+        ReencryptionStatus first = keys.reencryption().run(tenant);
+
+        assertThat(first.complete()).as("version 1 still holds data").isFalse();
+        assertThat(first.pendingVersions()).containsExactly(1);
+        assertThat(first.columns()).singleElement().satisfies(c -> assertThat(c.completedAt()).isNull());
+        assertThat(keys.tenantKeys().inventory(tenant)).extracting(KeyInfo::state)
+                .containsExactly("decrypt_only", "primary");
+
+        ReencryptionStatus second = keys.reencryption().run(tenant);
+
+        assertThat(second.complete()).isTrue();
+        for (UUID row : rows) {
+            assertThat(versionOf(tenant, row)).isEqualTo(2);
+        }
+        assertThat(keys.tenantKeys().inventory(tenant)).extracting(KeyInfo::state)
+                .containsExactly("retired", "primary");
+    }
+
+    private void setSecret(TenantId tenant, UUID id, byte[] value) throws Exception {
+        try (Connection c = fixture.db.superuserConnection(); PreparedStatement ps = c.prepareStatement(
+                "UPDATE test_secrets SET secret = ? WHERE tenant_id = ? AND id = ?")) {
+            ps.setBytes(1, value);
+            ps.setObject(2, tenant.value());
+            ps.setObject(3, id);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+    }
+}
