@@ -46,6 +46,7 @@ import io.billingnow.platform.http.idempotency.IdempotencyFeature;
 import io.billingnow.platform.http.idempotency.IdempotencyFilter;
 import io.billingnow.platform.http.idempotency.IdempotencyKeyCleanup;
 import io.billingnow.platform.http.idempotency.IdempotencyStore;
+import io.billingnow.platform.http.idempotency.TenantKeyResponseSealer;
 import io.billingnow.platform.http.openapi.OpenApiDocument;
 import io.billingnow.platform.http.openapi.OpenApiResource;
 import io.billingnow.platform.security.SecurityBundle;
@@ -161,7 +162,8 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
                 tenantTx, audit, json, clock);
         environment.jersey().register(new AccessControlFeature(authenticator, signIn.sessionAuthenticator()));
         signIn.registerResources(environment.jersey());
-        IdempotencyStore idempotency = new IdempotencyStore(tenantTx, config.getIdempotency(), clock);
+        IdempotencyStore idempotency = new IdempotencyStore(tenantTx, config.getIdempotency(),
+                new TenantKeyResponseSealer(keys.encryptor()), clock);
         environment.jersey().register(new IdempotencyFeature(new IdempotencyFilter(idempotency, json)));
         environment.lifecycle().manage(new IdempotencyKeyCleanup(platformTx, idempotency,
                 config.getIdempotency().getCleanupInterval()));

@@ -14,12 +14,16 @@ import java.util.Optional;
  */
 public final class IdempotencyStore {
 
+    private final ResponseSealer sealer;
+
     private final TenantTransactions transactions;
     private final Clock clock;
     private final Duration retention;
     private final Duration abandonedAfter;
 
-    public IdempotencyStore(TenantTransactions transactions, IdempotencySettings settings, Clock clock) {
+    public IdempotencyStore(TenantTransactions transactions, IdempotencySettings settings, ResponseSealer sealer,
+                            Clock clock) {
+        this.sealer = sealer;
         this.transactions = transactions;
         this.clock = clock;
         this.retention = settings.getRetention().toJavaDuration();
@@ -47,15 +51,16 @@ public final class IdempotencyStore {
             Optional<StoredRequest> earlier = transactions.read(tenant,
                     tx -> tx.dao(IdempotencyKeyDao.class).find(tenant, key));
             if (earlier.isPresent()) {
-                return new Attempt(Optional.empty(), earlier);
+                return new Attempt(Optional.empty(), earlier.map(e -> opened(tenant, key, e)));
             }
         }
         throw new IllegalStateException("idempotency key kept changing hands");
     }
 
     public void complete(Claim claim, int status, String headersJson, byte[] body) {
+        byte[] sealed = sealer.seal(claim.tenant(), claim.key(), body);
         transactions.write(claim.tenant(), tx -> tx.dao(IdempotencyKeyDao.class).complete(claim.tenant(),
-                claim.key(), claim.claimedAt(), status, headersJson, body, now()));
+                claim.key(), claim.claimedAt(), status, headersJson, sealed, now()));
     }
 
     public void release(Claim claim) {
@@ -67,6 +72,15 @@ public final class IdempotencyStore {
     public int deleteExpired(TenantId tenant) {
         Instant expiredBefore = now().minus(retention);
         return transactions.write(tenant, tx -> tx.dao(IdempotencyKeyDao.class).deleteExpired(tenant, expiredBefore));
+    }
+
+    private StoredRequest opened(TenantId tenant, String key, StoredRequest stored) {
+        if (stored.responseBody() == null) {
+            return stored;
+        }
+        return new StoredRequest(stored.requestMethod(), stored.requestPath(), stored.requestHash(),
+                stored.responseStatus(), stored.responseHeaders(), sealer.open(tenant, key, stored.responseBody()),
+                stored.createdAt(), stored.completedAt());
     }
 
     /** PostgreSQL keeps microseconds: the claim token must compare equal after a round trip. */

@@ -97,8 +97,21 @@ class IdempotencyKeyCleanupTest {
         return tenantTx.read(tenant.id(), tx -> tx.dao(IdempotencyKeyDao.class).find(tenant.id(), key));
     }
 
+    /** Expiry is what these tests are about; encryption at rest is proven over HTTP in IdempotencyKeyTest. */
+    private static final ResponseSealer UNSEALED = new ResponseSealer() {
+        @Override
+        public byte[] seal(io.billingnow.platform.tenancy.TenantId tenant, String key, byte[] body) {
+            return body;
+        }
+
+        @Override
+        public byte[] open(io.billingnow.platform.tenancy.TenantId tenant, String key, byte[] sealed) {
+            return sealed;
+        }
+    };
+
     private IdempotencyStore store(Instant now) {
-        return new IdempotencyStore(tenantTx, new IdempotencySettings(), Clock.fixed(now, ZoneOffset.UTC));
+        return new IdempotencyStore(tenantTx, new IdempotencySettings(), UNSEALED, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private IdempotencyKeyCleanup cleanup(IdempotencyStore store) {

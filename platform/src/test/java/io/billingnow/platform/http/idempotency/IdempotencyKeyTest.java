@@ -75,6 +75,19 @@ class IdempotencyKeyTest {
         assertThat(retryBody).isEqualTo(firstBody);
         assertThat(keyIds(firstBody)).isEqualTo(keyIds(retryBody));
         assertThat(keysNamed(ownerA, "replayed key")).isEqualTo(1);
+        assertThat(storedBody(key)).as("the stored response holds the new key's secret encrypted, never in clear")
+                .doesNotContain(platform.parse(firstBody).get("secret").asText()).doesNotContain("bnk_");
+    }
+
+    private static String storedBody(String idempotencyKey) throws java.sql.SQLException {
+        try (var c = platform.database().superuserConnection();
+             var ps = c.prepareStatement("SELECT response_body FROM idempotency_keys WHERE idempotency_key = ?")) {
+            ps.setString(1, idempotencyKey);
+            try (var rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return new String(rs.getBytes(1), java.nio.charset.StandardCharsets.ISO_8859_1);
+            }
+        }
     }
 
     @Test
