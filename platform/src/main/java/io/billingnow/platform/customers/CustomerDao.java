@@ -14,32 +14,38 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(CustomerDao.Row.class)
 public interface CustomerDao {
 
-    record Row(UUID id, String name, String email, String address, String country, String taxId,
+    record Row(UUID id, String name, String email, String address, String country, String taxIdHint,
                String preferredCurrency, String metadata, Instant createdAt, Instant updatedAt, int version) {
     }
 
-    String COLUMNS = "id, name, email, address::text AS address, country, tax_id, preferred_currency, "
+    String COLUMNS = "id, name, email, address::text AS address, country, tax_id_hint, preferred_currency, "
             + "metadata::text AS metadata, created_at, updated_at, version";
 
     @SqlUpdate("""
-            INSERT INTO customers (tenant_id, id, name, email, address, country, tax_id, preferred_currency,
-                                   metadata, created_at, updated_at)
-            VALUES (:tenant, :id, :name, :email, CAST(:address AS jsonb), :country, :taxId, :currency,
+            INSERT INTO customers (tenant_id, id, name, email, address, country, tax_id_encrypted, tax_id_hint,
+                                   preferred_currency, metadata, created_at, updated_at)
+            VALUES (:tenant, :id, :name, :email, CAST(:address AS jsonb), :country, :taxId, :taxIdHint, :currency,
                     CAST(:metadata AS jsonb), :now, :now)""")
     void insert(@Bind("tenant") TenantId tenant, @Bind("id") UUID id, @Bind("name") String name,
                 @Bind("email") String email, @Bind("address") String address, @Bind("country") String country,
-                @Bind("taxId") String taxId, @Bind("currency") String currency, @Bind("metadata") String metadata,
-                @Bind("now") Instant now);
+                @Bind("taxId") byte[] taxIdEncrypted, @Bind("taxIdHint") String taxIdHint,
+                @Bind("currency") String currency, @Bind("metadata") String metadata, @Bind("now") Instant now);
 
     @SqlUpdate("""
             UPDATE customers SET name = :name, email = :email, address = CAST(:address AS jsonb), country = :country,
-                   tax_id = :taxId, preferred_currency = :currency, metadata = CAST(:metadata AS jsonb),
+                   tax_id_encrypted = :taxId, tax_id_hint = :taxIdHint, preferred_currency = :currency,
+                   metadata = CAST(:metadata AS jsonb),
                    updated_at = :now, version = version + 1
             WHERE tenant_id = :tenant AND id = :id AND version = :version""")
     int update(@Bind("tenant") TenantId tenant, @Bind("id") UUID id, @Bind("version") int version,
                @Bind("name") String name, @Bind("email") String email, @Bind("address") String address,
-               @Bind("country") String country, @Bind("taxId") String taxId, @Bind("currency") String currency,
+               @Bind("country") String country, @Bind("taxId") byte[] taxIdEncrypted,
+               @Bind("taxIdHint") String taxIdHint, @Bind("currency") String currency,
                @Bind("metadata") String metadata, @Bind("now") Instant now);
+
+    /** The decryptable tax id, read only where the full value is needed (never for API responses). */
+    @SqlQuery("SELECT tax_id_encrypted FROM customers WHERE tenant_id = :tenant AND id = :id")
+    Optional<byte[]> encryptedTaxId(@Bind("tenant") TenantId tenant, @Bind("id") UUID id);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM customers WHERE tenant_id = :tenant AND id = :id")
     Optional<Row> find(@Bind("tenant") TenantId tenant, @Bind("id") UUID id);

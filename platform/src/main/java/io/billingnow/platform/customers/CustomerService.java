@@ -9,9 +9,13 @@ import io.billingnow.platform.db.TenantHandle;
 import io.billingnow.platform.http.ApiException;
 import io.billingnow.platform.http.Cursor;
 import io.billingnow.platform.http.Page;
+import io.billingnow.platform.keys.EncryptedColumns;
+import io.billingnow.platform.keys.FieldContext;
+import io.billingnow.platform.keys.FieldEncryptor;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.IntConsumer;
 
@@ -21,11 +25,19 @@ public final class CustomerService {
     private static final TypeReference<Map<String, String>> METADATA = new TypeReference<>() {
     };
 
+    static final String TABLE = "customers";
+    static final String TAX_ID_COLUMN = "tax_id_encrypted";
+
+    private final FieldEncryptor encryptor;
     private final AuditLog audit;
     private final JsonColumns json;
     private final Clock clock;
 
-    public CustomerService(AuditLog audit, JsonColumns json, Clock clock) {
+    /** Registers the encrypted tax-id column so key rotation re-encrypts it. */
+    public CustomerService(FieldEncryptor encryptor, EncryptedColumns encryptedColumns, AuditLog audit,
+                           JsonColumns json, Clock clock) {
+        this.encryptor = encryptor;
+        encryptedColumns.register(TABLE, TAX_ID_COLUMN);
         this.audit = audit;
         this.json = json;
         this.clock = clock;
@@ -34,11 +46,11 @@ public final class CustomerService {
     public Customer create(TenantHandle tx, CustomerFields fields, Caller actor) {
         UUID id = UUID.randomUUID();
         tx.dao(CustomerDao.class).insert(tx.tenant(), id, fields.name(), fields.email(), json.write(fields.address()),
-                fields.country(), fields.taxId(), fields.preferredCurrency(), json.write(fields.metadata()),
-                clock.instant());
+                fields.country(), encryptTaxId(tx, id, fields.taxId()), hint(fields.taxId()),
+                fields.preferredCurrency(), json.write(fields.metadata()), clock.instant());
         Customer created = get(tx, id);
         audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "customer", id.toString(),
-                "customer.created", null, masked(created)));
+                "customer.created", null, created));
         return created;
     }
 
@@ -48,14 +60,14 @@ public final class CustomerService {
                 .orElseThrow(() -> ApiException.notFound("Customer"));
         precondition.accept(before.version());
         int updated = tx.dao(CustomerDao.class).update(tx.tenant(), id, before.version(), fields.name(),
-                fields.email(), json.write(fields.address()), fields.country(), fields.taxId(),
-                fields.preferredCurrency(), json.write(fields.metadata()), clock.instant());
+                fields.email(), json.write(fields.address()), fields.country(), encryptTaxId(tx, id, fields.taxId()),
+                hint(fields.taxId()), fields.preferredCurrency(), json.write(fields.metadata()), clock.instant());
         if (updated == 0) {
             throw ApiException.preconditionFailed("The customer has changed since it was read");
         }
         Customer after = get(tx, id);
         audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "customer", id.toString(),
-                "customer.updated", masked(before), masked(after)));
+                "customer.updated", before, after));
         return after;
     }
 
@@ -74,15 +86,28 @@ public final class CustomerService {
     }
 
     Customer toCustomer(CustomerDao.Row row) {
+        // API responses, lists and audit entries show only the masked tax id; the full value stays encrypted.
+        String maskedTaxId = row.taxIdHint() == null ? null : "****" + row.taxIdHint();
         return new Customer(row.id(), row.name(), row.email(), json.read(row.address(), Address.class), row.country(),
-                row.taxId(), row.preferredCurrency(), json.read(row.metadata(), METADATA), row.createdAt(),
+                maskedTaxId, row.preferredCurrency(), json.read(row.metadata(), METADATA), row.createdAt(),
                 row.updatedAt(), row.version());
     }
 
-    /** The audit log keeps that a tax id changed, not the tax id itself. */
-    private static Customer masked(Customer c) {
-        String taxId = c.taxId() == null ? null : "****" + c.taxId().substring(Math.max(0, c.taxId().length() - 2));
-        return new Customer(c.id(), c.name(), c.email(), c.address(), c.country(), taxId, c.preferredCurrency(),
-                c.metadata(), c.createdAt(), c.updatedAt(), c.version());
+    /** The full tax id, decrypted: for documents that must print it, never for API responses or logs. */
+    public Optional<String> revealTaxId(TenantHandle tx, UUID id) {
+        return tx.dao(CustomerDao.class).encryptedTaxId(tx.tenant(), id)
+                .map(ciphertext -> encryptor.decryptString(taxIdField(tx, id), ciphertext));
+    }
+
+    private byte[] encryptTaxId(TenantHandle tx, UUID id, String taxId) {
+        return taxId == null ? null : encryptor.encryptString(taxIdField(tx, id), taxId);
+    }
+
+    private static FieldContext taxIdField(TenantHandle tx, UUID id) {
+        return new FieldContext(tx.tenant(), TABLE, TAX_ID_COLUMN, id.toString());
+    }
+
+    private static String hint(String taxId) {
+        return taxId == null ? null : taxId.substring(Math.max(0, taxId.length() - 4));
     }
 }
