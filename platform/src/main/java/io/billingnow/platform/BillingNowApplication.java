@@ -1,11 +1,17 @@
 package io.billingnow.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.billingnow.platform.admin.AdminAuditResource;
+import io.billingnow.platform.admin.AdminOperatorTokensResource;
 import io.billingnow.platform.admin.AdminKeysResource;
 import io.billingnow.platform.admin.AdminTenantsResource;
 import io.billingnow.platform.apikeys.ApiKeyService;
 import io.billingnow.platform.apikeys.ApiKeysResource;
+import io.billingnow.platform.audit.AuditChainVerifier;
+import io.billingnow.platform.audit.AuditEventsResource;
 import io.billingnow.platform.audit.AuditLog;
+import io.billingnow.platform.audit.AuditTrail;
+import io.billingnow.platform.audit.AuditVerifyCommand;
 import io.billingnow.platform.auth.AccessControlFeature;
 import io.billingnow.platform.auth.Authenticator;
 import io.billingnow.platform.creditnotes.CreditNoteResource;
@@ -13,6 +19,7 @@ import io.billingnow.platform.creditnotes.CreditNoteService;
 import io.billingnow.platform.creditnotes.CreditNotesResource;
 import io.billingnow.platform.customers.CustomerService;
 import io.billingnow.platform.customers.CustomersResource;
+import io.billingnow.platform.cli.CommandGroup;
 import io.billingnow.platform.db.Databases;
 import io.billingnow.platform.dev.DevCommand;
 import io.billingnow.platform.dev.FileOrClasspathSourceProvider;
@@ -22,6 +29,7 @@ import io.billingnow.platform.db.JsonColumns;
 import io.billingnow.platform.db.PlatformTransactions;
 import io.billingnow.platform.db.SchemaMigrator;
 import io.billingnow.platform.db.TenantTransactions;
+import io.billingnow.platform.http.ETagFilter;
 import io.billingnow.platform.http.ExceptionMappers;
 import io.billingnow.platform.http.JsonConventions;
 import io.billingnow.platform.http.RequestIdFilter;
@@ -32,7 +40,35 @@ import io.billingnow.platform.numbering.DocumentNumberAllocator;
 import io.billingnow.platform.payments.CreditBalanceResource;
 import io.billingnow.platform.payments.PaymentService;
 import io.billingnow.platform.payments.PaymentsResource;
+import io.billingnow.platform.operators.CreateOperatorTokenCommand;
+import io.billingnow.platform.operators.OperatorTokens;
+import io.billingnow.platform.http.idempotency.IdempotencyFeature;
+import io.billingnow.platform.http.idempotency.IdempotencyFilter;
+import io.billingnow.platform.http.idempotency.IdempotencyKeyCleanup;
+import io.billingnow.platform.http.idempotency.IdempotencyStore;
+import io.billingnow.platform.http.openapi.OpenApiDocument;
+import io.billingnow.platform.http.openapi.OpenApiResource;
+import io.billingnow.platform.security.SecurityBundle;
+import io.billingnow.platform.signin.SignInModule;
 import io.billingnow.platform.tenancy.TenantService;
+import io.billingnow.platform.tenancy.config.TenantsConfigReconciler;
+import io.billingnow.platform.tenancy.config.ValidateTenantsCommand;
+import io.billingnow.platform.paylinks.InvoicePaymentLinksResource;
+import io.billingnow.platform.paylinks.PayLinkRequestLog;
+import io.billingnow.platform.paylinks.PayPageResource;
+import io.billingnow.platform.paylinks.PaymentLinkService;
+import io.billingnow.platform.paylinks.PaymentLinksResource;
+import io.billingnow.platform.plugins.PluginHealthCheck;
+import io.billingnow.platform.plugins.PluginHost;
+import io.billingnow.platform.plugins.PluginsResource;
+import io.billingnow.platform.plugins.TenantProvidersResource;
+import io.billingnow.platform.provideraccounts.ProviderAccountService;
+import io.billingnow.platform.provideraccounts.ProviderAccountsResource;
+import io.billingnow.platform.provideraccounts.TenantKeyCredentialSealer;
+import io.billingnow.platform.tenancy.TenantService;
+import io.billingnow.platform.webhooks.WebhookResource;
+import io.billingnow.platform.webhooks.WebhookReviewsResource;
+import io.billingnow.platform.webhooks.WebhookService;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.server.DefaultServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
@@ -42,9 +78,11 @@ import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.migrations.MigrationsBundle;
 import jakarta.servlet.DispatcherType;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -78,6 +116,7 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(new FileOrClasspathSourceProvider(),
                 new EnvironmentVariableSubstitutor(false)));
         bootstrap.addCommand(new DevCommand(this));
+        bootstrap.addBundle(new SecurityBundle<>(BillingNowConfiguration::getSecurity));
         bootstrap.addBundle(new MigrationsBundle<>() {
             @Override
             public DataSourceFactory getDataSourceFactory(BillingNowConfiguration configuration) {
@@ -89,6 +128,10 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
                 return SchemaMigrator.CHANGELOG;
             }
         });
+        bootstrap.addCommand(new CommandGroup("audit", "Audit trail tools", List.of(new AuditVerifyCommand())));
+        bootstrap.addCommand(new CommandGroup("tenants", "Tenant tools", List.of(new ValidateTenantsCommand())));
+        bootstrap.addCommand(new CommandGroup("operators", "Operator credentials",
+                List.of(new CreateOperatorTokenCommand())));
     }
 
     @Override
@@ -114,7 +157,17 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         environment.servlets().addFilter("request-id", new RequestIdFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         ExceptionMappers.register(environment.jersey().getResourceConfig());
-        environment.jersey().register(new AccessControlFeature(authenticator));
+        SignInModule signIn = new SignInModule(config.getSignIn(), config.getPlatform().getPublicBaseUrl(), platformTx,
+                tenantTx, audit, json, clock);
+        environment.jersey().register(new AccessControlFeature(authenticator, signIn.sessionAuthenticator()));
+        signIn.registerResources(environment.jersey());
+        IdempotencyStore idempotency = new IdempotencyStore(tenantTx, config.getIdempotency(), clock);
+        environment.jersey().register(new IdempotencyFeature(new IdempotencyFilter(idempotency, json)));
+        environment.lifecycle().manage(new IdempotencyKeyCleanup(platformTx, idempotency,
+                config.getIdempotency().getCleanupInterval()));
+        environment.jersey().register(new ETagFilter());
+        environment.jersey().register(new OpenApiResource(new OpenApiDocument(config.getPlatform().getPublicBaseUrl(),
+                BillingNowApplication.class.getPackage().getImplementationVersion())));
 
         JsonColumns jsonColumns = new JsonColumns(json);
         DocumentNumberAllocator numbers = new DocumentNumberAllocator();
@@ -131,7 +184,37 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         environment.jersey().register(new CreditNotesResource(tenantTx, creditNotes));
         environment.jersey().register(new CreditNoteResource(tenantTx, creditNotes));
         environment.jersey().register(new AdminTenantsResource(tenants));
+        AuditTrail auditTrail = new AuditTrail(tenantTx, json);
+        environment.jersey().register(new AuditEventsResource(auditTrail));
+        environment.jersey().register(new AdminAuditResource(tenants, auditTrail, new AuditChainVerifier(tenantTx)));
+        environment.jersey().register(new AdminOperatorTokensResource(new OperatorTokens(platformTx, clock)));
+
         environment.jersey().register(new AdminKeysResource(keys, tenants));
+
+        PluginHost plugins = new PluginHost(config.getPlugins(), clock);
+        environment.lifecycle().manage(plugins);
+        environment.healthChecks().register("plugins", new PluginHealthCheck(plugins));
+        ProviderAccountService providerAccounts = new ProviderAccountService(plugins, tenants,
+                new TenantKeyCredentialSealer(keys.encryptor(), keys.columns()), audit, json, clock,
+                config.getPlatform().getPublicBaseUrl());
+        PaymentLinkService paymentLinks = new PaymentLinkService(tenantTx, platformTx, tenants, invoices,
+                providerAccounts, plugins, audit, clock, config.getPlatform().getPublicBaseUrl());
+        environment.jersey().register(new PluginsResource(plugins));
+        environment.jersey().register(new TenantProvidersResource(plugins, tenants));
+        environment.jersey().register(new ProviderAccountsResource(tenantTx, providerAccounts));
+        environment.jersey().register(new WebhookResource(new WebhookService(platformTx, tenantTx, providerAccounts,
+                plugins, payments, audit, clock), config.getPlugins().getWebhookMaxBody().toBytes()));
+        environment.jersey().register(new WebhookReviewsResource(tenantTx));
+        environment.jersey().register(new InvoicePaymentLinksResource(paymentLinks));
+        environment.jersey().register(new PaymentLinksResource(paymentLinks));
+        environment.jersey().register(new PayPageResource(paymentLinks));
+        PayLinkRequestLog.install(config.getServerFactory());
+
+        // Last, so that tenants it provisions see every lifecycle listener registered above.
+        String tenantsConfigDir = config.getPlatform().getTenantsConfigDir();
+        if (tenantsConfigDir != null) {
+            new TenantsConfigReconciler(tenants, platformTx).reconcile(Path.of(tenantsConfigDir));
+        }
     }
 
     private static void migrate(DataSourceFactory owner, Environment environment) throws Exception {

@@ -1,7 +1,12 @@
 package io.billingnow.platform;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.billingnow.platform.http.RequestIdLogging;
+import io.billingnow.platform.http.idempotency.IdempotencySettings;
+import io.billingnow.platform.security.SecurityConfiguration;
+import io.billingnow.platform.signin.SignInSettings;
 import io.billingnow.platform.keys.KeySettings;
+import io.billingnow.platform.plugins.PluginSettings;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
@@ -29,6 +34,28 @@ public class BillingNowConfiguration extends Configuration {
     @JsonProperty("platform")
     private PlatformSettings platform = new PlatformSettings();
 
+    @Valid
+    @NotNull
+    @JsonProperty("idempotency")
+    private IdempotencySettings idempotency = new IdempotencySettings();
+
+    @Valid
+    @NotNull
+    @JsonProperty("signIn")
+    private SignInSettings signIn = new SignInSettings();
+
+    public BillingNowConfiguration() {
+        setLoggingFactory(RequestIdLogging.defaultLogging());
+    }
+
+    public IdempotencySettings getIdempotency() {
+        return idempotency;
+    }
+
+    public SignInSettings getSignIn() {
+        return signIn;
+    }
+
     /** Master key, data-key cache, usage limits and re-encryption (docs/encryption.md). */
     @Valid
     @NotNull
@@ -39,8 +66,27 @@ public class BillingNowConfiguration extends Configuration {
         return keys;
     }
 
+    /** Payment-provider plugins: where they are loaded from and how calls into them are bounded. */
+    @Valid
+    @NotNull
+    @JsonProperty("plugins")
+    private PluginSettings plugins = new PluginSettings();
+
+    public PluginSettings getPlugins() {
+        return plugins;
+    }
+
     public PlatformSettings getPlatform() {
         return platform;
+    }
+
+    @Valid
+    @NotNull
+    @JsonProperty("security")
+    private SecurityConfiguration security = new SecurityConfiguration();
+
+    public SecurityConfiguration getSecurity() {
+        return security;
     }
 
     public DataSourceFactory getDatabase() {

@@ -3,6 +3,7 @@ package io.billingnow.platform.admin;
 import io.billingnow.platform.auth.Callers;
 import io.billingnow.platform.auth.RequiresOperator;
 import io.billingnow.platform.http.ApiException;
+import io.billingnow.platform.http.ETags;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.tenancy.TenantDefinition;
 import io.billingnow.platform.tenancy.TenantId;
@@ -12,12 +13,15 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -74,6 +78,16 @@ public final class AdminTenantsResource {
     public Response provision(@Context SecurityContext security, @NotNull TenantDefinition definition) {
         Tenant created = tenants.provision(definition, Callers.operator(security));
         return Response.status(201).entity(created).build();
+    }
+
+    /** Replaces the tenant's definition; {@code If-Match} must carry the ETag of the version being replaced. */
+    @PUT
+    @Path("/{id}")
+    @RequiresOperator
+    public Tenant update(@Context SecurityContext security, @PathParam("id") UUID id,
+                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull TenantDefinition definition) {
+        return tenants.update(new TenantId(id), definition, Callers.operator(security),
+                version -> ETags.requireMatch(ifMatch, version));
     }
 
     @POST

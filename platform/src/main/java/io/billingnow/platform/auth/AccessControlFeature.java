@@ -19,16 +19,24 @@ import java.util.Set;
 /**
  * Puts an access check in front of every resource method according to its declaration: {@link RequiresPermission}
  * for tenant endpoints, {@link RequiresOperator} for the admin console, {@link PublicEndpoint} for the few open ones.
- * A method with no declaration is refused outright, so forgetting one cannot open an endpoint.
+ * A method with no declaration is refused outright, so forgetting one cannot open an endpoint. A bearer token (API key,
+ * operator token) is checked first; without one, a browser's session cookie is accepted through the
+ * {@link SessionAuthenticator}, which also enforces CSRF protection for cookie-authenticated state changes.
  */
 public final class AccessControlFeature implements DynamicFeature {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final Authenticator authenticator;
+    private final SessionAuthenticator sessions;
 
     public AccessControlFeature(Authenticator authenticator) {
+        this(authenticator, SessionAuthenticator.NONE);
+    }
+
+    public AccessControlFeature(Authenticator authenticator, SessionAuthenticator sessions) {
         this.authenticator = authenticator;
+        this.sessions = sessions;
     }
 
     @Override
@@ -40,9 +48,11 @@ public final class AccessControlFeature implements DynamicFeature {
             return;
         }
         if (permission != null) {
-            context.register(new TenantFilter(authenticator, permission.value()));
+            context.register(new TenantFilter(authenticator, sessions, permission.value()));
         } else if (operator != null) {
-            context.register(new OperatorFilter(authenticator, operator.readOnly()));
+            context.register(new OperatorFilter(authenticator, sessions, operator.readOnly()));
+        } else if (method.isAnnotationPresent(RequiresSignIn.class)) {
+            context.register(new SignedInFilter(sessions));
         } else {
             context.register(new DenyFilter());
         }
@@ -84,17 +94,20 @@ public final class AccessControlFeature implements DynamicFeature {
     @Priority(Priorities.AUTHENTICATION)
     static final class TenantFilter implements ContainerRequestFilter {
         private final Authenticator authenticator;
+        private final SessionAuthenticator sessions;
         private final Permission permission;
 
-        TenantFilter(Authenticator authenticator, Permission permission) {
+        TenantFilter(Authenticator authenticator, SessionAuthenticator sessions, Permission permission) {
             this.authenticator = authenticator;
+            this.sessions = sessions;
             this.permission = permission;
         }
 
         @Override
         public void filter(ContainerRequestContext request) {
-            TenantCaller caller = bearer(request).flatMap(authenticator::tenantCaller)
-                    .orElseThrow(ApiException::unauthorized);
+            Optional<String> bearer = bearer(request);
+            TenantCaller caller = (bearer.isPresent() ? bearer.flatMap(authenticator::tenantCaller)
+                    : sessions.tenantCaller(request)).orElseThrow(ApiException::unauthorized);
             if (!caller.role().allows(permission)) {
                 throw ApiException.forbidden("The " + caller.role().wireName() + " role does not allow this");
             }
@@ -109,21 +122,39 @@ public final class AccessControlFeature implements DynamicFeature {
     @Priority(Priorities.AUTHENTICATION)
     static final class OperatorFilter implements ContainerRequestFilter {
         private final Authenticator authenticator;
+        private final SessionAuthenticator sessions;
         private final boolean readOnlyEndpoint;
 
-        OperatorFilter(Authenticator authenticator, boolean readOnlyEndpoint) {
+        OperatorFilter(Authenticator authenticator, SessionAuthenticator sessions, boolean readOnlyEndpoint) {
             this.authenticator = authenticator;
+            this.sessions = sessions;
             this.readOnlyEndpoint = readOnlyEndpoint;
         }
 
         @Override
         public void filter(ContainerRequestContext request) {
-            OperatorCaller caller = bearer(request).flatMap(authenticator::operatorCaller)
-                    .orElseThrow(ApiException::unauthorized);
+            Optional<String> bearer = bearer(request);
+            OperatorCaller caller = (bearer.isPresent() ? bearer.flatMap(authenticator::operatorCaller)
+                    : sessions.operatorCaller(request)).orElseThrow(ApiException::unauthorized);
             if (caller.readOnly() && !readOnlyEndpoint) {
                 throw ApiException.forbidden("Auditors may only read");
             }
             setCaller(request, caller);
+        }
+    }
+
+    @Priority(Priorities.AUTHENTICATION)
+    static final class SignedInFilter implements ContainerRequestFilter {
+        private final SessionAuthenticator sessions;
+
+        SignedInFilter(SessionAuthenticator sessions) {
+            this.sessions = sessions;
+        }
+
+        @Override
+        public void filter(ContainerRequestContext request) {
+            SignedInUser user = sessions.signedInUser(request).orElseThrow(ApiException::unauthorized);
+            request.setProperty(SignedInUser.PROPERTY, user);
         }
     }
 

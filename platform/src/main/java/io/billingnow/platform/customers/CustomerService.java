@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntConsumer;
 
 /** Creates, changes and finds a tenant's customers. */
 public final class CustomerService {
@@ -41,9 +42,12 @@ public final class CustomerService {
         return created;
     }
 
-    public Customer replace(TenantHandle tx, UUID id, int expectedVersion, CustomerFields fields, Caller actor) {
-        Customer before = get(tx, id);
-        int updated = tx.dao(CustomerDao.class).update(tx.tenant(), id, expectedVersion, fields.name(),
+    /** Replaces a customer; {@code precondition} sees the locked current version (If-Match) and may refuse. */
+    public Customer replace(TenantHandle tx, UUID id, IntConsumer precondition, CustomerFields fields, Caller actor) {
+        Customer before = tx.dao(CustomerDao.class).lock(tx.tenant(), id).map(this::toCustomer)
+                .orElseThrow(() -> ApiException.notFound("Customer"));
+        precondition.accept(before.version());
+        int updated = tx.dao(CustomerDao.class).update(tx.tenant(), id, before.version(), fields.name(),
                 fields.email(), json.write(fields.address()), fields.country(), fields.taxId(),
                 fields.preferredCurrency(), json.write(fields.metadata()), clock.instant());
         if (updated == 0) {

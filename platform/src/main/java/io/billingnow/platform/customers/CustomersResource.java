@@ -70,8 +70,8 @@ public final class CustomersResource {
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @NotNull @Valid CustomerFields fields) {
         TenantCaller caller = Callers.tenant(security);
-        int expected = ETags.requiredVersion(ifMatch);
-        Customer updated = transactions.write(caller.tenant(), tx -> customers.replace(tx, id, expected, fields, caller));
+        Customer updated = transactions.write(caller.tenant(),
+                tx -> customers.replace(tx, id, version -> ETags.requireMatch(ifMatch, version), fields, caller));
         return Response.ok(updated).tag(ETags.of(updated.version())).build();
     }
 }

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.IntConsumer;
 
 /**
  * The invoice lifecycle. Drafts may change freely; finalization assigns the number, fixes the dates and snapshots
@@ -72,13 +73,16 @@ public final class InvoiceService {
         return created;
     }
 
-    public Invoice replaceDraft(TenantHandle tx, UUID id, int expectedVersion, InvoiceFields fields, Caller actor) {
+    /** Replaces a draft's content; {@code precondition} sees the locked current version (If-Match) and may refuse. */
+    public Invoice replaceDraft(TenantHandle tx, UUID id, IntConsumer precondition, InvoiceFields fields,
+                                Caller actor) {
         InvoiceDao dao = tx.dao(InvoiceDao.class);
         Invoice before = toInvoice(tx, dao.lock(tx.tenant(), id).orElseThrow(InvoiceService::notFound));
         requireDraft(before);
+        precondition.accept(before.version());
         Customer customer = customers.get(tx, fields.customerId());
         Prepared prepared = prepare(tx, fields, customer);
-        if (dao.updateDraft(tx.tenant(), id, expectedVersion, prepared.content(), clock.instant()) == 0) {
+        if (dao.updateDraft(tx.tenant(), id, before.version(), prepared.content(), clock.instant()) == 0) {
             throw ApiException.preconditionFailed("The invoice has changed since it was read");
         }
         dao.deleteLines(tx.tenant(), id);

@@ -77,9 +77,8 @@ public final class InvoicesResource {
                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                  @NotNull @Valid InvoiceFields fields) {
         TenantCaller caller = Callers.tenant(security);
-        int expected = ETags.requiredVersion(ifMatch);
         Invoice updated = transactions.write(caller.tenant(),
-                tx -> invoices.replaceDraft(tx, id, expected, fields, caller));
+                tx -> invoices.replaceDraft(tx, id, version -> ETags.requireMatch(ifMatch, version), fields, caller));
         return Response.ok(updated).tag(ETags.of(updated.version())).build();
     }
 

@@ -32,7 +32,7 @@ public interface ReencryptionDao {
 
     @SqlUpdate("""
             UPDATE key_reencryption_progress
-            SET last_row_id = :lastRowId, rows_reencrypted = rows_reencrypted + :rows, updated_at = :now,
+            SET last_row_id = CAST(:lastRowId AS uuid), rows_reencrypted = rows_reencrypted + :rows, updated_at = :now,
                 completed_at = CASE WHEN :done THEN CAST(:now AS timestamptz) END
             WHERE tenant_id = :tenant AND target_version = :target AND table_name = :table AND column_name = :column""")
     void advance(@Bind("tenant") TenantId tenant, @Bind("target") int target, @Bind("table") String table,

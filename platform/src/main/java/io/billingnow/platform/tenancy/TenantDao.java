@@ -19,6 +19,11 @@ public interface TenantDao {
     @UseRowMapper(TenantRowMapper.class)
     Optional<Tenant> byId(@Bind("id") UUID id);
 
+    /** Reads the tenant and locks its row until the transaction ends, so a version check cannot go stale. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM tenants WHERE id = :id FOR UPDATE")
+    @UseRowMapper(TenantRowMapper.class)
+    Optional<Tenant> lockById(@Bind("id") UUID id);
+
     @SqlQuery("SELECT " + COLUMNS + " FROM tenants WHERE slug = :slug")
     @UseRowMapper(TenantRowMapper.class)
     Optional<Tenant> bySlug(@Bind("slug") String slug);

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.IntConsumer;
 
 /**
  * Provisioning and lifecycle of tenants. Each change and its audit entry commit together, in the tenant's own log.
@@ -57,6 +58,18 @@ public final class TenantService {
             throw ApiException.conflict("tenant-exists", "A tenant with this slug already exists");
         }
         TenantId id = TenantId.random();
+        try {
+            return insertTenant(id, definition, actor);
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+            if (e.getCause() instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                // Lost a race with a concurrent provisioning of the same slug.
+                throw ApiException.conflict("tenant-exists", "A tenant with this slug already exists");
+            }
+            throw e;
+        }
+    }
+
+    private Tenant insertTenant(TenantId id, TenantDefinition definition, Caller actor) {
         return tenants.write(id, tx -> {
             TenantDao dao = tx.dao(TenantDao.class);
             dao.insert(id.value(), definition.slug(), definition.name(), definition.country(), definition.currency(),
@@ -72,10 +85,19 @@ public final class TenantService {
     }
 
     public Tenant update(TenantId id, TenantDefinition definition, Caller actor) {
+        return update(id, definition, actor, version -> { });
+    }
+
+    /**
+     * Updates the tenant after {@code versionCheck} accepted its current version (read under a row lock); the
+     * check throws to refuse, e.g. {@code version -> ETags.requireMatch(ifMatch, version)}.
+     */
+    public Tenant update(TenantId id, TenantDefinition definition, Caller actor, IntConsumer versionCheck) {
         definition.validate();
         return tenants.write(id, tx -> {
             TenantDao dao = tx.dao(TenantDao.class);
-            Tenant before = dao.byId(id.value()).orElseThrow(() -> ApiException.notFound("Tenant"));
+            Tenant before = dao.lockById(id.value()).orElseThrow(() -> ApiException.notFound("Tenant"));
+            versionCheck.accept(before.version());
             if (!before.slug().equals(definition.slug())) {
                 throw ApiException.invalid("/slug", "a tenant's slug cannot change");
             }

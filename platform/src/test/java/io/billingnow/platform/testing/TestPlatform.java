@@ -57,7 +57,8 @@ public final class TestPlatform {
         this(database, new BillingNowApplication(), extra);
     }
 
-    private TestPlatform(TestDatabase database, BillingNowApplication application, ConfigOverride... extra) {
+    /** Another node on the same database, running the given application (e.g. one on a test clock). */
+    public TestPlatform(TestDatabase database, BillingNowApplication application, ConfigOverride... extra) {
         this.database = database;
         List<ConfigOverride> overrides = new ArrayList<>(database.configOverrides());
         overrides.addAll(List.of(extra));

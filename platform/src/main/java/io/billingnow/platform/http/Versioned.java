@@ -1,0 +1,9 @@
+package io.billingnow.platform.http;
+
+/**
+ * An entity with an optimistic-locking version (incremented by every update). Returning one from a resource method
+ * is enough for its response to carry the matching {@code ETag} ({@link ETagFilter}).
+ */
+public interface Versioned {
+    int version();
+}

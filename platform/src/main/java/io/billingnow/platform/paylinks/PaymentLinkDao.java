@@ -1,0 +1,44 @@
+package io.billingnow.platform.paylinks;
+
+import io.billingnow.platform.tenancy.TenantId;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Payment links. The token itself is never stored, only its SHA-256. */
+@RegisterConstructorMapper(PaymentLinkDao.Row.class)
+public interface PaymentLinkDao {
+
+    record Row(UUID id, UUID invoiceId, UUID accountId, Instant expiresAt, Instant revokedAt, Instant createdAt,
+               String checkoutUrl, String checkoutReference, Long checkoutAmount, Instant checkoutExpiresAt) {
+    }
+
+    @SqlUpdate("""
+            INSERT INTO payment_links (tenant_id, id, invoice_id, account_id, token_hash, expires_at, created_at)
+            VALUES (:tenant, :id, :invoiceId, :accountId, :tokenHash, :expiresAt, :now)""")
+    void insert(@Bind("tenant") TenantId tenant, @Bind("id") UUID id, @Bind("invoiceId") UUID invoiceId,
+                @Bind("accountId") UUID accountId, @Bind("tokenHash") byte[] tokenHash,
+                @Bind("expiresAt") Instant expiresAt, @Bind("now") Instant now);
+
+    String COLUMNS = "id, invoice_id, account_id, expires_at, revoked_at, created_at, checkout_url, checkout_reference,"
+            + " checkout_amount, checkout_expires_at";
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM payment_links WHERE tenant_id = :tenant AND id = :id")
+    Optional<Row> find(@Bind("tenant") TenantId tenant, @Bind("id") UUID id);
+
+    @SqlUpdate("UPDATE payment_links SET revoked_at = :now WHERE tenant_id = :tenant AND id = :id"
+            + " AND revoked_at IS NULL")
+    int revoke(@Bind("tenant") TenantId tenant, @Bind("id") UUID id, @Bind("now") Instant now);
+
+    @SqlUpdate("""
+            UPDATE payment_links SET checkout_url = :url, checkout_reference = :reference, checkout_amount = :amount,
+                                     checkout_expires_at = :expiresAt
+            WHERE tenant_id = :tenant AND id = :id""")
+    void setCheckout(@Bind("tenant") TenantId tenant, @Bind("id") UUID id, @Bind("url") String url,
+                     @Bind("reference") String reference, @Bind("amount") long amount,
+                     @Bind("expiresAt") Instant expiresAt);
+}

@@ -1,0 +1,253 @@
+package io.billingnow.platform.paylinks;
+
+import io.billingnow.platform.audit.AuditEvent;
+import io.billingnow.platform.audit.AuditLog;
+import io.billingnow.platform.auth.SecretTokens;
+import io.billingnow.platform.auth.TenantCaller;
+import io.billingnow.platform.db.PlatformTransactions;
+import io.billingnow.platform.db.TenantTransactions;
+import io.billingnow.platform.http.ApiException;
+import io.billingnow.platform.invoices.Invoice;
+import io.billingnow.platform.invoices.InvoiceService;
+import io.billingnow.platform.invoices.InvoiceStatus;
+import io.billingnow.platform.plugins.LoadedProvider;
+import io.billingnow.platform.plugins.PluginHost;
+import io.billingnow.platform.provideraccounts.ProviderAccountService;
+import io.billingnow.platform.tenancy.Tenant;
+import io.billingnow.platform.tenancy.TenantId;
+import io.billingnow.platform.tenancy.TenantService;
+import io.billingnow.platform.tenancy.TenantStatus;
+import io.billingnow.sdk.Capability;
+import io.billingnow.sdk.Money;
+import io.billingnow.sdk.ProviderException;
+import io.billingnow.sdk.TenantContext;
+import io.billingnow.sdk.link.InvoiceView;
+import io.billingnow.sdk.link.PaymentLinkRequest;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Our payment links: a 256-bit token in the URL, only its hash stored, bound to one tenant and invoice. A link is
+ * live until it expires, is revoked, or its invoice is paid or void; while live, it hands the payer to a provider
+ * checkout for the amount still due, reusing an earlier checkout that still fits.
+ */
+public final class PaymentLinkService {
+
+    public static final Duration DEFAULT_LIFETIME = Duration.ofDays(7);
+    static final Duration MIN_LIFETIME = Duration.ofMinutes(1);
+    /** A stored checkout is reused only if it stays open at least this long. */
+    static final Duration REUSE_MARGIN = Duration.ofMinutes(5);
+    static final String TOKEN_PREFIX = "pl_";
+    private static final Pattern TOKEN = Pattern.compile("pl_[A-Za-z0-9_-]{43}");
+
+    private final TenantTransactions transactions;
+    private final PlatformTransactions platform;
+    private final TenantService tenants;
+    private final InvoiceService invoices;
+    private final ProviderAccountService accounts;
+    private final PluginHost plugins;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final URI publicBaseUrl;
+
+    public PaymentLinkService(TenantTransactions transactions, PlatformTransactions platform, TenantService tenants,
+                              InvoiceService invoices, ProviderAccountService accounts, PluginHost plugins,
+                              AuditLog audit, Clock clock, URI publicBaseUrl) {
+        this.transactions = transactions;
+        this.platform = platform;
+        this.tenants = tenants;
+        this.invoices = invoices;
+        this.accounts = accounts;
+        this.plugins = plugins;
+        this.audit = audit;
+        this.clock = clock;
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    public PaymentLink create(TenantCaller caller, UUID invoiceId, PaymentLinkFields fields) {
+        if (fields.providerAccountId() == null) {
+            throw ApiException.invalid("/providerAccountId", "required");
+        }
+        TenantId tenantId = caller.tenant();
+        Tenant tenant = tenants.find(tenantId).orElseThrow(() -> ApiException.notFound("Tenant"));
+        String providerId = transactions.read(tenantId, tx -> accounts.active(tx, fields.providerAccountId()))
+                .map(ProviderAccountService.ActiveAccount::providerId)
+                .orElseThrow(() -> ApiException.invalid("/providerAccountId", "no such provider account"));
+        LoadedProvider provider = accounts.usableProvider(tenantId, providerId);
+        if (!provider.can(Capability.PAYMENT_LINKS)) {
+            throw ApiException.unprocessable("payment-links-unsupported", "This provider does not issue payment links");
+        }
+        Duration max = Duration.ofDays(tenant.settings().paymentLinkMaxDays());
+        Duration lifetime = fields.expiresInSeconds() == null ? DEFAULT_LIFETIME
+                : Duration.ofSeconds(fields.expiresInSeconds());
+        if (lifetime.compareTo(MIN_LIFETIME) < 0) {
+            throw ApiException.invalid("/expiresInSeconds", "at least " + MIN_LIFETIME.toSeconds());
+        }
+        if (lifetime.compareTo(max) > 0) {
+            lifetime = max;
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Instant expiresAt = now.plus(lifetime);
+        String token = SecretTokens.generate(TOKEN_PREFIX);
+        UUID id = UUID.randomUUID();
+        return transactions.write(tenantId, tx -> {
+            Invoice invoice = invoices.lock(tx, invoiceId);
+            if (!invoice.status().collectible() || invoice.amountDue() <= 0) {
+                throw ApiException.conflict("invoice-not-payable",
+                        "Only a finalized invoice with an amount due can get a payment link");
+            }
+            tx.dao(PaymentLinkDao.class).insert(tx.tenant(), id, invoiceId, fields.providerAccountId(),
+                    SecretTokens.hash(token), expiresAt, now);
+            audit.append(tx, new AuditEvent(caller.actorType(), caller.actorId(), "payment_link", id.toString(),
+                    "payment_link.created", null, Map.of("invoiceId", invoiceId.toString(),
+                    "providerAccountId", fields.providerAccountId().toString(), "expiresAt", expiresAt.toString())));
+            return new PaymentLink(id, invoiceId, fields.providerAccountId(), payUrl(token), expiresAt);
+        });
+    }
+
+    public void revoke(TenantCaller caller, UUID id) {
+        transactions.write(caller.tenant(), tx -> {
+            PaymentLinkDao dao = tx.dao(PaymentLinkDao.class);
+            dao.find(tx.tenant(), id).orElseThrow(() -> ApiException.notFound("Payment link"));
+            if (dao.revoke(tx.tenant(), id, clock.instant()) == 1) {
+                audit.append(tx, new AuditEvent(caller.actorType(), caller.actorId(), "payment_link", id.toString(),
+                        "payment_link.revoked", null, null));
+            }
+            return null;
+        });
+    }
+
+    /** Why a link cannot be used; {@link #LIVE} when it can. */
+    public enum State { LIVE, UNKNOWN, EXPIRED, REVOKED, SETTLED }
+
+    /** What the pay page shows. Only present for a live link. */
+    public record Page(State state, String sellerName, String invoiceNumber, long amountDue, String currency) {
+    }
+
+    private record Resolved(TenantId tenant, String slug, String tenantName, UUID linkId) {
+    }
+
+    private record Live(State state, Resolved resolved, PaymentLinkDao.Row link, Invoice invoice) {
+    }
+
+    public Page page(String token) {
+        Live live = live(token);
+        if (live.state() != State.LIVE) {
+            return new Page(live.state(), null, null, 0, null);
+        }
+        Object name = live.invoice().seller() == null ? null : live.invoice().seller().get("name");
+        String seller = name instanceof String s && !s.isBlank() ? s : live.resolved().tenantName();
+        return new Page(State.LIVE, seller, live.invoice().number(), live.invoice().amountDue(),
+                live.invoice().currency());
+    }
+
+    /** The outcome of a checkout request: a provider URL for a live link, or the state that prevents it. */
+    public record Checkout(State state, URI redirect) {
+    }
+
+    public Checkout checkout(String token) {
+        Live live = live(token);
+        if (live.state() != State.LIVE) {
+            return new Checkout(live.state(), null);
+        }
+        PaymentLinkDao.Row link = live.link();
+        Invoice invoice = live.invoice();
+        Instant now = clock.instant();
+        if (link.checkoutUrl() != null && link.checkoutAmount() != null
+                && link.checkoutAmount() == invoice.amountDue() && link.checkoutExpiresAt() != null
+                && link.checkoutExpiresAt().isAfter(now.plus(REUSE_MARGIN))) {
+            return new Checkout(State.LIVE, URI.create(link.checkoutUrl()));
+        }
+        TenantId tenant = live.resolved().tenant();
+        ProviderAccountService.ActiveAccount account = transactions.read(tenant,
+                tx -> accounts.active(tx, link.accountId())).orElseThrow(() -> new ApiException(503,
+                "provider-account-unavailable", "Payment method unavailable",
+                "The seller's payment method is no longer available"));
+        LoadedProvider provider = accounts.usableProvider(tenant, account.providerId());
+        URI back = payUrl(token);
+        Map<String, Object> customer = invoice.customer() == null ? Map.of() : invoice.customer();
+        InvoiceView view = new InvoiceView(invoice.id().toString(), invoice.number(),
+                text(customer.get("name")), text(customer.get("email")), "Invoice " + invoice.number());
+        io.billingnow.sdk.link.PaymentLink issued;
+        try {
+            issued = plugins.createPaymentLink(provider, new PaymentLinkRequest(
+                    new TenantContext(tenant.toString(), live.resolved().slug()), view,
+                    new Money(invoice.amountDue(), invoice.currency()), URI.create(back + "?result=success"),
+                    URI.create(back + "?result=cancelled"), link.expiresAt(), account.credentials()));
+        } catch (ProviderException refused) {
+            throw new ApiException(502, "provider-failed", "Payment provider failed",
+                    "The " + provider.id() + " payment provider refused to open a checkout (" + refused.kind() + ")");
+        }
+        transactions.write(tenant, tx -> {
+            tx.dao(PaymentLinkDao.class).setCheckout(tx.tenant(), link.id(), issued.url().toString(),
+                    issued.providerReference(), invoice.amountDue(), issued.expiresAt());
+            audit.append(tx, new AuditEvent("payer", "payment_link:" + link.id(), "payment_link",
+                    link.id().toString(), "payment_link.checkout_opened", null, Map.of(
+                    "provider", provider.id(), "providerReference", issued.providerReference(),
+                    "amount", invoice.amountDue(), "currency", invoice.currency())));
+            return null;
+        });
+        return new Checkout(State.LIVE, issued.url());
+    }
+
+    private Live live(String token) {
+        Optional<Resolved> resolved = resolve(token);
+        if (resolved.isEmpty()) {
+            return new Live(State.UNKNOWN, null, null, null);
+        }
+        Resolved r = resolved.get();
+        return transactions.read(r.tenant(), tx -> {
+            PaymentLinkDao.Row link = tx.dao(PaymentLinkDao.class).find(tx.tenant(), r.linkId()).orElse(null);
+            if (link == null) {
+                return new Live(State.UNKNOWN, r, null, null);
+            }
+            Invoice invoice = invoices.get(tx, link.invoiceId());
+            State state;
+            if (link.revokedAt() != null) {
+                state = State.REVOKED;
+            } else if (invoice.status() == InvoiceStatus.PAID || invoice.status() == InvoiceStatus.VOID
+                    || invoice.amountDue() <= 0) {
+                state = State.SETTLED;
+            } else if (!link.expiresAt().isAfter(clock.instant())) {
+                state = State.EXPIRED;
+            } else if (!invoice.status().collectible()) {
+                state = State.SETTLED;
+            } else {
+                state = State.LIVE;
+            }
+            return new Live(state, r, link, invoice);
+        });
+    }
+
+    private Optional<Resolved> resolve(String token) {
+        if (token == null || !TOKEN.matcher(token).matches()) {
+            return Optional.empty();
+        }
+        byte[] hash = SecretTokens.hash(token);
+        return platform.inTransaction(h -> h.createQuery("""
+                        SELECT r.tenant_id, r.link_id, t.slug, t.name, t.status
+                        FROM billingnow_resolve_payment_link(:hash) r JOIN tenants t ON t.id = r.tenant_id""")
+                .bind("hash", hash)
+                .map((rs, ctx) -> TenantStatus.fromWireName(rs.getString("status")) == TenantStatus.OFFBOARDED ? null
+                        : new Resolved(new TenantId(rs.getObject("tenant_id", UUID.class)), rs.getString("slug"),
+                        rs.getString("name"), rs.getObject("link_id", UUID.class)))
+                .findOne());
+    }
+
+    URI payUrl(String token) {
+        String base = publicBaseUrl.toString();
+        return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/pay/" + token);
+    }
+
+    private static Optional<String> text(Object value) {
+        return value instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
+    }
+
+}

@@ -1,0 +1,36 @@
+package io.billingnow.platform.paylinks;
+
+import io.billingnow.platform.auth.Callers;
+import io.billingnow.platform.auth.Permission;
+import io.billingnow.platform.auth.RequiresPermission;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.UUID;
+
+/** Revoking payment links. */
+@Path("/v1/payment-links")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class PaymentLinksResource {
+
+    private final PaymentLinkService links;
+
+    public PaymentLinksResource(PaymentLinkService links) {
+        this.links = links;
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RequiresPermission(Permission.PAYMENT_LINKS_WRITE)
+    public Response revoke(@Context SecurityContext security, @PathParam("id") UUID id) {
+        links.revoke(Callers.tenant(security), id);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,321 @@
+package io.billingnow.platform.plugins;
+
+import io.billingnow.sdk.PaymentProvider;
+import io.billingnow.sdk.PaymentProviderFactory;
+import io.billingnow.sdk.ProviderContext;
+import io.billingnow.sdk.ProviderDescriptor;
+import io.billingnow.sdk.ProviderException;
+import io.billingnow.sdk.link.PaymentLink;
+import io.billingnow.sdk.link.PaymentLinkRequest;
+import io.billingnow.sdk.webhook.VerifiedWebhook;
+import io.billingnow.sdk.webhook.WebhookRejectedException;
+import io.billingnow.sdk.webhook.WebhookRequest;
+import io.dropwizard.lifecycle.Managed;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.pf4j.PluginManager;
+import org.pf4j.PluginState;
+import org.pf4j.PluginWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads the payment-provider plugins and is the only way into them. Every call runs on a bounded pool with a
+ * deadline, under the plugin's class loader: a plugin that throws, hangs or answers garbage costs the request a 502
+ * {@code provider-failed} and marks the plugin unhealthy, and never holds a request thread beyond the deadline.
+ */
+public final class PluginHost implements Managed {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PluginHost.class);
+
+    private final PluginSettings settings;
+    private final Clock clock;
+    private final Duration timeout;
+    private final ThreadPoolExecutor executor;
+    private final Map<String, LoadedProvider> providers = new LinkedHashMap<>();
+    private final Map<String, String> loadFailures = new LinkedHashMap<>();
+    private PluginManager manager;
+
+    public PluginHost(PluginSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+        this.timeout = Duration.ofMillis(settings.getCallTimeout().toMilliseconds());
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = new ThreadPoolExecutor(settings.getMaxConcurrentCalls(), settings.getMaxConcurrentCalls(),
+                60, TimeUnit.SECONDS,
+                settings.getCallQueue() == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(settings.getCallQueue()),
+                r -> {
+                    Thread t = new Thread(r, "plugin-call-" + threads.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        executor.allowCoreThreadTimeOut(true);
+    }
+
+    /** A view of one plugin for the admin console. */
+    public record PluginView(String id, String version, String state, String requires, String error,
+                             List<ProviderView> providers) {
+    }
+
+    public record ProviderView(ProviderDescriptor descriptor, PluginHealth health) {
+    }
+
+    @Override
+    public synchronized void start() {
+        if (settings.getDirectory() == null) {
+            LOG.info("No plugins directory configured: no payment providers are available");
+            return;
+        }
+        Path directory = Paths.get(settings.getDirectory()).toAbsolutePath();
+        if (!Files.isDirectory(directory)) {
+            throw new IllegalStateException("plugins.directory is not a directory: " + directory);
+        }
+        manager = new IsolatingPluginManager(directory);
+        manager.loadPlugins();
+        manager.startPlugins();
+        ProviderContext context = new ProviderContext(
+                new HostHttpTransport(Duration.ofMillis(settings.getHttpTimeout().toMilliseconds())), clock);
+        for (PluginWrapper plugin : manager.getPlugins()) {
+            if (plugin.getPluginState() != PluginState.STARTED) {
+                LOG.warn("Plugin {} {} is {}: its providers are not offered", plugin.getPluginId(),
+                        plugin.getDescriptor().getVersion(), plugin.getPluginState());
+                continue;
+            }
+            try {
+                register(plugin, context);
+            } catch (RuntimeException e) {
+                loadFailures.put(plugin.getPluginId(), e.getMessage());
+                LOG.error("Plugin {} could not be registered", plugin.getPluginId(), e);
+            }
+        }
+    }
+
+    private void register(PluginWrapper plugin, ProviderContext context) {
+        ClassLoader loader = plugin.getPluginClassLoader();
+        List<PaymentProviderFactory> factories = onPluginThread(loader,
+                () -> manager.getExtensions(PaymentProviderFactory.class, plugin.getPluginId()));
+        if (factories.isEmpty()) {
+            throw new IllegalStateException("the plugin declares no PaymentProviderFactory extension");
+        }
+        for (PaymentProviderFactory factory : factories) {
+            ProviderDescriptor descriptor = onPluginThread(loader, factory::descriptor);
+            PaymentProvider provider = onPluginThread(loader, () -> factory.create(context));
+            if (descriptor == null || provider == null) {
+                throw new IllegalStateException("the plugin's factory answered null");
+            }
+            if (providers.containsKey(descriptor.id())) {
+                throw new IllegalStateException("provider id " + descriptor.id() + " is already taken by plugin "
+                        + providers.get(descriptor.id()).pluginId());
+            }
+            providers.put(descriptor.id(), new LoadedProvider(plugin.getPluginId(), descriptor, provider, loader));
+            LOG.info("Payment provider {} loaded from plugin {} {}", descriptor.id(), plugin.getPluginId(),
+                    plugin.getDescriptor().getVersion());
+        }
+    }
+
+    /** Loading-time calls (descriptor, create) run bounded too, with the longer load deadline (class loading). */
+    private <T> T onPluginThread(ClassLoader loader, Callable<T> work) {
+        long deadline = settings.getLoadTimeout().toMilliseconds();
+        Future<T> future = executor.submit(withLoader(loader, work));
+        try {
+            return future.get(deadline, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new IllegalStateException("the plugin did not answer within " + deadline + " ms");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the plugin failed: " + e.getCause().getClass().getName(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading the plugin");
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        executor.shutdownNow();
+        if (manager != null) {
+            // One by one over a copy: PF4J 3.15's stopPlugins() modifies the list it iterates.
+            for (PluginWrapper plugin : List.copyOf(manager.getPlugins())) {
+                try {
+                    manager.unloadPlugin(plugin.getPluginId());
+                } catch (RuntimeException e) {
+                    LOG.warn("Plugin {} did not unload cleanly", plugin.getPluginId(), e);
+                }
+            }
+            providers.clear();
+        }
+    }
+
+    public synchronized Optional<LoadedProvider> provider(String providerId) {
+        return Optional.ofNullable(providers.get(providerId));
+    }
+
+    public synchronized Collection<LoadedProvider> providers() {
+        return List.copyOf(providers.values());
+    }
+
+    /** The class loader of a started plugin, for tests and diagnostics. */
+    public synchronized Optional<ClassLoader> classLoader(String pluginId) {
+        return manager == null ? Optional.empty() : Optional.ofNullable(manager.getPlugin(pluginId))
+                .filter(p -> p.getPluginState() == PluginState.STARTED).map(PluginWrapper::getPluginClassLoader);
+    }
+
+    public synchronized List<PluginView> plugins() {
+        List<PluginView> views = new ArrayList<>();
+        if (manager == null) {
+            return views;
+        }
+        for (PluginWrapper plugin : manager.getPlugins()) {
+            List<ProviderView> offered = providers.values().stream()
+                    .filter(p -> p.pluginId().equals(plugin.getPluginId()))
+                    .map(p -> new ProviderView(p.descriptor(), p.health()))
+                    .toList();
+            String error = loadFailures.get(plugin.getPluginId());
+            if (error == null && plugin.getPluginState() == PluginState.DISABLED) {
+                error = "not started: requires SDK " + plugin.getDescriptor().getRequires() + ", host has "
+                        + manager.getSystemVersion();
+            }
+            views.add(new PluginView(plugin.getPluginId(), plugin.getDescriptor().getVersion(),
+                    plugin.getPluginState().toString().toLowerCase(Locale.ROOT),
+                    plugin.getDescriptor().getRequires(), error, offered));
+        }
+        return views;
+    }
+
+    /** Verifies a webhook. A rejection is the plugin's legitimate answer and is passed on; anything else is a 502. */
+    public VerifiedWebhook verifyWebhook(LoadedProvider provider, WebhookRequest request)
+            throws WebhookRejectedException {
+        Object outcome = call(provider, "webhook verification", () -> {
+            try {
+                return provider.instance().verifyWebhook(request);
+            } catch (WebhookRejectedException e) {
+                return e;
+            }
+        });
+        if (outcome instanceof WebhookRejectedException rejected) {
+            provider.succeeded();
+            throw rejected;
+        }
+        if (!(outcome instanceof VerifiedWebhook verified) || verified.events().stream().anyMatch(e -> e == null)) {
+            throw garbage(provider, "webhook verification answered no result");
+        }
+        provider.succeeded();
+        return verified;
+    }
+
+    /**
+     * Issues a provider checkout. The answer is checked: present, an absolute http(s) URL, and expiring after now but
+     * not after the requested expiry. A {@link ProviderException} (the provider refused) is passed on.
+     */
+    public PaymentLink createPaymentLink(LoadedProvider provider, PaymentLinkRequest request)
+            throws ProviderException {
+        Object outcome = call(provider, "payment link", () -> {
+            try {
+                return provider.instance().createPaymentLink(request);
+            } catch (ProviderException e) {
+                return e;
+            }
+        });
+        if (outcome instanceof ProviderException refused) {
+            provider.succeeded();
+            throw refused;
+        }
+        if (!(outcome instanceof PaymentLink link)) {
+            throw garbage(provider, "answered no payment link");
+        }
+        String scheme = link.url().getScheme() == null ? "" : link.url().getScheme().toLowerCase(Locale.ROOT);
+        if (!link.url().isAbsolute() || !(scheme.equals("https") || scheme.equals("http"))
+                || link.url().getHost() == null) {
+            throw garbage(provider, "answered a payment link that is not an http(s) URL");
+        }
+        if (link.expiresAt().isAfter(request.expiresAt())) {
+            throw garbage(provider, "answered a payment link expiring after the requested expiry");
+        }
+        if (!link.expiresAt().isAfter(clock.instant())) {
+            throw garbage(provider, "answered a payment link that has already expired");
+        }
+        provider.succeeded();
+        return link;
+    }
+
+    /** Records that the plugin answered something unusable and builds the 502 to throw. */
+    public ProviderFailedException garbage(LoadedProvider provider, String what) {
+        provider.failed(what, clock.instant());
+        LOG.warn("Payment provider {} {}", provider.id(), what);
+        return new ProviderFailedException(provider.id(), "gave an invalid answer");
+    }
+
+    private Object call(LoadedProvider provider, String operation, Callable<Object> work) {
+        Future<Object> future;
+        try {
+            future = executor.submit(withLoader(provider.classLoader(), work));
+        } catch (RejectedExecutionException e) {
+            LOG.warn("Payment provider {}: {} refused, all plugin threads busy", provider.id(), operation);
+            throw new ProviderFailedException(provider.id(), "is busy");
+        }
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            String what = operation + " did not answer within " + timeout.toMillis() + " ms";
+            provider.failed(what, clock.instant());
+            LOG.warn("Payment provider {}: {}", provider.id(), what);
+            throw new ProviderFailedException(provider.id(), "did not answer in time");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            String what = operation + " threw " + cause.getClass().getName();
+            provider.failed(what, clock.instant());
+            // The class name only: a plugin's message may carry request data.
+            LOG.warn("Payment provider {}: {}", provider.id(), what);
+            throw new ProviderFailedException(provider.id(), "failed");
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ProviderFailedException(provider.id(), "call was interrupted");
+        }
+    }
+
+    private static <T> Callable<T> withLoader(ClassLoader loader, Callable<T> work) {
+        return () -> {
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(loader);
+            try {
+                return work.call();
+            } finally {
+                thread.setContextClassLoader(previous);
+            }
+        };
+    }
+
+    /** Whether every loaded provider is healthy, with the unhealthy ones named. */
+    public synchronized Map<String, PluginHealth> unhealthy() {
+        Map<String, PluginHealth> bad = new LinkedHashMap<>();
+        providers.forEach((id, p) -> {
+            if (!p.health().healthy()) {
+                bad.put(id, p.health());
+            }
+        });
+        return bad;
+    }
+}

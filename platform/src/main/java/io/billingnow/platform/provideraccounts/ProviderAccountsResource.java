@@ -1,0 +1,111 @@
+package io.billingnow.platform.provideraccounts;
+
+import io.billingnow.platform.auth.Callers;
+import io.billingnow.platform.auth.Permission;
+import io.billingnow.platform.auth.RequiresPermission;
+import io.billingnow.platform.auth.TenantCaller;
+import io.billingnow.platform.db.TenantTransactions;
+import io.billingnow.platform.http.ApiException;
+import io.billingnow.platform.plugins.LoadedProvider;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A tenant's payment-provider accounts. Credentials go in and never come out; only hints are shown. */
+@Path("/v1/provider-accounts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class ProviderAccountsResource {
+
+    private final TenantTransactions transactions;
+    private final ProviderAccountService accounts;
+
+    public ProviderAccountsResource(TenantTransactions transactions, ProviderAccountService accounts) {
+        this.transactions = transactions;
+        this.accounts = accounts;
+    }
+
+    @POST
+    @RequiresPermission(Permission.PROVIDER_ACCOUNTS_MANAGE)
+    public Response create(@Context SecurityContext security, @NotNull ProviderAccountFields fields) {
+        TenantCaller caller = Callers.tenant(security);
+        if (fields.providerId() == null || fields.providerId().isBlank()) {
+            throw ApiException.invalid("/providerId", "required");
+        }
+        LoadedProvider provider = accounts.usableProvider(caller.tenant(), fields.providerId());
+        ProviderAccount created = transactions.write(caller.tenant(),
+                tx -> accounts.create(tx, provider, fields, caller));
+        return Response.status(201).entity(created).build();
+    }
+
+    @GET
+    @RequiresPermission(Permission.PROVIDER_ACCOUNTS_MANAGE)
+    public Map<String, List<ProviderAccount>> list(@Context SecurityContext security) {
+        TenantCaller caller = Callers.tenant(security);
+        return Map.of("data", transactions.read(caller.tenant(), accounts::list));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RequiresPermission(Permission.PROVIDER_ACCOUNTS_MANAGE)
+    public ProviderAccount get(@Context SecurityContext security, @PathParam("id") UUID id) {
+        TenantCaller caller = Callers.tenant(security);
+        return transactions.read(caller.tenant(), tx -> accounts.get(tx, id));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RequiresPermission(Permission.PROVIDER_ACCOUNTS_MANAGE)
+    public Response delete(@Context SecurityContext security, @PathParam("id") UUID id) {
+        TenantCaller caller = Callers.tenant(security);
+        transactions.write(caller.tenant(), tx -> {
+            accounts.delete(tx, id, caller);
+            return null;
+        });
+        return Response.noContent().build();
+    }
+
+    /**
+     * @param secret                         the new signing secret
+     * @param previousSecretsValidForSeconds how long the secrets accepted so far stay accepted (default 24 h)
+     */
+    public record NewWebhookSecret(String secret, Long previousSecretsValidForSeconds) {
+    }
+
+    @POST
+    @Path("/{id}/webhook-secrets")
+    @RequiresPermission(Permission.PROVIDER_ACCOUNTS_MANAGE)
+    public Response addWebhookSecret(@Context SecurityContext security, @PathParam("id") UUID id,
+                                     @NotNull NewWebhookSecret body) {
+        TenantCaller caller = Callers.tenant(security);
+        Duration overlap = body.previousSecretsValidForSeconds() == null
+                ? ProviderAccountService.DEFAULT_SECRET_OVERLAP
+                : Duration.ofSeconds(body.previousSecretsValidForSeconds());
+        ProviderAccount account = transactions.write(caller.tenant(),
+                tx -> accounts.addWebhookSecret(tx, id, body.secret(), overlap, caller));
+        return Response.status(201).entity(account).build();
+    }
+
+    /** Stops accepting one webhook secret now, ahead of its scheduled retirement. */
+    @DELETE
+    @Path("/{id}/webhook-secrets/{secretId}")
+    @RequiresPermission(Permission.PROVIDER_ACCOUNTS_MANAGE)
+    public ProviderAccount retireWebhookSecret(@Context SecurityContext security, @PathParam("id") UUID id,
+                                               @PathParam("secretId") UUID secretId) {
+        TenantCaller caller = Callers.tenant(security);
+        return transactions.write(caller.tenant(), tx -> accounts.retireWebhookSecret(tx, id, secretId, caller));
+    }
+}

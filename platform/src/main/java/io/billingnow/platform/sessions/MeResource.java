@@ -1,0 +1,101 @@
+package io.billingnow.platform.sessions;
+
+import io.billingnow.platform.auth.RequiresSignIn;
+import io.billingnow.platform.auth.SignedInUser;
+import io.billingnow.platform.db.PlatformTransactions;
+import io.billingnow.platform.http.ApiException;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The signed-in person: who they are, which tenants they belong to, and their sessions. */
+@Path("/v1/me")
+@Produces(MediaType.APPLICATION_JSON)
+public final class MeResource {
+
+    private final Sessions sessions;
+    private final PlatformTransactions platform;
+
+    public MeResource(Sessions sessions, PlatformTransactions platform) {
+        this.sessions = sessions;
+        this.platform = platform;
+    }
+
+    public record Membership(UUID tenantId, String slug, String name, String role) {
+    }
+
+    public record Me(UUID userId, String email, boolean emailVerified, String displayName,
+                     List<Membership> memberships) {
+    }
+
+    public record SessionView(UUID id, Instant createdAt, Instant lastSeenAt, Instant expiresAt, String userAgent,
+                              boolean current) {
+    }
+
+    @GET
+    @RequiresSignIn
+    public Me me(@Context ContainerRequestContext request) {
+        UUID user = SignedInUser.of(request).userId();
+        return platform.inTransaction(h -> {
+            List<Membership> memberships = h.createQuery("""
+                            SELECT t.id, t.slug, t.name, m.role FROM billingnow_user_memberships(:user) m
+                            JOIN tenants t ON t.id = m.tenant_id WHERE t.status <> 'offboarded' ORDER BY t.slug""")
+                    .bind("user", user)
+                    .map((rs, ctx) -> new Membership(rs.getObject("id", UUID.class), rs.getString("slug"),
+                            rs.getString("name"), rs.getString("role")))
+                    .list();
+            return h.createQuery("SELECT email, email_verified, display_name FROM users WHERE id = :id")
+                    .bind("id", user)
+                    .map((rs, ctx) -> new Me(user, rs.getString("email"), rs.getBoolean("email_verified"),
+                            rs.getString("display_name"), memberships))
+                    .one();
+        });
+    }
+
+    @GET
+    @Path("/sessions")
+    @RequiresSignIn
+    public Map<String, List<SessionView>> list(@Context ContainerRequestContext request) {
+        SignedInUser user = SignedInUser.of(request);
+        return Map.of("data", sessions.activeSessionsOf(user.userId()).stream()
+                .map(s -> new SessionView(s.publicId(), s.createdAt(), s.lastSeenAt(), s.absoluteExpiresAt(),
+                        s.userAgent(), s.publicId().equals(user.sessionId())))
+                .toList());
+    }
+
+    @DELETE
+    @Path("/sessions/{id}")
+    @RequiresSignIn
+    public Response revoke(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
+        if (!sessions.revoke(SignedInUser.of(request).userId(), id)) {
+            throw ApiException.notFound("Session");
+        }
+        return Response.noContent().build();
+    }
+
+    /** Sign out everywhere: every session of this person ends, this one included. */
+    @POST
+    @Path("/sessions/revoke-all")
+    @RequiresSignIn
+    public Response revokeAll(@Context ContainerRequestContext request) {
+        UUID user = SignedInUser.of(request).userId();
+        int ended = sessions.revokeAll(user);
+        SecurityEvents.sessionsEnded(user.toString(), ended, "signed out everywhere");
+        return Response.noContent()
+                .header(HttpHeaders.SET_COOKIE, SessionCookie.clear(SessionCookie.NAME))
+                .header(HttpHeaders.SET_COOKIE, SessionCookie.clear(SessionCookie.CSRF_NAME))
+                .build();
+    }
+}

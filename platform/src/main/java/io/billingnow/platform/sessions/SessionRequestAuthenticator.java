@@ -1,0 +1,115 @@
+package io.billingnow.platform.sessions;
+
+import io.billingnow.platform.auth.OperatorCaller;
+import io.billingnow.platform.auth.Role;
+import io.billingnow.platform.auth.SessionAuthenticator;
+import io.billingnow.platform.auth.SignedInUser;
+import io.billingnow.platform.auth.TenantCaller;
+import io.billingnow.platform.db.PlatformTransactions;
+import io.billingnow.platform.db.TenantTransactions;
+import io.billingnow.platform.http.ApiException;
+import io.billingnow.platform.members.MembershipDao;
+import io.billingnow.platform.signin.SignInSettings.OperatorIdentity;
+import io.billingnow.platform.tenancy.Tenant;
+import io.billingnow.platform.tenancy.TenantDao;
+import io.billingnow.platform.tenancy.TenantStatus;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Cookie;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The session cookie as a credential. Sessions belong to a person, not a tenant: a tenant request names its tenant
+ * in {@value #TENANT_HEADER} (slug or id) and the person's membership there supplies the role.
+ */
+public final class SessionRequestAuthenticator implements SessionAuthenticator {
+
+    public static final String TENANT_HEADER = "BillingNow-Tenant";
+
+    private final Sessions sessions;
+    private final CsrfGuard csrf;
+    private final PlatformTransactions platform;
+    private final TenantTransactions tenants;
+    private final List<OperatorIdentity> operators;
+
+    public SessionRequestAuthenticator(Sessions sessions, CsrfGuard csrf, PlatformTransactions platform,
+                                       TenantTransactions tenants, List<OperatorIdentity> operators) {
+        this.sessions = sessions;
+        this.csrf = csrf;
+        this.platform = platform;
+        this.tenants = tenants;
+        this.operators = List.copyOf(operators);
+    }
+
+    @Override
+    public Optional<TenantCaller> tenantCaller(ContainerRequestContext request) {
+        Optional<Sessions.Active> session = session(request, "user");
+        if (session.isEmpty()) {
+            return Optional.empty();
+        }
+        UUID user = session.get().userId();
+        Tenant tenant = tenant(request.getHeaderString(TENANT_HEADER));
+        Role role = tenants.read(tenant.id(), tx -> tx.dao(MembershipDao.class).role(tx.tenant(), user))
+                .map(Role::fromWireName)
+                .orElseThrow(SessionRequestAuthenticator::notAMember);
+        return Optional.of(new TenantCaller(tenant.id(), tenant.status(), role, "user", user.toString()));
+    }
+
+    @Override
+    public Optional<OperatorCaller> operatorCaller(ContainerRequestContext request) {
+        // The allow-list is consulted again on every request: removing someone from it locks them out at once.
+        return session(request, "operator", "auditor").flatMap(s -> allowListed(s.userId())
+                .map(o -> new OperatorCaller("user:" + s.userId(),
+                        o.readOnly() || "auditor".equals(s.record().kind()))));
+    }
+
+    private Optional<OperatorIdentity> allowListed(UUID user) {
+        List<String[]> identities = platform.inTransaction(h -> h.createQuery(
+                        "SELECT issuer, subject FROM user_identities WHERE user_id = :user")
+                .bind("user", user)
+                .map((rs, ctx) -> new String[] {rs.getString("issuer"), rs.getString("subject")})
+                .list());
+        return operators.stream()
+                .filter(o -> identities.stream().anyMatch(i -> i[0].equals(o.issuer()) && i[1].equals(o.subject())))
+                .findFirst();
+    }
+
+    @Override
+    public Optional<SignedInUser> signedInUser(ContainerRequestContext request) {
+        return session(request, "user").map(s -> new SignedInUser(s.userId(), s.record().publicId()));
+    }
+
+    private Optional<Sessions.Active> session(ContainerRequestContext request, String... kinds) {
+        Cookie cookie = request.getCookies().get(SessionCookie.NAME);
+        if (cookie == null) {
+            return Optional.empty();
+        }
+        Optional<Sessions.Active> session = sessions.authenticate(cookie.getValue())
+                .filter(s -> java.util.Arrays.asList(kinds).contains(s.record().kind()));
+        session.ifPresent(s -> csrf.check(request, s));
+        return session;
+    }
+
+    private Tenant tenant(String reference) {
+        if (reference == null || reference.isBlank()) {
+            throw ApiException.invalid("/headers/" + TENANT_HEADER,
+                    "a signed-in request names its tenant in the " + TENANT_HEADER + " header (slug or id)");
+        }
+        String ref = reference.trim();
+        Optional<Tenant> tenant = platform.withDao(TenantDao.class, dao -> {
+            try {
+                return dao.byId(UUID.fromString(ref));
+            } catch (IllegalArgumentException notAnId) {
+                return dao.bySlug(ref);
+            }
+        });
+        // An unknown tenant and someone else's tenant answer alike.
+        return tenant.filter(t -> t.status() != TenantStatus.OFFBOARDED)
+                .orElseThrow(SessionRequestAuthenticator::notAMember);
+    }
+
+    private static ApiException notAMember() {
+        return new ApiException(403, "not-a-member", "Forbidden", "You are not a member of this tenant");
+    }
+}

@@ -1,0 +1,63 @@
+package io.billingnow.platform.signin;
+
+import io.billingnow.platform.auth.PublicEndpoint;
+import io.billingnow.platform.http.ApiException;
+import io.billingnow.platform.members.MemberService;
+import io.billingnow.platform.sessions.SessionCookie;
+import io.billingnow.platform.sessions.Sessions;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Development sign-in without an identity provider: any email address becomes a verified user who owns every active
+ * tenant. Registered only when {@code signIn.devLogin} is true; otherwise the route does not exist at all.
+ */
+@Path("/auth/dev/login")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class DevLoginResource {
+
+    public static final String ISSUER = "urn:billingnow:dev-login";
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}");
+
+    private final UserAccounts users;
+    private final Sessions sessions;
+    private final MemberService members;
+
+    public DevLoginResource(UserAccounts users, Sessions sessions, MemberService members) {
+        this.users = users;
+        this.sessions = sessions;
+        this.members = members;
+    }
+
+    public record DevLogin(@NotNull String email) {
+    }
+
+    public record DevSession(UUID userId, String csrfToken) {
+    }
+
+    @POST
+    @PublicEndpoint
+    public Response login(@NotNull DevLogin request) {
+        if (request.email() == null || !EMAIL.matcher(request.email()).matches()) {
+            throw ApiException.invalid("/email", "an email address");
+        }
+        String email = request.email().toLowerCase(java.util.Locale.ROOT);
+        UUID user = users.signIn(new Identity(ISSUER, email, email, true, email));
+        members.makeOwnerOfEveryActiveTenant(user);
+        Sessions.Issued issued = sessions.create(user, "user", "dev-login");
+        long maxAge = sessions.absoluteLifetime().toSeconds();
+        return Response.ok(new DevSession(user, issued.csrfToken()))
+                .header(HttpHeaders.SET_COOKIE, SessionCookie.setCookie(issued.cookieValue(), maxAge))
+                .header(HttpHeaders.SET_COOKIE, SessionCookie.setCsrfCookie(issued.csrfToken(), maxAge))
+                .build();
+    }
+}

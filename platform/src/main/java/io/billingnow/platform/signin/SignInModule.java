@@ -1,0 +1,71 @@
+package io.billingnow.platform.signin;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.billingnow.platform.audit.AuditLog;
+import io.billingnow.platform.auth.SessionAuthenticator;
+import io.billingnow.platform.db.PlatformTransactions;
+import io.billingnow.platform.db.TenantTransactions;
+import io.billingnow.platform.members.InvitationTokens;
+import io.billingnow.platform.members.InvitationsResource;
+import io.billingnow.platform.members.MemberService;
+import io.billingnow.platform.members.MembersResource;
+import io.billingnow.platform.sessions.CsrfGuard;
+import io.billingnow.platform.sessions.MeResource;
+import io.billingnow.platform.sessions.SessionCookie;
+import io.billingnow.platform.sessions.SessionRequestAuthenticator;
+import io.billingnow.platform.sessions.Sessions;
+import io.billingnow.platform.sessions.SigningKeys;
+import io.dropwizard.jersey.setup.JerseyEnvironment;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+
+/** Sign-in, sessions and members, wired from the {@code signIn:} settings. */
+public final class SignInModule {
+
+    private final SignInSettings settings;
+    private final Sessions sessions;
+    private final CsrfGuard csrf;
+    private final SessionRequestAuthenticator authenticator;
+    private final UserAccounts users;
+    private final MemberService members;
+    private final SignInFlow flow;
+    private final PlatformTransactions platform;
+    private final URI publicBaseUrl;
+
+    public SignInModule(SignInSettings settings, URI publicBaseUrl, PlatformTransactions platform,
+                        TenantTransactions tenants, AuditLog audit, ObjectMapper json, Clock clock) {
+        this.settings = settings;
+        this.platform = platform;
+        this.publicBaseUrl = publicBaseUrl;
+        this.sessions = new Sessions(platform, new SessionCookie(SigningKeys.from(settings.getCookieKeys(),
+                "session cookie")), clock, settings.getIdleTimeout(), settings.getAbsoluteLifetime(),
+                settings.getSessionCacheTtl());
+        this.csrf = new CsrfGuard(publicBaseUrl);
+        this.authenticator = new SessionRequestAuthenticator(sessions, csrf, platform, tenants,
+                List.copyOf(settings.getOperators().values()));
+        this.users = new UserAccounts(platform, clock);
+        this.members = new MemberService(tenants, platform, sessions,
+                new InvitationTokens(SigningKeys.from(settings.getInvitationKeys(), "invitation"), clock), audit,
+                clock, settings.getInvitationLifetime());
+        this.flow = new SignInFlow(new OidcProviders(settings.getProviders(), publicBaseUrl, clock),
+                new PendingSignIns(platform, clock, settings.getPendingSignInTimeout()), users, sessions,
+                List.copyOf(settings.getOperators().values()), json);
+    }
+
+    /** For {@code AccessControlFeature}: the session cookie as a credential. */
+    public SessionAuthenticator sessionAuthenticator() {
+        return authenticator;
+    }
+
+    public void registerResources(JerseyEnvironment jersey) {
+        jersey.register(new SignInResource(flow, sessions, csrf, publicBaseUrl,
+                settings.getPendingSignInTimeout().toSeconds()));
+        jersey.register(new MeResource(sessions, platform));
+        jersey.register(new MembersResource(members));
+        jersey.register(new InvitationsResource(members, users));
+        if (settings.isDevLogin()) {
+            jersey.register(new DevLoginResource(users, sessions, members));
+        }
+    }
+}
