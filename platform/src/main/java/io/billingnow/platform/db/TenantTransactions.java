@@ -59,15 +59,41 @@ public final class TenantTransactions {
         });
     }
 
+    /**
+     * Jdbi joins a transaction already open on this thread. Joining is safe only for the same tenant, and only if it
+     * does not narrow the outer transaction: a nested call for another tenant would switch the tenant of the
+     * transaction it joins, so it is refused outright.
+     */
     private <R> R run(TenantId tenant, TenantWork<R> work, boolean readOnly, TransactionIsolationLevel isolation) {
-        return jdbi.inTransaction(isolation, handle -> {
-            if (readOnly) {
-                handle.execute("SET TRANSACTION READ ONLY");
+        Active outer = ACTIVE.get();
+        if (outer != null) {
+            if (!outer.tenant().equals(tenant)) {
+                throw new IllegalStateException("a transaction for another tenant is already open on this thread; "
+                        + "use readSeparately/writeSeparately for independent work");
             }
-            bindTenant(handle, tenant);
-            return work.run(new TenantHandle(tenant, handle, readOnly));
-        });
+            if (outer.readOnly() && !readOnly) {
+                throw new IllegalStateException("cannot write inside a read-only tenant transaction");
+            }
+            return jdbi.inTransaction(isolation, handle -> work.run(new TenantHandle(tenant, handle, outer.readOnly())));
+        }
+        ACTIVE.set(new Active(tenant, readOnly));
+        try {
+            return jdbi.inTransaction(isolation, handle -> {
+                if (readOnly) {
+                    handle.execute("SET TRANSACTION READ ONLY");
+                }
+                bindTenant(handle, tenant);
+                return work.run(new TenantHandle(tenant, handle, readOnly));
+            });
+        } finally {
+            ACTIVE.remove();
+        }
     }
+
+    private record Active(TenantId tenant, boolean readOnly) {
+    }
+
+    private static final ThreadLocal<Active> ACTIVE = new ThreadLocal<>();
 
     static void bindTenant(Handle handle, TenantId tenant) {
         handle.createQuery("SELECT set_config('billingnow.tenant_id', :tenant, true)")
