@@ -46,7 +46,8 @@ public final class RedactingTurboFilter extends TurboFilter {
         FormattingTuple tuple = MessageFormatter.arrayFormat(format, params, t);
         String message = tuple.getMessage();
         String redacted = Redaction.redact(message);
-        Throwable throwable = tuple.getThrowable();
+        // Without arguments the formatter drops the throwable it was given; with them it may find one at the end.
+        Throwable throwable = t != null ? t : tuple.getThrowable();
         Throwable safe = RedactedThrowable.of(throwable);
         if (Objects.equals(message, redacted) && safe == throwable) {
             return FilterReply.NEUTRAL;

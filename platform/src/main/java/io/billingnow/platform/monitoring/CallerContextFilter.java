@@ -38,7 +38,6 @@ public final class CallerContextFilter implements ContainerRequestFilter {
             return;
         }
         MDC.put(RequestGuardFilter.MDC_TENANT, caller.tenant().toString());
-        request.setProperty(RequestGuardFilter.TENANT_ATTRIBUTE, caller.tenant());
         Optional<RouteClass> route = RouteClass.of("/" + request.getUriInfo().getPath());
         if (route.isEmpty()) {
             return;

@@ -1,6 +1,8 @@
 package io.billingnow.platform.monitoring;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.billingnow.platform.auth.Caller;
+import io.billingnow.platform.auth.TenantCaller;
 import io.billingnow.platform.http.ProblemResponses;
 import io.billingnow.platform.http.Problem;
 import io.billingnow.platform.ratelimit.RateLimiter;
@@ -29,8 +31,6 @@ import org.slf4j.MDC;
  */
 public final class RequestGuardFilter implements Filter {
 
-    /** Request attribute with the {@link TenantId} of the caller, once authentication has found one. */
-    public static final String TENANT_ATTRIBUTE = "io.billingnow.tenant";
     public static final String MDC_TENANT = "tenant";
 
     private final RateLimiter limiter;
@@ -91,7 +91,8 @@ public final class RequestGuardFilter implements Filter {
     }
 
     private void observe(RouteClass route, HttpServletRequest request, int status, String address, String subject) {
-        TenantId tenant = request.getAttribute(TENANT_ATTRIBUTE) instanceof TenantId t ? t : null;
+        TenantId tenant = request.getAttribute(Caller.REQUEST_PROPERTY) instanceof TenantCaller caller
+                ? caller.tenant() : null;
         if (route == RouteClass.SIGN_IN && (status == 400 || status == 401 || status == 403)) {
             events.record(new SecurityEvent(SecurityEventKind.SIGN_IN_FAILED, route, null, address, null,
                     "sign-in answered " + status));

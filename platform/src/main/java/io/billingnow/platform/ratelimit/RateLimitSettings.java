@@ -1,5 +1,6 @@
 package io.billingnow.platform.ratelimit;
 
+import com.fasterxml.jackson.annotation.JsonMerge;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
 import jakarta.validation.Valid;
@@ -27,24 +28,28 @@ public final class RateLimitSettings {
 
     @Valid
     @NotNull
+    @JsonMerge
     @JsonProperty("signIn")
     private RouteLimits signIn = new RouteLimits(new Limit(30, Duration.minutes(1)), new Limit(0, Duration.minutes(1)),
             new Limit(0, Duration.minutes(1)));
 
     @Valid
     @NotNull
+    @JsonMerge
     @JsonProperty("api")
     private RouteLimits api = new RouteLimits(new Limit(1200, Duration.minutes(1)),
             new Limit(600, Duration.minutes(1)), new Limit(3000, Duration.minutes(1)));
 
     @Valid
     @NotNull
+    @JsonMerge
     @JsonProperty("webhooks")
     private RouteLimits webhooks = new RouteLimits(new Limit(600, Duration.minutes(1)),
             new Limit(300, Duration.minutes(1)), new Limit(1200, Duration.minutes(1)));
 
     @Valid
     @NotNull
+    @JsonMerge
     @JsonProperty("pay")
     private RouteLimits pay = new RouteLimits(new Limit(60, Duration.minutes(1)), new Limit(30, Duration.minutes(1)),
             new Limit(0, Duration.minutes(1)));

@@ -1,24 +1,31 @@
 package io.billingnow.platform.ratelimit;
 
+import com.fasterxml.jackson.annotation.JsonMerge;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
-/** The three budgets of one route class: per client address, per credential and per tenant. */
+/**
+ * The three budgets of one route class: per client address, per credential and per tenant. Configuration merges
+ * into the defaults ({@code @JsonMerge}): setting one budget, or one field of it, keeps the others.
+ */
 public final class RouteLimits {
 
     @Valid
     @NotNull
+    @JsonMerge
     @JsonProperty("perAddress")
     private Limit perAddress;
 
     @Valid
     @NotNull
+    @JsonMerge
     @JsonProperty("perCredential")
     private Limit perCredential;
 
     @Valid
     @NotNull
+    @JsonMerge
     @JsonProperty("perTenant")
     private Limit perTenant;
 
