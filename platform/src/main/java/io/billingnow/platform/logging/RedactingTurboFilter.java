@@ -25,9 +25,12 @@ public final class RedactingTurboFilter extends TurboFilter {
 
     /** Adds the filter to the logging context unless it is already there; call after logging is configured. */
     public static void install() {
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-            return;
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            install(context);
         }
+    }
+
+    public static void install(LoggerContext context) {
         if (context.getTurboFilterList().stream().noneMatch(RedactingTurboFilter.class::isInstance)) {
             RedactingTurboFilter filter = new RedactingTurboFilter();
             filter.setName("redaction");
@@ -40,7 +43,7 @@ public final class RedactingTurboFilter extends TurboFilter {
     @Override
     public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
                               Throwable t) {
-        if (format == null || RELOGGING.get()) {
+        if (format == null || RELOGGING.get() || !level.isGreaterOrEqual(logger.getEffectiveLevel())) {
             return FilterReply.NEUTRAL;
         }
         FormattingTuple tuple = MessageFormatter.arrayFormat(format, params, t);

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * Removes secrets from text about to be logged: our tokens (API keys {@code bnk_}, operator tokens {@code bno_},
  * payment-link tokens {@code pl_}, webhook ids {@code whk_}), bare 256-bit random tokens (sessions, CSRF, pending
  * sign-ins), bearer credentials and Authorization headers, session cookies, common provider keys, values of
- * secret-named fields, and card-like numbers (13 to 19 digits passing the Luhn check).
+ * secret-named fields and OAuth query parameters, and card-like numbers (13 to 19 digits passing the Luhn check).
  */
 public final class Redaction {
 
@@ -27,6 +27,8 @@ public final class Redaction {
             new Rule(Pattern.compile("(__Host-bn_[a-z]+)=[^;\\s,\"]+"), "$1=" + MASK),
             new Rule(Pattern.compile("(?i)\\b([a-z_-]*(?:secret|password|passwd|api[_-]?key|private[_-]?key|token|"
                     + "credentials?|cookie))(\"?\\s*[:=]\\s*\"?)([^\\s\",;&}]+)"), "$1$2" + MASK),
+            new Rule(Pattern.compile("([?&](?:code|state|id_token|access_token|refresh_token|token|key)=)[^&\\s\"]+"),
+                    "$1" + MASK),
             new Rule(Pattern.compile("(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])"), MASK));
 
     private static final Pattern CARD_LIKE = Pattern.compile("(?<![0-9])[0-9](?:[ -]?[0-9]){12,18}(?![0-9])");

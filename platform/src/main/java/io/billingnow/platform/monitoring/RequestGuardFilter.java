@@ -49,14 +49,14 @@ public final class RequestGuardFilter implements Filter {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         Optional<RouteClass> routeClass = RouteClass.of(path(request));
-        if (routeClass.isEmpty()) {
-            chain.doFilter(req, res);
-            return;
-        }
-        RouteClass route = routeClass.get();
-        String address = request.getRemoteAddr();
-        String subject = subject(route, request);
         try {
+            if (routeClass.isEmpty()) {
+                chain.doFilter(req, res);
+                return;
+            }
+            RouteClass route = routeClass.get();
+            String address = request.getRemoteAddr();
+            String subject = subject(route, request);
             if (admitted(route, address, subject, response)) {
                 chain.doFilter(req, res);
                 observe(route, request, response.getStatus(), address, subject);

@@ -43,6 +43,9 @@ class SecurityMonitoringTest {
             ConfigOverride.config("monitoring.alertSink", "webhook"),
             ConfigOverride.config("monitoring.alertWebhookUrl",
                     () -> "http://127.0.0.1:" + RECEIVER.getAddress().getPort() + "/alerts"),
+            ConfigOverride.config("signIn.devLogin", "true"),
+            ConfigOverride.config("monitoring.rules[0].threshold", "4"),
+            ConfigOverride.config("monitoring.rules[0].lockout", "10 minutes"),
             ConfigOverride.config("monitoring.rules[2].threshold", "3"),
             ConfigOverride.config("monitoring.rules[2].lockout", "15 minutes"));
 
@@ -108,6 +111,27 @@ class SecurityMonitoringTest {
         Response lifted = platform.request("/admin/v1/security/lockouts?target=" + target, operator).delete();
         assertThat(TestPlatform.expect(TestPlatform.buffered(lifted), 200).get("lifted").asInt()).isEqualTo(1);
         assertThat(RawHttp.get(platform, "/v1/customers", guessed).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void repeatedFailedSignInsFromOneAddressLockThatAddressOutOfSignIn() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            assertThat(RawHttp.post(platform, "/auth/dev/login", null, "{\"email\":\"not an email\"}").statusCode())
+                    .isEqualTo(400);
+        }
+
+        HttpResponse<String> locked = RawHttp.post(platform, "/auth/dev/login", null,
+                "{\"email\":\"fine@example.com\"}");
+
+        assertThat(locked.statusCode()).isEqualTo(429);
+        assertThat(TestPlatform.parse(locked.body()).get("type").asText()).endsWith("/locked-out");
+        assertThat(platformEvents("sign_in_failed")).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(platformEvents("locked_out")).contains("address:127.0.0.1");
+        String operator = platform.operatorToken(false);
+        Response lifted = platform.request("/admin/v1/security/lockouts?routeClass=sign-in", operator).delete();
+        assertThat(TestPlatform.expect(TestPlatform.buffered(lifted), 200).get("lifted").asInt()).isEqualTo(1);
+        assertThat(RawHttp.post(platform, "/auth/dev/login", null, "{\"email\":\"fine@example.com\"}")
+                .statusCode()).isEqualTo(200);
     }
 
     @Test
