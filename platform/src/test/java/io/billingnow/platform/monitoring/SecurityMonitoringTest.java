@@ -135,6 +135,18 @@ class SecurityMonitoringTest {
     }
 
     @Test
+    void aKeyRotationIsASecurityEventNamingTheOperator() throws Exception {
+        Tenant tenant = platform.createTenant("rotated-keys", "EUR");
+        String operator = platform.operatorToken(false);
+
+        Response rotated = platform.request("/admin/v1/keys/tenants/" + tenant.id() + "/rotate", operator)
+                .post(jakarta.ws.rs.client.Entity.json("{}"));
+        assertThat(TestPlatform.buffered(rotated).getStatus()).isEqualTo(200);
+
+        assertThat(platformEvents("key_operation")).isNotEmpty().allMatch(subject -> subject.startsWith("operator:"));
+    }
+
+    @Test
     void auditorsMayListLockoutsButNotLiftThem() {
         String auditor = platform.operatorToken(true);
 

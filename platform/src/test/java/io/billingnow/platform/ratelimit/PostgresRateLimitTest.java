@@ -20,20 +20,26 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class PostgresRateLimitTest {
 
-    static final ConfigOverride[] LIMITS = {
-            ConfigOverride.config("monitoring.rateLimits.enabled", "true"),
-            ConfigOverride.config("monitoring.rateLimits.backend", "postgresql"),
-            ConfigOverride.config("monitoring.rateLimits.api.perCredential.requests", "4"),
-            ConfigOverride.config("monitoring.rateLimits.api.perCredential.period", "1 hour")};
-
-    static final TestPlatform nodeA = new TestPlatform(LIMITS);
-    static final TestPlatform nodeB = new TestPlatform(nodeA.database(), LIMITS);
+    static final TestPlatform nodeA = new TestPlatform(limits());
+    static final TestPlatform nodeB = new TestPlatform(nodeA.database(), limits());
 
     @RegisterExtension
     static final DropwizardAppExtension<?> A = nodeA.app();
 
     @RegisterExtension
     static final DropwizardAppExtension<?> B = nodeB.app();
+
+    /**
+     * Fresh instances for each node: a {@link ConfigOverride} remembers the system property it replaced, so one
+     * instance shared by two apps would restore the other app's value when stopped and leak it into later tests.
+     */
+    private static ConfigOverride[] limits() {
+        return new ConfigOverride[] {
+                ConfigOverride.config("monitoring.rateLimits.enabled", "true"),
+                ConfigOverride.config("monitoring.rateLimits.backend", "postgresql"),
+                ConfigOverride.config("monitoring.rateLimits.api.perCredential.requests", "4"),
+                ConfigOverride.config("monitoring.rateLimits.api.perCredential.period", "1 hour")};
+    }
 
     @Test
     void aCredentialsBudgetIsSharedByEveryNode() {
