@@ -36,6 +36,16 @@ import io.billingnow.platform.http.RequestIdFilter;
 import io.billingnow.platform.invoices.InvoiceService;
 import io.billingnow.platform.invoices.InvoicesResource;
 import io.billingnow.platform.keys.Keys;
+import io.billingnow.platform.logging.RedactingTurboFilter;
+import io.billingnow.platform.logging.RequestLogRedaction;
+import io.billingnow.platform.monitoring.CallerContextFilter;
+import io.billingnow.platform.monitoring.Lockouts;
+import io.billingnow.platform.monitoring.LockoutsResource;
+import io.billingnow.platform.monitoring.PrometheusServlet;
+import io.billingnow.platform.monitoring.RequestGuardFilter;
+import io.billingnow.platform.monitoring.SecurityEvents;
+import io.billingnow.platform.ratelimit.BucketStores;
+import io.billingnow.platform.ratelimit.RateLimiter;
 import io.billingnow.platform.numbering.DocumentNumberAllocator;
 import io.billingnow.platform.payments.CreditBalanceResource;
 import io.billingnow.platform.payments.PaymentService;
@@ -158,6 +168,17 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         environment.servlets().addFilter("request-id", new RequestIdFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         ExceptionMappers.register(environment.jersey().getResourceConfig());
+        RedactingTurboFilter.install();
+        RequestLogRedaction.install(config.getServerFactory());
+        SecurityEvents securityEvents = new SecurityEvents(tenantTx, platformTx, audit, environment.metrics(),
+                config.getMonitoring().getRules(), config.getMonitoring().alertSink(json), new Lockouts(clock), clock);
+        RateLimiter rateLimiter = new RateLimiter(config.getMonitoring().getRateLimits(),
+                BucketStores.create(config.getMonitoring().getRateLimits(), config.getDatabase(), environment));
+        environment.servlets().addFilter("request-guard", new RequestGuardFilter(rateLimiter, securityEvents, json))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        environment.jersey().register(new CallerContextFilter(rateLimiter, securityEvents));
+        environment.jersey().register(new LockoutsResource(securityEvents));
+        environment.admin().addServlet("prometheus", new PrometheusServlet(environment.metrics())).addMapping("/prometheus");
         SignInModule signIn = new SignInModule(config.getSignIn(), config.getPlatform().getPublicBaseUrl(), platformTx,
                 tenantTx, audit, json, clock);
         environment.jersey().register(new AccessControlFeature(authenticator, signIn.sessionAuthenticator()));
@@ -205,7 +226,7 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         environment.jersey().register(new TenantProvidersResource(plugins, tenants));
         environment.jersey().register(new ProviderAccountsResource(tenantTx, providerAccounts));
         environment.jersey().register(new WebhookResource(new WebhookService(platformTx, tenantTx, providerAccounts,
-                plugins, payments, audit, clock), config.getPlugins().getWebhookMaxBody().toBytes()));
+                plugins, payments, audit, clock, securityEvents), config.getPlugins().getWebhookMaxBody().toBytes()));
         environment.jersey().register(new WebhookReviewsResource(tenantTx));
         environment.jersey().register(new InvoicePaymentLinksResource(paymentLinks));
         environment.jersey().register(new PaymentLinksResource(paymentLinks));

@@ -2,6 +2,7 @@ package io.billingnow.platform;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.billingnow.platform.http.RequestIdLogging;
+import io.billingnow.platform.monitoring.MonitoringSettings;
 import io.billingnow.platform.http.idempotency.IdempotencySettings;
 import io.billingnow.platform.security.SecurityConfiguration;
 import io.billingnow.platform.signin.SignInSettings;
@@ -84,6 +85,16 @@ public class BillingNowConfiguration extends Configuration {
     @NotNull
     @JsonProperty("security")
     private SecurityConfiguration security = new SecurityConfiguration();
+
+    /** Rate limits, security-event alert rules and the alert sink (docs/security.md, "Monitoring"). */
+    @Valid
+    @NotNull
+    @JsonProperty("monitoring")
+    private MonitoringSettings monitoring = new MonitoringSettings();
+
+    public MonitoringSettings getMonitoring() {
+        return monitoring;
+    }
 
     public SecurityConfiguration getSecurity() {
         return security;

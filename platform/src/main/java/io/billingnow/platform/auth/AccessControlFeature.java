@@ -108,6 +108,7 @@ public final class AccessControlFeature implements DynamicFeature {
             Optional<String> bearer = bearer(request);
             TenantCaller caller = (bearer.isPresent() ? bearer.flatMap(authenticator::tenantCaller)
                     : sessions.tenantCaller(request)).orElseThrow(ApiException::unauthorized);
+            request.setProperty(Caller.REQUEST_PROPERTY, caller);
             if (!caller.role().allows(permission)) {
                 throw ApiException.forbidden("The " + caller.role().wireName() + " role does not allow this");
             }
@@ -136,6 +137,7 @@ public final class AccessControlFeature implements DynamicFeature {
             Optional<String> bearer = bearer(request);
             OperatorCaller caller = (bearer.isPresent() ? bearer.flatMap(authenticator::operatorCaller)
                     : sessions.operatorCaller(request)).orElseThrow(ApiException::unauthorized);
+            request.setProperty(Caller.REQUEST_PROPERTY, caller);
             if (caller.readOnly() && !readOnlyEndpoint) {
                 throw ApiException.forbidden("Auditors may only read");
             }

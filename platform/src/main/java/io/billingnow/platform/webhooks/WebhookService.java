@@ -9,6 +9,11 @@ import io.billingnow.platform.db.TenantHandle;
 import io.billingnow.platform.db.TenantTransactions;
 import io.billingnow.platform.http.ApiException;
 import io.billingnow.platform.invoices.InvoiceDao;
+import io.billingnow.platform.monitoring.RequestGuardFilter;
+import io.billingnow.platform.monitoring.SecurityEvent;
+import io.billingnow.platform.monitoring.SecurityEventKind;
+import io.billingnow.platform.monitoring.SecurityEvents;
+import io.billingnow.platform.ratelimit.RouteClass;
 import io.billingnow.platform.invoices.InvoiceStatus;
 import io.billingnow.platform.payments.Payment;
 import io.billingnow.platform.payments.PaymentService;
@@ -55,9 +60,12 @@ public final class WebhookService {
     private final PaymentService payments;
     private final AuditLog audit;
     private final Clock clock;
+    private final SecurityEvents securityEvents;
 
     public WebhookService(PlatformTransactions platform, TenantTransactions tenants, ProviderAccountService accounts,
-                          PluginHost plugins, PaymentService payments, AuditLog audit, Clock clock) {
+                          PluginHost plugins, PaymentService payments, AuditLog audit, Clock clock,
+                          SecurityEvents securityEvents) {
+        this.securityEvents = securityEvents;
         this.platform = platform;
         this.tenants = tenants;
         this.accounts = accounts;
@@ -88,7 +96,7 @@ public final class WebhookService {
             verified = plugins.verifyWebhook(provider, new WebhookRequest(context, body, headers,
                     account.credentials()));
         } catch (WebhookRejectedException rejected) {
-            securityEvent(route, rejected);
+            securityEvent(publicId, route, rejected);
             throw new ApiException(400, "webhook-rejected", "Webhook rejected",
                     "The delivery could not be verified (" + rejected.reason() + ")");
         }
@@ -117,12 +125,13 @@ public final class WebhookService {
                 .filter(r -> r.status() != TenantStatus.OFFBOARDED));
     }
 
-    private void securityEvent(Route route, WebhookRejectedException rejected) {
+    /** A bad signature: recorded in the tenant's audit log and counted against the account by the alert rules. */
+    private void securityEvent(String publicId, Route route, WebhookRejectedException rejected) {
         LOG.warn("Webhook for provider account {} of tenant {} rejected: {}", route.accountId(), route.tenant(),
                 rejected.reason());
-        tenants.write(route.tenant(), tx -> audit.append(tx, new AuditEvent("provider_webhook",
-                route.accountId().toString(), "provider_account", route.accountId().toString(),
-                "security.webhook_rejected", null, Map.of("reason", rejected.reason().toString()))));
+        securityEvents.record(new SecurityEvent(SecurityEventKind.WEBHOOK_REJECTED, RouteClass.WEBHOOKS,
+                route.tenant(), null, RequestGuardFilter.webhookSubject(publicId),
+                "provider account " + route.accountId() + ": " + rejected.reason()));
     }
 
     private String apply(TenantHandle tx, LoadedProvider provider, Route route, WebhookEvent event,

@@ -415,6 +415,11 @@ class PaymentFlowEndToEndTest {
             assertThat(platform.getJson("/v1/invoices/" + invoiceId, key, 200).get("status").asText())
                     .isEqualTo("open");
         }
+        try (var c = platform.database().appConnection(); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT count(*) FROM security_events WHERE kind = 'plugin_failure'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("plugin failures in the security-event stream").isGreaterThanOrEqualTo(6);
+        }
         var result = APP.getEnvironment().healthChecks().runHealthCheck("plugins");
         assertThat(result.isHealthy()).isFalse();
         assertThat(result.getMessage()).contains(TestPlugins.THROWING).contains(TestPlugins.HANGING)

@@ -1,0 +1,21 @@
+package io.billingnow.platform.monitoring;
+
+import java.util.Locale;
+
+/** The kinds of security event the platform watches. */
+public enum SecurityEventKind {
+    SIGN_IN_FAILED,
+    AUTHENTICATION_FAILED,
+    PERMISSION_DENIED,
+    WEBHOOK_REJECTED,
+    RATE_LIMITED,
+    LOCKED_OUT,
+    LOCKOUT_LIFTED,
+    KEY_OPERATION,
+    PLUGIN_FAILURE;
+
+    /** Names used in audit actions ({@code security.<wire name>}), metrics and alerts. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
