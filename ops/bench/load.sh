@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # The end-to-end load benchmark (never part of the tests). One command:
 #   ops/bench/load.sh [--smoke] [--tenants N] [--invoices M] [--seconds S] [--warmup S] [--clients C]
-#                     [--pgbench-seconds S] [--accounts N] [--jfr] [--no-build] [--out DIR]
+#                     [--pgbench-seconds S] [--accounts N] [--admin-tenants N] [--jfr] [--no-build] [--out DIR]
+# --tenants: how many tenants (the first --admin-tenants, default 100, through the admin API, the rest by SQL);
+# --accounts: how many of them get a Stripe account (webhook and pay-page scenarios), default 1000;
+# --invoices: existing paid invoices bulk-loaded by SQL before the run.
 # It builds the platform, the Stripe plugin and the benchmark client; starts a PostgreSQL of its own (the Debian
 # server binaries, PG_BIN, default /usr/lib/postgresql/15/bin) in a temporary folder on 127.0.0.1; bootstraps it with
 # ops/db/bootstrap.sql; runs `./billingnow db migrate` and `./billingnow server` over HTTPS (the self-signed
@@ -14,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 root="$(pwd)"
 
-tenants=100 invoices=0 seconds=20 warmup=5 clients=32 pgbench_seconds=20 accounts=1000 jfr=0 build=1 out=""
+tenants=100 invoices=0 seconds=20 warmup=5 clients=32 pgbench_seconds=20 accounts=1000 admin_tenants=100 jfr=0 build=1 out=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) tenants=2 seconds=2 warmup=1 clients=4 pgbench_seconds=2 accounts=2 ;;
@@ -25,6 +28,7 @@ while [ $# -gt 0 ]; do
     --clients) clients="$2"; shift ;;
     --pgbench-seconds) pgbench_seconds="$2"; shift ;;
     --accounts) accounts="$2"; shift ;;
+    --admin-tenants) admin_tenants="$2"; shift ;;
     --jfr) jfr=1 ;;
     --no-build) build=0 ;;
     --out) out="$2"; shift ;;
@@ -142,7 +146,7 @@ classpath="$(sed 's#platform/target/billingnow-platform.jar#platform/target/clas
 java -cp "ops/bench/target/billingnow-bench-0.1.0-SNAPSHOT.jar:$classpath" io.billingnow.bench.load.LoadBenchmark \
   --base "https://localhost:$app_port" --operator-token "$operator" \
   --app-jdbc "$jdbc" --app-password change-me-app --superuser-jdbc "jdbc:postgresql://127.0.0.1:$pg_port/billingnow" \
-  --tenants "$tenants" --accounts "$accounts" --bulk-invoices "$invoices" --clients "$clients" \
+  --tenants "$tenants" --accounts "$accounts" --admin-tenants "$admin_tenants" --bulk-invoices "$invoices" --clients "$clients" \
   --warmup "$warmup" --seconds "$seconds" --pgbench-tps "$pgbench_tps" --pgbench-seconds "$pgbench_seconds" \
   --server-pid "$server_pid" --out "$out/load.json"
 echo "[bench] report: $out/load.md" >&2
