@@ -17,10 +17,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 root="$(pwd)"
 
-tenants=100 invoices=0 seconds=20 warmup=5 clients=32 pgbench_seconds=20 accounts=1000 admin_tenants=100 jfr=0 build=1 out=""
+pgbench_scale=10 tenants=100 invoices=0 seconds=20 warmup=5 clients=32 pgbench_seconds=20 accounts=1000 admin_tenants=100 jfr=0 build=1 out=""
 while [ $# -gt 0 ]; do
   case "$1" in
-    --smoke) tenants=2 seconds=2 warmup=1 clients=4 pgbench_seconds=2 accounts=2 ;;
+    --smoke) tenants=2 seconds=2 warmup=1 clients=4 pgbench_seconds=2 pgbench_scale=1 accounts=2 ;;
     --tenants) tenants="$2"; shift ;;
     --invoices) invoices="$2"; shift ;;
     --seconds) seconds="$2"; shift ;;
@@ -37,7 +37,11 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-PG_BIN="${PG_BIN:-/usr/lib/postgresql/15/bin}"
+if [ -z "${PG_BIN:-}" ]; then
+  PG_BIN=/usr/lib/postgresql/15/bin
+  [ -x "$PG_BIN/initdb" ] || PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+fi
+[ -x "${PG_BIN:-/nonexistent}/initdb" ] || { echo "PostgreSQL server binaries not found; set PG_BIN" >&2; exit 1; }
 pg_port="${BENCH_PG_PORT:-15432}" app_port="${BENCH_APP_PORT:-18443}" admin_port="${BENCH_ADMIN_PORT:-18081}"
 out="${out:-results/load-$(date -u +%Y%m%dT%H%M%S)-t${tenants}-i${invoices}}"
 mkdir -p "$out"
@@ -135,11 +139,11 @@ operator="$(./billingnow operators create-token "$work/bench.yml" --name bench -
 pgbench_tps=""
 if [ -x "$PG_BIN/pgbench" ] && [ "$pgbench_seconds" -gt 0 ]; then
   psql -d postgres -c "CREATE DATABASE pgbench" >/dev/null
-  "$PG_BIN/pgbench" -h 127.0.0.1 -p "$pg_port" -U postgres -i -q -s 10 pgbench >"$out/pgbench-init.log" 2>&1
+  "$PG_BIN/pgbench" -h 127.0.0.1 -p "$pg_port" -U postgres -i -q -s "$pgbench_scale" pgbench >"$out/pgbench-init.log" 2>&1
   "$PG_BIN/pgbench" -h 127.0.0.1 -p "$pg_port" -U postgres -c 32 -j 2 -T "$pgbench_seconds" -n pgbench \
     >"$out/pgbench.log" 2>&1
   pgbench_tps="$(sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "$out/pgbench.log" | tail -n 1)"
-  echo "[bench] pgbench -c 32 -j 2 -T $pgbench_seconds (scale 10): $pgbench_tps tps" >&2
+  echo "[bench] pgbench -c 32 -j 2 -T $pgbench_seconds (scale $pgbench_scale): $pgbench_tps tps" >&2
 fi
 
 classpath="$(sed 's#platform/target/billingnow-platform.jar#platform/target/classes#' ops/bench/target/classpath.txt)"
