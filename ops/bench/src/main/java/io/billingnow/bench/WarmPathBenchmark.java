@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -56,6 +57,8 @@ public class WarmPathBenchmark {
         Cipher cipher;
         byte[] aad;
         byte[] plaintext;
+        byte[] nonce;
+        byte[] ciphertext;
 
         @Setup
         public void setUp() throws Exception {
@@ -66,6 +69,11 @@ public class WarmPathBenchmark {
             aad = new byte[5 + 16 + 6 + "provider_credentials".length() + "secret".length() + 36];
             plaintext = new byte[FieldCipherBenchmark.FIELD_BYTES];
             random.nextBytes(plaintext);
+            nonce = new byte[12];
+            random.nextBytes(nonce);
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
+            cipher.updateAAD(aad);
+            ciphertext = cipher.doFinal(plaintext);
         }
     }
 
@@ -95,6 +103,13 @@ public class WarmPathBenchmark {
     @Benchmark
     public byte[] rawSunJceEncrypt(Raw raw) throws Exception {
         return FieldCipherBenchmark.rawEncrypt(raw.cipher, raw.key, raw.random, raw.aad, raw.plaintext);
+    }
+
+    @Benchmark
+    public byte[] rawSunJceDecrypt(Raw raw) throws Exception {
+        raw.cipher.init(Cipher.DECRYPT_MODE, raw.key, new GCMParameterSpec(128, raw.nonce));
+        raw.cipher.updateAAD(raw.aad);
+        return raw.cipher.doFinal(raw.ciphertext);
     }
 
     @Benchmark

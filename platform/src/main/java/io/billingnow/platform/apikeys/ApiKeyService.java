@@ -2,6 +2,7 @@ package io.billingnow.platform.apikeys;
 
 import io.billingnow.platform.audit.AuditEvent;
 import io.billingnow.platform.audit.AuditLog;
+import io.billingnow.platform.auth.Authenticator;
 import io.billingnow.platform.auth.Caller;
 import io.billingnow.platform.auth.Role;
 import io.billingnow.platform.auth.SecretTokens;
@@ -13,8 +14,6 @@ import java.util.UUID;
 
 /** Issues and revokes a tenant's API keys. The secret exists in plain text only in the creation response. */
 public final class ApiKeyService {
-
-    public static final String TOKEN_PREFIX = "bnk_";
 
     private final AuditLog audit;
     private final Clock clock;
@@ -36,7 +35,7 @@ public final class ApiKeyService {
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw ApiException.invalid("/expiresAt", "must be in the future");
         }
-        String secret = SecretTokens.generate(TOKEN_PREFIX);
+        String secret = SecretTokens.generate(Authenticator.API_KEY_PREFIX);
         UUID id = UUID.randomUUID();
         ApiKeyDao dao = tx.dao(ApiKeyDao.class);
         dao.insert(tx.tenant(), id, name, SecretTokens.displayPrefix(secret), SecretTokens.hash(secret),

@@ -39,14 +39,15 @@ public class KeySettings {
     private long rotateAfterEncryptions = 1L << 31;
 
     /**
-     * Encryptions reserved from the persisted counter at a time, so the hot path does not write to the database. A
-     * crash forfeits at most one block per key and process (counted as used: the count never falls short). 65,536 is
-     * 1/32,768 of the default threshold and makes the database round trip negligible per encryption.
+     * The largest block of encryptions reserved from the persisted counter at once, so that the hot path does not
+     * write to the database. Blocks start at 1,024 and double for a busy key. A crash or an eviction forfeits at most
+     * the rest of one block (counted as used: the count never falls short). 2^20 is 1/2,048 of the default threshold;
+     * a key busy enough to reach it pays one database round trip per million encryptions.
      */
     @Min(1)
     @Max(1 << 24)
     @JsonProperty
-    private int usageReservationBlock = 1 << 16;
+    private int usageReservationBlock = 1 << 20;
 
     @Min(1)
     @Max(10_000)

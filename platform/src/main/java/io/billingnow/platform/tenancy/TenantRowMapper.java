@@ -14,7 +14,9 @@ import org.jdbi.v3.core.statement.StatementContext;
 /** Maps a tenants row, whose settings column arrives as JSON text. */
 public final class TenantRowMapper implements RowMapper<Tenant> {
 
-    private static final ObjectMapper JSON = Jackson.newObjectMapper();
+    /** Lenient on purpose: settings stored by a newer version must not make a tenant unreadable to an older node. */
+    private static final ObjectMapper JSON = Jackson.newObjectMapper()
+            .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     @Override
     public Tenant map(ResultSet rs, StatementContext ctx) throws SQLException {

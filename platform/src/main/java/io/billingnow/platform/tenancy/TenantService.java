@@ -58,6 +58,18 @@ public final class TenantService {
             throw ApiException.conflict("tenant-exists", "A tenant with this slug already exists");
         }
         TenantId id = TenantId.random();
+        try {
+            return insertTenant(id, definition, actor);
+        } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
+            if (e.getCause() instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                // Lost a race with a concurrent provisioning of the same slug.
+                throw ApiException.conflict("tenant-exists", "A tenant with this slug already exists");
+            }
+            throw e;
+        }
+    }
+
+    private Tenant insertTenant(TenantId id, TenantDefinition definition, Caller actor) {
         return tenants.write(id, tx -> {
             TenantDao dao = tx.dao(TenantDao.class);
             dao.insert(id.value(), definition.slug(), definition.name(), definition.country(), definition.currency(),

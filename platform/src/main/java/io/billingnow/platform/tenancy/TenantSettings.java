@@ -1,6 +1,5 @@
 package io.billingnow.platform.tenancy;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +13,6 @@ import java.util.Map;
  * @param enabledProviders       payment-provider plugin ids this tenant may use
  * @param seller                 the seller details snapshotted onto each invoice at finalization
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record TenantSettings(String invoiceNumberFormat, String creditNoteNumberFormat, Integer paymentTermsDays,
                              Integer paymentLinkMaxDays, List<String> enabledProviders, Map<String, Object> seller) {
 
