@@ -75,6 +75,29 @@ final class BenchDatabase implements AutoCloseable {
                 .stream().map(TenantId::new).toList();
     }
 
+    /**
+     * Inserts one payment link per token, spread over the tenants, as the superuser with foreign-key triggers off
+     * (session_replication_role = replica): the links' invoices and provider accounts are not needed by the resolver.
+     */
+    void seedPaymentLinks(List<TenantId> tenantIds, String[] tokens) throws Exception {
+        try (Connection superuser = DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + postgres.getPort() + "/billingnow", "postgres", "");
+             var set = superuser.createStatement();
+             var insert = superuser.prepareStatement("""
+                     INSERT INTO payment_links (tenant_id, id, invoice_id, account_id, token_hash, expires_at, created_at)
+                     VALUES (?, gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), ?,
+                             now() + interval '7 days', now())""")) {
+            set.execute("SET session_replication_role = replica");
+            for (int i = 0; i < tokens.length; i++) {
+                insert.setObject(1, tenantIds.get(i % tenantIds.size()).value());
+                insert.setBytes(2, io.billingnow.platform.auth.SecretTokens.hash(tokens[i]));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            set.execute("ANALYZE payment_links");
+        }
+    }
+
     @Override
     public void close() throws Exception {
         pool.close();

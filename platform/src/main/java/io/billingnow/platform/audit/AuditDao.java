@@ -22,7 +22,7 @@ public interface AuditDao {
     void ensureHead(@Bind("tenant") TenantId tenant);
 
     @SqlQuery("SELECT seq, hash FROM audit_chain_heads WHERE tenant_id = :tenant FOR UPDATE")
-    Head lockHead(@Bind("tenant") TenantId tenant);
+    java.util.Optional<Head> lockHead(@Bind("tenant") TenantId tenant);
 
     @SqlQuery("SELECT seq, hash FROM audit_chain_heads WHERE tenant_id = :tenant")
     java.util.Optional<Head> head(@Bind("tenant") TenantId tenant);
