@@ -40,6 +40,9 @@ public final class TestPlatform {
 
     private static final ObjectMapper JSON = JsonConventions.apply(Jackson.newObjectMapper());
 
+    private static final java.util.Set<DropwizardAppExtension<?>> RUNNING =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final TestDatabase database;
     private final DropwizardAppExtension<BillingNowConfiguration> app;
     private Jdbi jdbi;
@@ -64,7 +67,24 @@ public final class TestPlatform {
         overrides.addAll(List.of(extra));
         this.app = new DropwizardAppExtension<>(application.getClass() == BillingNowApplication.class
                 ? BillingNowApplication.class : application.getClass(),
-                ResourceHelpers.resourceFilePath("test-config.yml"), overrides.toArray(ConfigOverride[]::new));
+                ResourceHelpers.resourceFilePath("test-config.yml"), overrides.toArray(ConfigOverride[]::new)) {
+            @Override
+            public void before() throws Exception {
+                // Settings another test class left behind (a rate limit switched on, say) must not reach this app.
+                // Only when no other node of this test is running: a second node must keep the first one's.
+                if (RUNNING.isEmpty()) {
+                    StrayOverrides.clear();
+                }
+                RUNNING.add(this);
+                super.before();
+            }
+
+            @Override
+            public void after() {
+                RUNNING.remove(this);
+                super.after();
+            }
+        };
     }
 
     public DropwizardAppExtension<BillingNowConfiguration> app() {
