@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.billingnow.platform.auth.Role;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.testing.RawHttp;
+import io.billingnow.platform.testing.StrayOverrides;
 import io.billingnow.platform.testing.TestPlatform;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -12,7 +13,9 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,10 +26,17 @@ class PostgresRateLimitTest {
     static final TestPlatform nodeA = new TestPlatform(limits());
     static final TestPlatform nodeB = new TestPlatform(nodeA.database(), limits());
 
+    /** Runs after both nodes have stopped: whichever stops last restores the other's overrides, so clear them. */
     @RegisterExtension
+    @Order(1)
+    static final AfterAllCallback CLEAR_OVERRIDES = context -> StrayOverrides.clear();
+
+    @RegisterExtension
+    @Order(2)
     static final DropwizardAppExtension<?> A = nodeA.app();
 
     @RegisterExtension
+    @Order(3)
     static final DropwizardAppExtension<?> B = nodeB.app();
 
     /**
