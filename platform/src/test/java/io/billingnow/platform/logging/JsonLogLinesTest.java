@@ -25,6 +25,8 @@ class JsonLogLinesTest {
     @Test
     void aJsonLineCarriesRequestIdAndTenantAndNoSecret() throws Exception {
         LoggerContext context = new LoggerContext();
+        // A fresh Logback context has no MDC adapter of its own: give it SLF4J's, which MDC.put below writes to.
+        context.setMDCAdapter(MDC.getMDCAdapter());
         EventJsonLayoutBaseFactory factory = new EventJsonLayoutBaseFactory();
         factory.setFlattenMdc(true);
         LayoutBase<ILoggingEvent> layout = factory.build(context, TimeZone.getTimeZone("UTC"));
