@@ -75,9 +75,12 @@ echo "[bench] PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') in $
 mkdir -p "$work/pg" && chown "$(id -u postgres 2>/dev/null || id -u)" "$work/pg" 2>/dev/null || true
 "${as_pg[@]}" "$PG_BIN/initdb" -D "$work/pg" -U postgres -A trust -E UTF8 --no-sync >/dev/null
 "${as_pg[@]}" "$PG_BIN/pg_ctl" -D "$work/pg" -l "$work/pg/server.log" -w start -o \
-  "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=512MB" >/dev/null
+  "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=512MB \
+   -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all" >/dev/null
 psql() { "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres "$@"; }
 psql -d postgres -f ops/db/bootstrap.sql >/dev/null
+# Statements per request, counted by PostgreSQL itself (the client resets and reads it around each scenario).
+psql -d billingnow -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
 
 mkdir -p "$work/plugins" "$work/tls"
 cp plugins/stripe/target/*-plugin.zip "$work/plugins/"
@@ -115,6 +118,14 @@ keys:
     file: $work/master.key
 plugins:
   directory: $work/plugins
+# Every client of the benchmark comes from 127.0.0.1 with few credentials: the default budgets would answer 429
+# within a second. The limiter stays on (its cost is part of every request) with budgets no run can exhaust.
+monitoring:
+  rateLimits:
+    backend: memory
+    api: { perAddress: { requests: 1000000000 }, perCredential: { requests: 1000000000 }, perTenant: { requests: 1000000000 } }
+    webhooks: { perAddress: { requests: 1000000000 }, perCredential: { requests: 1000000000 }, perTenant: { requests: 1000000000 } }
+    pay: { perAddress: { requests: 1000000000 }, perCredential: { requests: 1000000000 } }
 logging:
   level: WARN
 YAML

@@ -152,6 +152,7 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         }
         ObjectMapper json = environment.getObjectMapper();
         Jdbi jdbi = Databases.configure(new JdbiFactory().build(environment, config.getDatabase(), "postgresql"));
+        Databases.requireReadCommitted(jdbi);
         TenantTransactions tenantTx = new TenantTransactions(jdbi);
         PlatformTransactions platformTx = new PlatformTransactions(jdbi);
         AuditLog audit = new AuditLog(json, clock);
@@ -226,7 +227,7 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         environment.jersey().register(new TenantProvidersResource(plugins, tenants));
         environment.jersey().register(new ProviderAccountsResource(tenantTx, providerAccounts));
         environment.jersey().register(new WebhookResource(new WebhookService(platformTx, tenantTx, providerAccounts,
-                plugins, payments, audit, clock, securityEvents), config.getPlugins().getWebhookMaxBody().toBytes()));
+                plugins, invoices, payments, audit, clock, securityEvents), config.getPlugins().getWebhookMaxBody().toBytes()));
         environment.jersey().register(new WebhookReviewsResource(tenantTx));
         environment.jersey().register(new InvoicePaymentLinksResource(paymentLinks));
         environment.jersey().register(new PaymentLinksResource(paymentLinks));

@@ -27,15 +27,21 @@ public interface AuditDao {
     @SqlQuery("SELECT seq, hash FROM audit_chain_heads WHERE tenant_id = :tenant")
     java.util.Optional<Head> head(@Bind("tenant") TenantId tenant);
 
-    @SqlUpdate("UPDATE audit_chain_heads SET seq = :seq, hash = :hash WHERE tenant_id = :tenant")
-    void moveHead(@Bind("tenant") TenantId tenant, @Bind("seq") long seq, @Bind("hash") byte[] hash);
-
-    @SqlUpdate("""
+    String INSERT = """
             INSERT INTO audit_log (tenant_id, seq, id, occurred_at, actor_type, actor_id, entity_type, entity_id,
                                    action, before_state, after_state, request_id, prev_hash, hash)
             VALUES (:tenant, :e.seq, :e.id, :e.occurredAt, :e.actorType, :e.actorId, :e.entityType, :e.entityId,
-                    :e.action, :e.beforeState, :e.afterState, :e.requestId, :e.prevHash, :e.hash)""")
+                    :e.action, :e.beforeState, :e.afterState, :e.requestId, :e.prevHash, :e.hash)""";
+
+    @SqlUpdate(INSERT)
     void insert(@Bind("tenant") TenantId tenant, @BindMethods("e") AuditEntry entry);
+
+    /** Appends the entry and moves the chain head to it in one statement (one round trip instead of two). */
+    @SqlUpdate("WITH entry AS (" + INSERT + """
+             RETURNING tenant_id, seq, hash)
+            UPDATE audit_chain_heads h SET seq = entry.seq, hash = entry.hash
+            FROM entry WHERE h.tenant_id = entry.tenant_id""")
+    int insertAndMoveHead(@Bind("tenant") TenantId tenant, @BindMethods("e") AuditEntry entry);
 
     @SqlQuery("""
             SELECT seq, id, occurred_at, actor_type, actor_id, entity_type, entity_id, action, before_state,

@@ -32,7 +32,7 @@ public final class Authenticator {
         }
         byte[] hash = SecretTokens.hash(token);
         Instant now = clock.instant();
-        return platform.inTransaction(h -> h.createQuery("""
+        return platform.lookup(h -> h.createQuery("""
                         SELECT k.tenant_id, k.key_id, k.role, k.expires_at, k.revoked_at, t.status
                         FROM billingnow_resolve_api_key(:hash) k JOIN tenants t ON t.id = k.tenant_id""")
                 .bind("hash", hash)
@@ -57,7 +57,7 @@ public final class Authenticator {
         }
         byte[] hash = SecretTokens.hash(token);
         Instant now = clock.instant();
-        return platform.inTransaction(h -> h.createQuery("""
+        return platform.lookup(h -> h.createQuery("""
                         SELECT id, role FROM operator_tokens
                         WHERE token_hash = :hash AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > :now)""")
                 .bind("hash", hash)

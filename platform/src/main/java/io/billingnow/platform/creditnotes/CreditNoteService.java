@@ -10,8 +10,8 @@ import io.billingnow.platform.http.ApiException;
 import io.billingnow.platform.invoices.DiscountFields;
 import io.billingnow.platform.invoices.Invoice;
 import io.billingnow.platform.invoices.InvoiceContent;
-import io.billingnow.platform.invoices.InvoiceDao;
 import io.billingnow.platform.invoices.InvoiceLine;
+import io.billingnow.platform.invoices.InvoiceBalance;
 import io.billingnow.platform.invoices.InvoiceService;
 import io.billingnow.platform.invoices.InvoiceStatus;
 import io.billingnow.platform.invoices.LineFields;
@@ -112,14 +112,15 @@ public final class CreditNoteService {
         }
         long amountDue = invoice.amountDue() - appliedToDue;
         InvoiceStatus status = invoice.status().collectible() && amountDue == 0 ? InvoiceStatus.PAID : invoice.status();
-        tx.dao(InvoiceDao.class).settle(tx.tenant(), invoiceId, invoice.amountPaid(),
-                invoice.amountCredited() + appliedToDue, amountDue, status.wireName(), now);
+        InvoiceBalance after = invoices.settle(tx, invoiceId, invoice.amountPaid(),
+                invoice.amountCredited() + appliedToDue, amountDue, status);
 
         CreditNote note = toCreditNote(row);
-        audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "credit_note", id.toString(),
-                "credit_note.issued", null, note));
-        audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "invoice", invoiceId.toString(),
-                "invoice.credited", InvoiceService.summary(invoice), InvoiceService.summary(invoices.get(tx, invoiceId))));
+        audit.appendAll(tx, List.of(
+                new AuditEvent(actor.actorType(), actor.actorId(), "credit_note", id.toString(),
+                        "credit_note.issued", null, note),
+                new AuditEvent(actor.actorType(), actor.actorId(), "invoice", invoiceId.toString(),
+                        "invoice.credited", InvoiceService.summary(invoice), after.summary())));
         return note;
     }
 

@@ -21,15 +21,17 @@ public interface CustomerDao {
     String COLUMNS = "id, name, email, address::text AS address, country, tax_id_hint, preferred_currency, "
             + "metadata::text AS metadata, created_at, updated_at, version";
 
-    @SqlUpdate("""
+    /** Inserts the customer and returns it as stored (one statement, no read back). */
+    @SqlQuery("""
             INSERT INTO customers (tenant_id, id, name, email, address, country, tax_id_encrypted, tax_id_hint,
                                    preferred_currency, metadata, created_at, updated_at)
             VALUES (:tenant, :id, :name, :email, CAST(:address AS jsonb), :country, :taxId, :taxIdHint, :currency,
-                    CAST(:metadata AS jsonb), :now, :now)""")
-    void insert(@Bind("tenant") TenantId tenant, @Bind("id") UUID id, @Bind("name") String name,
-                @Bind("email") String email, @Bind("address") String address, @Bind("country") String country,
-                @Bind("taxId") byte[] taxIdEncrypted, @Bind("taxIdHint") String taxIdHint,
-                @Bind("currency") String currency, @Bind("metadata") String metadata, @Bind("now") Instant now);
+                    CAST(:metadata AS jsonb), :now, :now)
+            RETURNING\s""" + COLUMNS)
+    Row insert(@Bind("tenant") TenantId tenant, @Bind("id") UUID id, @Bind("name") String name,
+               @Bind("email") String email, @Bind("address") String address, @Bind("country") String country,
+               @Bind("taxId") byte[] taxIdEncrypted, @Bind("taxIdHint") String taxIdHint,
+               @Bind("currency") String currency, @Bind("metadata") String metadata, @Bind("now") Instant now);
 
     @SqlUpdate("""
             UPDATE customers SET name = :name, email = :email, address = CAST(:address AS jsonb), country = :country,

@@ -45,10 +45,9 @@ public final class CustomerService {
 
     public Customer create(TenantHandle tx, CustomerFields fields, Caller actor) {
         UUID id = UUID.randomUUID();
-        tx.dao(CustomerDao.class).insert(tx.tenant(), id, fields.name(), fields.email(), json.write(fields.address()),
-                fields.country(), encryptTaxId(tx, id, fields.taxId()), hint(fields.taxId()),
-                fields.preferredCurrency(), json.write(fields.metadata()), clock.instant());
-        Customer created = get(tx, id);
+        Customer created = toCustomer(tx.dao(CustomerDao.class).insert(tx.tenant(), id, fields.name(),
+                fields.email(), json.write(fields.address()), fields.country(), encryptTaxId(tx, id, fields.taxId()),
+                hint(fields.taxId()), fields.preferredCurrency(), json.write(fields.metadata()), clock.instant()));
         audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "customer", id.toString(),
                 "customer.created", null, created));
         return created;

@@ -13,11 +13,13 @@ public final class TenantHandle {
     private final TenantId tenant;
     private final Handle handle;
     private final boolean readOnly;
+    private final ThreadBoundDaos daos;
 
-    TenantHandle(TenantId tenant, Handle handle, boolean readOnly) {
+    TenantHandle(TenantId tenant, Handle handle, boolean readOnly, ThreadBoundDaos daos) {
         this.tenant = tenant;
         this.handle = handle;
         this.readOnly = readOnly;
+        this.daos = daos;
     }
 
     public TenantId tenant() {
@@ -28,9 +30,12 @@ public final class TenantHandle {
         return readOnly;
     }
 
-    /** A SqlObject DAO on this transaction; every one of its methods takes the tenant as an argument. */
+    /**
+     * A SqlObject DAO on this transaction; every one of its methods takes the tenant as an argument. Use it inside
+     * the transaction only: its calls run on the transaction open on the calling thread, and fail when there is none.
+     */
     public <T> T dao(Class<T> daoType) {
-        return handle.attach(daoType);
+        return daos.dao(handle, daoType);
     }
 
     /** The raw handle, for the few statements that are clearer written fluently. Scoped like everything else. */

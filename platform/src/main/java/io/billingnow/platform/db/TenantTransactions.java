@@ -3,7 +3,6 @@ package io.billingnow.platform.db;
 import io.billingnow.platform.tenancy.TenantId;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * Runs work in a transaction that belongs to exactly one tenant.
@@ -12,21 +11,27 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * so a pooled connection never carries a tenant into the next transaction). Every tenant table has a FORCEd
  * row-level-security policy on that setting, and the application connects as a role that owns none of the tables.
  * Read transactions are also declared READ ONLY so PostgreSQL refuses a write that slipped into a read path.
+ *
+ * <p>Transactions run at READ COMMITTED, PostgreSQL's default, which {@link Databases#requireReadCommitted} checks at
+ * startup. The level is not requested per transaction: with the JDBC driver that costs three round trips (Jdbi reads
+ * the connection's level before and after, and pgjdbc reads it with a query each time).
  */
 public final class TenantTransactions {
 
     private final Jdbi jdbi;
+    private final ThreadBoundDaos daos;
 
     public TenantTransactions(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.daos = new ThreadBoundDaos(jdbi);
     }
 
     public <R> R read(TenantId tenant, TenantWork<R> work) {
-        return run(tenant, work, true, TransactionIsolationLevel.READ_COMMITTED);
+        return run(tenant, work, true);
     }
 
     public <R> R write(TenantId tenant, TenantWork<R> work) {
-        return run(tenant, work, false, TransactionIsolationLevel.READ_COMMITTED);
+        return run(tenant, work, false);
     }
 
     /**
@@ -37,26 +42,25 @@ public final class TenantTransactions {
      */
     public <R> R readSeparately(TenantId tenant, TenantWork<R> work) {
         try (Handle handle = jdbi.open()) {
-            return inTransaction(handle, tenant, work, true, TransactionIsolationLevel.READ_COMMITTED);
+            return inTransaction(handle, tenant, work, true);
         }
     }
 
     /** Like {@link #write}, on a new connection in a transaction of its own that commits whatever the caller does. */
     public <R> R writeSeparately(TenantId tenant, TenantWork<R> work) {
         try (Handle handle = jdbi.open()) {
-            return inTransaction(handle, tenant, work, false, TransactionIsolationLevel.READ_COMMITTED);
+            return inTransaction(handle, tenant, work, false);
         }
     }
 
-    private static <R> R inTransaction(Handle handle, TenantId tenant, TenantWork<R> work, boolean readOnly,
-                                       TransactionIsolationLevel isolation) {
-        return handle.inTransaction(isolation, h -> {
-            if (readOnly) {
-                h.execute("SET TRANSACTION READ ONLY");
-            }
-            bindTenant(h, tenant);
-            return work.run(new TenantHandle(tenant, h, readOnly));
-        });
+    private <R> R inTransaction(Handle handle, TenantId tenant, TenantWork<R> work, boolean readOnly) {
+        return handle.inTransaction(h -> begin(h, tenant, work, readOnly));
+    }
+
+    /** The first statement of every tenant transaction, then the work on a handle bound to this thread. */
+    private <R> R begin(Handle handle, TenantId tenant, TenantWork<R> work, boolean readOnly) {
+        bindTenant(handle, tenant, readOnly);
+        return daos.bind(handle, () -> work.run(new TenantHandle(tenant, handle, readOnly, daos)));
     }
 
     /**
@@ -64,7 +68,7 @@ public final class TenantTransactions {
      * does not narrow the outer transaction: a nested call for another tenant would switch the tenant of the
      * transaction it joins, so it is refused outright.
      */
-    private <R> R run(TenantId tenant, TenantWork<R> work, boolean readOnly, TransactionIsolationLevel isolation) {
+    private <R> R run(TenantId tenant, TenantWork<R> work, boolean readOnly) {
         Active outer = ACTIVE.get();
         if (outer != null) {
             if (!outer.tenant().equals(tenant)) {
@@ -74,17 +78,12 @@ public final class TenantTransactions {
             if (outer.readOnly() && !readOnly) {
                 throw new IllegalStateException("cannot write inside a read-only tenant transaction");
             }
-            return jdbi.inTransaction(isolation, handle -> work.run(new TenantHandle(tenant, handle, outer.readOnly())));
+            return jdbi.inTransaction(handle -> daos.bind(handle,
+                    () -> work.run(new TenantHandle(tenant, handle, outer.readOnly(), daos))));
         }
         ACTIVE.set(new Active(tenant, readOnly));
         try {
-            return jdbi.inTransaction(isolation, handle -> {
-                if (readOnly) {
-                    handle.execute("SET TRANSACTION READ ONLY");
-                }
-                bindTenant(handle, tenant);
-                return work.run(new TenantHandle(tenant, handle, readOnly));
-            });
+            return jdbi.inTransaction(handle -> begin(handle, tenant, work, readOnly));
         } finally {
             ACTIVE.remove();
         }
@@ -95,10 +94,19 @@ public final class TenantTransactions {
 
     private static final ThreadLocal<Active> ACTIVE = new ThreadLocal<>();
 
-    static void bindTenant(Handle handle, TenantId tenant) {
-        handle.createQuery("SELECT set_config('billingnow.tenant_id', :tenant, true)")
+    /**
+     * One round trip: the tenant for row-level security and, for reads, {@code transaction_read_only} (what
+     * {@code SET TRANSACTION READ ONLY} sets; turning it on is allowed at any point of a transaction). Both are
+     * transaction-local, so a pooled connection never carries them into the next transaction.
+     */
+    static void bindTenant(Handle handle, TenantId tenant, boolean readOnly) {
+        handle.createQuery(readOnly ? BIND_TENANT_READ_ONLY : BIND_TENANT)
                 .bind("tenant", tenant.value().toString())
                 .mapTo(String.class)
                 .one();
     }
+
+    private static final String BIND_TENANT = "SELECT set_config('billingnow.tenant_id', :tenant, true)";
+    private static final String BIND_TENANT_READ_ONLY = "SELECT set_config('billingnow.tenant_id', :tenant, true),"
+            + " set_config('transaction_read_only', 'on', true)";
 }

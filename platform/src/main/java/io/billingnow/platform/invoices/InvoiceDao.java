@@ -44,15 +44,16 @@ public interface InvoiceDao {
             customer_snapshot::text AS customer_snapshot, metadata::text AS metadata, finalized_at, paid_at,
             voided_at, created_at, updated_at, version""";
 
-    @SqlUpdate("""
+    @SqlQuery("""
             INSERT INTO invoices (tenant_id, id, customer_id, status, currency, tax_behavior, issue_date, due_date,
                                   memo, discount, subtotal, discount_total, net_total, tax_total, total, amount_due,
                                   tax_breakdown, metadata, created_at, updated_at)
             VALUES (:tenant, :id, :c.customerId, 'draft', :c.currency, :c.taxBehavior, :c.issueDate, :c.dueDate,
                     :c.memo, CAST(:c.discount AS jsonb), :c.subtotal, :c.discountTotal, :c.netTotal, :c.taxTotal,
-                    :c.total, :c.total, CAST(:c.taxBreakdown AS jsonb), CAST(:c.metadata AS jsonb), :now, :now)""")
-    void insertDraft(@Bind("tenant") TenantId tenant, @Bind("id") UUID id, @BindMethods("c") Content content,
-                     @Bind("now") Instant now);
+                    :c.total, :c.total, CAST(:c.taxBreakdown AS jsonb), CAST(:c.metadata AS jsonb), :now, :now)
+            RETURNING\s""" + COLUMNS)
+    Row insertDraft(@Bind("tenant") TenantId tenant, @Bind("id") UUID id, @BindMethods("c") Content content,
+                    @Bind("now") Instant now);
 
     @SqlUpdate("""
             UPDATE invoices SET customer_id = :c.customerId, currency = :c.currency, tax_behavior = :c.taxBehavior,
@@ -93,16 +94,17 @@ public interface InvoiceDao {
             FROM invoice_lines WHERE tenant_id = :tenant AND invoice_id = :invoiceId ORDER BY position""")
     List<LineRow> lines(@Bind("tenant") TenantId tenant, @Bind("invoiceId") UUID invoiceId);
 
-    @SqlUpdate("""
+    @SqlQuery("""
             UPDATE invoices SET status = :status, number = :number, issue_date = :issueDate, due_date = :dueDate,
                    seller_snapshot = CAST(:seller AS jsonb), customer_snapshot = CAST(:customer AS jsonb),
                    finalized_at = :now, paid_at = CASE WHEN :status = 'paid' THEN CAST(:now AS timestamptz) END,
                    updated_at = :now, version = version + 1
-            WHERE tenant_id = :tenant AND id = :id AND status = 'draft'""")
-    int finalizeDraft(@Bind("tenant") TenantId tenant, @Bind("id") UUID id, @Bind("status") String status,
-                      @Bind("number") String number, @Bind("issueDate") LocalDate issueDate,
-                      @Bind("dueDate") LocalDate dueDate, @Bind("seller") String sellerSnapshot,
-                      @Bind("customer") String customerSnapshot, @Bind("now") Instant now);
+            WHERE tenant_id = :tenant AND id = :id AND status = 'draft'
+            RETURNING\s""" + COLUMNS)
+    Optional<Row> finalizeDraft(@Bind("tenant") TenantId tenant, @Bind("id") UUID id, @Bind("status") String status,
+                                @Bind("number") String number, @Bind("issueDate") LocalDate issueDate,
+                                @Bind("dueDate") LocalDate dueDate, @Bind("seller") String sellerSnapshot,
+                                @Bind("customer") String customerSnapshot, @Bind("now") Instant now);
 
     @SqlUpdate("""
             UPDATE invoices SET status = :status, updated_at = :now, version = version + 1,
@@ -114,13 +116,14 @@ public interface InvoiceDao {
                   @Bind("now") Instant now);
 
     /** Applies money received or credited; the caller has locked the row and computed the new figures. */
-    @SqlUpdate("""
+    @SqlQuery("""
             UPDATE invoices SET amount_paid = :amountPaid, amount_credited = :amountCredited, amount_due = :amountDue,
                    status = :status, paid_at = CASE WHEN :status = 'paid' AND paid_at IS NULL THEN CAST(:now AS timestamptz)
                                                     ELSE paid_at END,
                    updated_at = :now, version = version + 1
-            WHERE tenant_id = :tenant AND id = :id""")
-    int settle(@Bind("tenant") TenantId tenant, @Bind("id") UUID id, @Bind("amountPaid") long amountPaid,
+            WHERE tenant_id = :tenant AND id = :id
+            RETURNING\s""" + COLUMNS)
+    Row settle(@Bind("tenant") TenantId tenant, @Bind("id") UUID id, @Bind("amountPaid") long amountPaid,
                @Bind("amountCredited") long amountCredited, @Bind("amountDue") long amountDue,
                @Bind("status") String status, @Bind("now") Instant now);
 

@@ -65,9 +65,9 @@ public final class InvoiceService {
         UUID id = UUID.randomUUID();
         Prepared prepared = prepare(tx, fields, customer);
         InvoiceDao dao = tx.dao(InvoiceDao.class);
-        dao.insertDraft(tx.tenant(), id, prepared.content(), clock.instant());
+        InvoiceDao.Row row = dao.insertDraft(tx.tenant(), id, prepared.content(), clock.instant());
         dao.insertLines(tx.tenant(), id, prepared.lines());
-        Invoice created = get(tx, id);
+        Invoice created = toInvoice(row, prepared.lines());
         audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "invoice", id.toString(),
                 "invoice.created", null, created));
         return created;
@@ -120,9 +120,11 @@ public final class InvoiceService {
         String number = numbers.next(tx, DocumentSeries.INVOICE, format, issueDate.getYear());
         InvoiceStatus status = before.total() == 0 ? InvoiceStatus.PAID : InvoiceStatus.OPEN;
         Customer customer = customers.get(tx, before.customerId());
-        dao.finalizeDraft(tx.tenant(), id, status.wireName(), number, issueDate, dueDate,
-                json.write(sellerSnapshot(tenant)), json.write(customerSnapshot(customer)), clock.instant());
-        Invoice after = get(tx, id);
+        // The lines do not change when a draft is finalized: the row comes back from the update, the lines are reused.
+        Invoice after = dao.finalizeDraft(tx.tenant(), id, status.wireName(), number, issueDate, dueDate,
+                        json.write(sellerSnapshot(tenant)), json.write(customerSnapshot(customer)), clock.instant())
+                .map(row -> withLines(row, before.lines()))
+                .orElseThrow(() -> new IllegalStateException("locked draft " + id + " was not finalized"));
         audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "invoice", id.toString(),
                 "invoice.finalized", summary(before), summary(after)));
         return after;
@@ -164,9 +166,24 @@ public final class InvoiceService {
         return toInvoice(tx, tx.dao(InvoiceDao.class).find(tx.tenant(), id).orElseThrow(InvoiceService::notFound));
     }
 
-    /** Locks the invoice for a change made by another feature (payments, credit notes) and returns it. */
+    /** Locks the invoice for a change made by another feature (credit notes by line) and returns it whole. */
     public Invoice lock(TenantHandle tx, UUID id) {
         return toInvoice(tx, tx.dao(InvoiceDao.class).lock(tx.tenant(), id).orElseThrow(InvoiceService::notFound));
+    }
+
+    /** Locks the invoice for a change of its money (payments, webhooks) and returns its balance only. */
+    public java.util.Optional<InvoiceBalance> lockBalance(TenantHandle tx, UUID id) {
+        return tx.dao(InvoiceDao.class).lock(tx.tenant(), id).map(InvoiceBalance::of);
+    }
+
+    /**
+     * Writes new amounts and status to an invoice the caller has locked and returns its balance after the change.
+     * Paid and credited amounts only ever add up; the caller computes them under the lock.
+     */
+    public InvoiceBalance settle(TenantHandle tx, UUID id, long amountPaid, long amountCredited, long amountDue,
+                                 InvoiceStatus status) {
+        return InvoiceBalance.of(tx.dao(InvoiceDao.class).settle(tx.tenant(), id, amountPaid, amountCredited,
+                amountDue, status.wireName(), clock.instant()));
     }
 
     public record ListFilter(InvoiceStatus status, UUID customerId, String number, Instant createdFrom,
@@ -214,11 +231,18 @@ public final class InvoiceService {
     }
 
     private Invoice toInvoice(TenantHandle tx, InvoiceDao.Row row) {
-        List<InvoiceLine> lines = tx.dao(InvoiceDao.class).lines(tx.tenant(), row.id()).stream()
+        return toInvoice(row, tx.dao(InvoiceDao.class).lines(tx.tenant(), row.id()));
+    }
+
+    private Invoice toInvoice(InvoiceDao.Row row, List<InvoiceDao.LineRow> lineRows) {
+        return withLines(row, lineRows.stream()
                 .map(l -> new InvoiceLine(l.position(), l.description(), l.quantity().stripTrailingZeros(),
                         l.unitAmount(), json.read(l.taxRates(), TAX_RATES), json.read(l.discount(),
                         DiscountFields.class), l.amount(), l.discountAmount(), l.netAmount()))
-                .toList();
+                .toList());
+    }
+
+    private Invoice withLines(InvoiceDao.Row row, List<InvoiceLine> lines) {
         InvoiceStatus status = InvoiceStatus.fromWireName(row.status());
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         boolean overdue = status.collectible() && row.dueDate() != null && row.dueDate().isBefore(today);
@@ -260,15 +284,7 @@ public final class InvoiceService {
 
     /** What the audit log keeps of an invoice whose lines have not changed: status, number and money. */
     public static Map<String, Object> summary(Invoice invoice) {
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("status", invoice.status().wireName());
-        summary.put("number", invoice.number());
-        summary.put("total", invoice.total());
-        summary.put("amountPaid", invoice.amountPaid());
-        summary.put("amountCredited", invoice.amountCredited());
-        summary.put("amountDue", invoice.amountDue());
-        summary.put("version", invoice.version());
-        return summary;
+        return InvoiceBalance.of(invoice).summary();
     }
 
     private static void requireDraft(Invoice invoice) {
@@ -278,7 +294,7 @@ public final class InvoiceService {
         }
     }
 
-    private static ApiException notFound() {
+    public static ApiException notFound() {
         return ApiException.notFound("Invoice");
     }
 }

@@ -137,15 +137,26 @@ public final class PaymentLinkService {
     private record Live(State state, Resolved resolved, PaymentLinkDao.Row link, Invoice invoice) {
     }
 
+    /** The pay page reads the link and its invoice's header in one statement; checkout needs the whole invoice. */
     public Page page(String token) {
-        Live live = live(token);
-        if (live.state() != State.LIVE) {
-            return new Page(live.state(), null, null, 0, null);
+        Optional<Resolved> resolved = resolve(token);
+        if (resolved.isEmpty()) {
+            return new Page(State.UNKNOWN, null, null, 0, null);
         }
-        Object name = live.invoice().seller() == null ? null : live.invoice().seller().get("name");
-        String seller = name instanceof String s && !s.isBlank() ? s : live.resolved().tenantName();
-        return new Page(State.LIVE, seller, live.invoice().number(), live.invoice().amountDue(),
-                live.invoice().currency());
+        Resolved r = resolved.get();
+        Optional<PaymentLinkDao.Payable> payable = transactions.read(r.tenant(),
+                tx -> tx.dao(PaymentLinkDao.class).payable(tx.tenant(), r.linkId()));
+        if (payable.isEmpty()) {
+            return new Page(State.UNKNOWN, null, null, 0, null);
+        }
+        PaymentLinkDao.Payable p = payable.get();
+        State state = state(p.revokedAt(), p.expiresAt(), InvoiceStatus.fromWireName(p.invoiceStatus()),
+                p.amountDue());
+        if (state != State.LIVE) {
+            return new Page(state, null, null, 0, null);
+        }
+        String seller = p.sellerName() != null && !p.sellerName().isBlank() ? p.sellerName() : r.tenantName();
+        return new Page(State.LIVE, seller, p.invoiceNumber(), p.amountDue(), p.currency());
     }
 
     /** The outcome of a checkout request: a provider URL for a live link, or the state that prevents it. */
@@ -209,21 +220,23 @@ public final class PaymentLinkService {
                 return new Live(State.UNKNOWN, r, null, null);
             }
             Invoice invoice = invoices.get(tx, link.invoiceId());
-            State state;
-            if (link.revokedAt() != null) {
-                state = State.REVOKED;
-            } else if (invoice.status() == InvoiceStatus.PAID || invoice.status() == InvoiceStatus.VOID
-                    || invoice.amountDue() <= 0) {
-                state = State.SETTLED;
-            } else if (!link.expiresAt().isAfter(clock.instant())) {
-                state = State.EXPIRED;
-            } else if (!invoice.status().collectible()) {
-                state = State.SETTLED;
-            } else {
-                state = State.LIVE;
-            }
+            State state = state(link.revokedAt(), link.expiresAt(), invoice.status(), invoice.amountDue());
             return new Live(state, r, link, invoice);
         });
+    }
+
+    /** One rule for the page and the checkout: revoked, then settled, then expired. */
+    private State state(Instant revokedAt, Instant expiresAt, InvoiceStatus status, long amountDue) {
+        if (revokedAt != null) {
+            return State.REVOKED;
+        }
+        if (status == InvoiceStatus.PAID || status == InvoiceStatus.VOID || amountDue <= 0) {
+            return State.SETTLED;
+        }
+        if (!expiresAt.isAfter(clock.instant())) {
+            return State.EXPIRED;
+        }
+        return status.collectible() ? State.LIVE : State.SETTLED;
     }
 
     private Optional<Resolved> resolve(String token) {
@@ -231,7 +244,7 @@ public final class PaymentLinkService {
             return Optional.empty();
         }
         byte[] hash = SecretTokens.hash(token);
-        return platform.inTransaction(h -> h.createQuery("""
+        return platform.lookup(h -> h.createQuery("""
                         SELECT r.tenant_id, r.link_id, t.slug, t.name, t.status
                         FROM billingnow_resolve_payment_link(:hash) r JOIN tenants t ON t.id = r.tenant_id""")
                 .bind("hash", hash)

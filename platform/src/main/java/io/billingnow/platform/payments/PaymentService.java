@@ -5,12 +5,12 @@ import io.billingnow.platform.audit.AuditLog;
 import io.billingnow.platform.auth.Caller;
 import io.billingnow.platform.db.TenantHandle;
 import io.billingnow.platform.http.ApiException;
-import io.billingnow.platform.invoices.Invoice;
-import io.billingnow.platform.invoices.InvoiceDao;
+import io.billingnow.platform.invoices.InvoiceBalance;
 import io.billingnow.platform.invoices.InvoiceService;
 import io.billingnow.platform.invoices.InvoiceStatus;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -36,7 +36,13 @@ public final class PaymentService {
 
     public Payment record(TenantHandle tx, UUID invoiceId, long amount, String currency, Source source,
                           Instant receivedAt, Caller actor) {
-        Invoice before = invoices.lock(tx, invoiceId);
+        InvoiceBalance invoice = invoices.lockBalance(tx, invoiceId).orElseThrow(InvoiceService::notFound);
+        return record(tx, invoice, amount, currency, source, receivedAt, actor);
+    }
+
+    /** Records a payment against an invoice the caller has already locked with {@link InvoiceService#lockBalance}. */
+    public Payment record(TenantHandle tx, InvoiceBalance before, long amount, String currency, Source source,
+                          Instant receivedAt, Caller actor) {
         if (before.status() == InvoiceStatus.DRAFT) {
             throw ApiException.conflict("invoice-not-finalized", "A draft invoice cannot be paid");
         }
@@ -50,6 +56,7 @@ public final class PaymentService {
         if (amount <= 0) {
             throw ApiException.invalid("/amount", "must be positive");
         }
+        UUID invoiceId = before.id();
         long applied = Math.min(amount, before.amountDue());
         long excess = amount - applied;
         Instant now = clock.instant();
@@ -64,13 +71,13 @@ public final class PaymentService {
         }
         long amountDue = before.amountDue() - applied;
         InvoiceStatus status = amountDue == 0 ? InvoiceStatus.PAID : before.status();
-        tx.dao(InvoiceDao.class).settle(tx.tenant(), invoiceId, before.amountPaid() + applied,
-                before.amountCredited(), amountDue, status.wireName(), now);
-        Invoice after = invoices.get(tx, invoiceId);
-        audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "invoice", invoiceId.toString(),
-                "invoice.payment_recorded", InvoiceService.summary(before), InvoiceService.summary(after)));
-        audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "payment", payment.id().toString(),
-                "payment.created", null, payment));
+        InvoiceBalance after = invoices.settle(tx, invoiceId, before.amountPaid() + applied, before.amountCredited(),
+                amountDue, status);
+        audit.appendAll(tx, List.of(
+                new AuditEvent(actor.actorType(), actor.actorId(), "invoice", invoiceId.toString(),
+                        "invoice.payment_recorded", before.summary(), after.summary()),
+                new AuditEvent(actor.actorType(), actor.actorId(), "payment", payment.id().toString(),
+                        "payment.created", null, payment)));
         return payment;
     }
 }

@@ -53,6 +53,23 @@ public interface ProviderAccountDao {
     void insertSecret(@Bind("tenant") TenantId tenant, @Bind("id") UUID id, @Bind("accountId") UUID accountId,
                       @Bind("secret") byte[] secret, @Bind("hint") String hint, @Bind("now") Instant now);
 
+    /**
+     * An account's provider, sealed credentials and the secrets still accepted at {@code now}, newest first, in one
+     * statement: one row per secret, or one row with no secret when there is none. What every webhook reads.
+     */
+    record ActiveRow(String providerId, byte[] credentials, UUID secretId, byte[] secret) {
+    }
+
+    @SqlQuery("""
+            SELECT a.provider_id, a.credentials, s.id AS secret_id, s.secret
+            FROM provider_accounts a
+            LEFT JOIN provider_webhook_secrets s
+                   ON s.tenant_id = a.tenant_id AND s.account_id = a.id AND (s.retire_at IS NULL OR s.retire_at > :now)
+            WHERE a.tenant_id = :tenant AND a.id = :id AND a.deleted_at IS NULL
+            ORDER BY s.created_at DESC, s.id""")
+    @RegisterConstructorMapper(ActiveRow.class)
+    List<ActiveRow> active(@Bind("tenant") TenantId tenant, @Bind("id") UUID id, @Bind("now") Instant now);
+
     /** Secrets still accepted at {@code now}, newest first. */
     @SqlQuery("""
             SELECT id, account_id, secret, hint, created_at, retire_at FROM provider_webhook_secrets

@@ -185,16 +185,21 @@ public final class ProviderAccountService {
 
     /** Opens the account's credentials and currently accepted webhook secrets (newest first) for one plugin call. */
     public Optional<ActiveAccount> active(TenantHandle tx, UUID id) {
-        return tx.dao(ProviderAccountDao.class).find(tx.tenant(), id).map(row -> {
-            Map<String, String> values = fromJson(sealer.open(credentialsField(tx.tenant(), id), row.credentials()));
-            List<String> secrets = new ArrayList<>();
-            for (ProviderAccountDao.SecretRow s : tx.dao(ProviderAccountDao.class)
-                    .activeSecrets(tx.tenant(), id, clock.instant())) {
-                secrets.add(new String(sealer.open(secretField(tx.tenant(), s.id()), s.secret()),
+        List<ProviderAccountDao.ActiveRow> rows = tx.dao(ProviderAccountDao.class).active(tx.tenant(), id,
+                clock.instant());
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        ProviderAccountDao.ActiveRow account = rows.get(0);
+        Map<String, String> values = fromJson(sealer.open(credentialsField(tx.tenant(), id), account.credentials()));
+        List<String> secrets = new ArrayList<>();
+        for (ProviderAccountDao.ActiveRow row : rows) {
+            if (row.secretId() != null) {
+                secrets.add(new String(sealer.open(secretField(tx.tenant(), row.secretId()), row.secret()),
                         StandardCharsets.UTF_8));
             }
-            return new ActiveAccount(id, row.providerId(), new Credentials(values, secrets));
-        });
+        }
+        return Optional.of(new ActiveAccount(id, account.providerId(), new Credentials(values, secrets)));
     }
 
     public URI webhookUrl(String publicId) {

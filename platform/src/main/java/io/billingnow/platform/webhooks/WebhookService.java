@@ -8,7 +8,8 @@ import io.billingnow.platform.db.PlatformTransactions;
 import io.billingnow.platform.db.TenantHandle;
 import io.billingnow.platform.db.TenantTransactions;
 import io.billingnow.platform.http.ApiException;
-import io.billingnow.platform.invoices.InvoiceDao;
+import io.billingnow.platform.invoices.InvoiceBalance;
+import io.billingnow.platform.invoices.InvoiceService;
 import io.billingnow.platform.monitoring.RequestGuardFilter;
 import io.billingnow.platform.monitoring.SecurityEvent;
 import io.billingnow.platform.monitoring.SecurityEventKind;
@@ -57,19 +58,21 @@ public final class WebhookService {
     private final TenantTransactions tenants;
     private final ProviderAccountService accounts;
     private final PluginHost plugins;
+    private final InvoiceService invoices;
     private final PaymentService payments;
     private final AuditLog audit;
     private final Clock clock;
     private final SecurityEvents securityEvents;
 
     public WebhookService(PlatformTransactions platform, TenantTransactions tenants, ProviderAccountService accounts,
-                          PluginHost plugins, PaymentService payments, AuditLog audit, Clock clock,
-                          SecurityEvents securityEvents) {
+                          PluginHost plugins, InvoiceService invoices, PaymentService payments, AuditLog audit,
+                          Clock clock, SecurityEvents securityEvents) {
         this.securityEvents = securityEvents;
         this.platform = platform;
         this.tenants = tenants;
         this.accounts = accounts;
         this.plugins = plugins;
+        this.invoices = invoices;
         this.payments = payments;
         this.audit = audit;
         this.clock = clock;
@@ -115,7 +118,7 @@ public final class WebhookService {
         if (publicId == null || !PUBLIC_ID.matcher(publicId).matches()) {
             return Optional.empty();
         }
-        return platform.inTransaction(h -> h.createQuery("""
+        return platform.lookup(h -> h.createQuery("""
                         SELECT r.tenant_id, r.account_id, t.slug, t.status
                         FROM billingnow_resolve_webhook_account(:publicId) r JOIN tenants t ON t.id = r.tenant_id""")
                 .bind("publicId", publicId)
@@ -149,9 +152,9 @@ public final class WebhookService {
             return "duplicate";
         }
         Optional<UUID> invoiceId = event.invoiceReference().flatMap(WebhookService::uuid);
-        Optional<InvoiceDao.Row> invoice = invoiceId.flatMap(id -> tx.dao(InvoiceDao.class).lock(tx.tenant(), id));
+        Optional<InvoiceBalance> invoice = invoiceId.flatMap(id -> invoices.lockBalance(tx, id));
         if (event.type() != EventType.PAYMENT_SUCCEEDED) {
-            recordOnly(tx, route, event, invoice.map(InvoiceDao.Row::id).orElse(null), actor);
+            recordOnly(tx, route, event, invoice.map(InvoiceBalance::id).orElse(null), actor);
             return "recorded";
         }
         String problem = null;
@@ -163,17 +166,14 @@ public final class WebhookService {
             problem = "amount-not-positive";
         } else if (!invoice.get().currency().equals(amount.get().currency())) {
             problem = "currency-mismatch";
-        } else {
-            InvoiceStatus status = InvoiceStatus.fromWireName(invoice.get().status());
-            if (status == InvoiceStatus.DRAFT || status == InvoiceStatus.VOID) {
-                problem = "invoice-not-payable";
-            }
+        } else if (invoice.get().status() == InvoiceStatus.DRAFT || invoice.get().status() == InvoiceStatus.VOID) {
+            problem = "invoice-not-payable";
         }
         if (problem != null) {
             keepForReview(tx, route, event, problem, actor);
             return "review";
         }
-        Payment payment = payments.record(tx, invoice.get().id(), amount.get().minorUnits(), amount.get().currency(),
+        Payment payment = payments.record(tx, invoice.get(), amount.get().minorUnits(), amount.get().currency(),
                 new PaymentService.Source("provider", event.paymentReference().orElse(null), provider.id(),
                         event.paymentReference().orElse(null)),
                 event.occurredAt(), actor);

@@ -69,6 +69,7 @@ public final class LoadBenchmark {
     private final List<Tenant> tenants = new ArrayList<>();
     private final Map<String, Account> accounts = new ConcurrentHashMap<>();
     private final List<OpenInvoice> openInvoices = new CopyOnWriteArrayList<>();
+    private final Map<String, Object> databaseByScenario = new LinkedHashMap<>();
     private final SecureRandom random = new SecureRandom();
 
     private LoadBenchmark(Map<String, String> options) throws Exception {
@@ -131,16 +132,22 @@ public final class LoadBenchmark {
 
         Map<String, Object> scenarios = new LinkedHashMap<>();
         report.put("scenarios", scenarios);
-        scenarios.put("invoiceCreateFinalize", drive("invoice create + finalize", this::createAndFinalize));
+        scenarios.put("invoiceCreateFinalize", drive("invoiceCreateFinalize", "invoice create + finalize", "flow",
+                this::createAndFinalize));
         ensureOpenInvoicePerAccount();
-        scenarios.put("stripeWebhookPayment", drive("signed Stripe webhook paying an invoice", this::payByWebhook));
+        scenarios.put("stripeWebhookPayment", drive("stripeWebhookPayment", "signed Stripe webhook paying an invoice",
+                "webhook",
+                this::payByWebhook));
         List<String> links = paymentLinks();
-        scenarios.put("payPage", drive("payment-link page", (r, rec) -> {
+        scenarios.put("payPage", drive("payPage", "payment-link page", "page", (r, rec) -> {
             String path = links.get(r.nextInt(links.size()));
             rec.call("page", 200, () -> api.get(path, null));
         }));
 
         machine.put("loadAverageAtEnd", loadAverage());
+        if (!databaseByScenario.isEmpty()) {
+            report.put("database", databaseByScenario);
+        }
         String pgbenchTps = options.get("pgbench-tps");
         if (pgbenchTps != null && !pgbenchTps.isBlank()) {
             double tps = Double.parseDouble(pgbenchTps);
@@ -413,7 +420,11 @@ public final class LoadBenchmark {
         }
     }
 
-    private Map<String, Object> drive(String name, Step step) throws Exception {
+    /**
+     * Runs one scenario; {@code operation} names the request kind that counts as one completed operation when the
+     * database's statements are divided up (see {@link StatementProfile}), which the report lists under "database".
+     */
+    private Map<String, Object> drive(String key, String name, String operation, Step step) throws Exception {
         log("%s: %d clients, %d s warm-up, %d s measured", name, clients, warmup, seconds);
         long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup);
         long end = warmupEnd + TimeUnit.SECONDS.toNanos(seconds);
@@ -431,6 +442,11 @@ public final class LoadBenchmark {
                 return rec;
             }));
         }
+        StatementProfile statements = statementProfile();
+        if (statements != null) {
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, warmupEnd - System.nanoTime()));
+            statements.reset();
+        }
         Map<String, Latencies> merged = new LinkedHashMap<>();
         for (Future<Recorder> f : futures) {
             f.get().byKind.forEach((k, v) -> merged.computeIfAbsent(k, x -> new Latencies()).merge(v));
@@ -439,7 +455,21 @@ public final class LoadBenchmark {
         Map<String, Object> out = new LinkedHashMap<>();
         merged.forEach((k, v) -> out.put(k, v.summary(seconds)));
         log("%s: %s", name, out);
+        if (statements != null) {
+            Latencies done = merged.get(operation);
+            Map<String, Object> database = statements.since(done == null ? 0 : done.count());
+            databaseByScenario.put(key, database);
+            log("%s: %s statements per %s (%s commits)", name, database.get("statementsPerOperation"), operation,
+                    database.get("commitsPerOperation"));
+        }
         return out;
+    }
+
+    /** Null when the database has no pg_stat_statements (load.sh always loads it). */
+    private StatementProfile statementProfile() {
+        String jdbc = options.get("superuser-jdbc");
+        return jdbc == null || !Boolean.parseBoolean(option("statement-profile", "true")) ? null
+                : new StatementProfile(jdbc, option("superuser", "postgres"));
     }
 
     interface Task {
@@ -545,6 +575,23 @@ public final class LoadBenchmark {
                         .append(v.get("p50Ms")).append(" | ").append(v.get("p95Ms")).append(" | ")
                         .append(v.get("p99Ms")).append(" | ").append(v.get("maxMs")).append(" |\n")));
         md.append("\n");
+        if (report.get("database") instanceof Map<?, ?> database) {
+            md.append("Database work per completed operation (pg_stat_statements, recorded window):\n\n");
+            md.append("| scenario | statements / op | commits / op | most frequent statements (calls per op) |\n");
+            md.append("| --- | ---: | ---: | --- |\n");
+            database.forEach((scenario, v) -> {
+                Map<String, Object> d = (Map<String, Object>) v;
+                StringBuilder top = new StringBuilder();
+                for (Map<String, Object> row : (List<Map<String, Object>>) d.get("top")) {
+                    top.append(top.isEmpty() ? "" : "<br>").append(row.get("perOperation")).append(" × `")
+                            .append(String.valueOf(row.get("query")).replace("|", "\\|").replace("`", "'"))
+                            .append('`');
+                }
+                md.append("| ").append(scenario).append(" | ").append(d.get("statementsPerOperation")).append(" | ")
+                        .append(d.get("commitsPerOperation")).append(" | ").append(top).append(" |\n");
+            });
+            md.append("\n");
+        }
         for (String key : List.of("machine", "pgbench", "ratio", "serverMemory")) {
             if (report.containsKey(key)) {
                 md.append("- ").append(key).append(": `").append(report.get(key)).append("`\n");
