@@ -9,8 +9,10 @@
 # server binaries, PG_BIN, default /usr/lib/postgresql/15/bin) in a temporary folder on 127.0.0.1; bootstraps it with
 # ops/db/bootstrap.sql; runs `./billingnow db migrate` and `./billingnow server` over HTTPS (the self-signed
 # billingnow-https connector); issues an operator token with `./billingnow operators create-token`; runs pgbench's
-# TPC-B-like load on the same PostgreSQL; then the client (io.billingnow.bench.load.LoadBenchmark) provisions the
-# tenants and drives the scenarios. Report: DIR/load.json and DIR/load.md (default results/load-<time>-<point>/).
+# TPC-B-like load and its select-only load (-S, the per-statement ceiling) on the same PostgreSQL; then the client
+# (io.billingnow.bench.load.LoadBenchmark) provisions the tenants and drives the scenarios, counting the statements
+# each operation costs with pg_stat_statements, and runs the pay page once more with wrk when it is installed.
+# Report: DIR/load.json and DIR/load.md (default results/load-<time>-<point>/).
 # --smoke: seconds instead of minutes, for CI; it proves the harness works and says nothing about speed.
 # Everything it starts is stopped on exit.
 set -euo pipefail
@@ -71,16 +73,23 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Statements per request, counted by PostgreSQL itself, when its pg_stat_statements module is installed.
+statements_opts="" statement_profile=false
+if [ -f "$PG_BIN/../lib/pg_stat_statements.so" ]; then
+  statements_opts="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all"
+  statement_profile=true
+fi
 echo "[bench] PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') in $work/pg, port $pg_port" >&2
 mkdir -p "$work/pg" && chown "$(id -u postgres 2>/dev/null || id -u)" "$work/pg" 2>/dev/null || true
 "${as_pg[@]}" "$PG_BIN/initdb" -D "$work/pg" -U postgres -A trust -E UTF8 --no-sync >/dev/null
 "${as_pg[@]}" "$PG_BIN/pg_ctl" -D "$work/pg" -l "$work/pg/server.log" -w start -o \
-  "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=512MB \
-   -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all" >/dev/null
+  "-p $pg_port -k $work/pg -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=512MB $statements_opts" \
+  >/dev/null
 psql() { "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres "$@"; }
 psql -d postgres -f ops/db/bootstrap.sql >/dev/null
-# Statements per request, counted by PostgreSQL itself (the client resets and reads it around each scenario).
-psql -d billingnow -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
+if [ "$statement_profile" = true ]; then
+  psql -d billingnow -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
+fi
 
 mkdir -p "$work/plugins" "$work/tls"
 cp plugins/stripe/target/*-plugin.zip "$work/plugins/"
@@ -147,7 +156,7 @@ operator="$(./billingnow operators create-token "$work/bench.yml" --name bench -
   | grep -o 'bno_[A-Za-z0-9_-]*' | head -n 1)"
 [ -n "$operator" ] || { echo "no operator token" >&2; exit 1; }
 
-pgbench_tps=""
+pgbench_tps="" pgbench_select_tps=""
 if [ -x "$PG_BIN/pgbench" ] && [ "$pgbench_seconds" -gt 0 ]; then
   psql -d postgres -c "CREATE DATABASE pgbench" >/dev/null
   "$PG_BIN/pgbench" -h 127.0.0.1 -p "$pg_port" -U postgres -i -q -s "$pgbench_scale" pgbench >"$out/pgbench-init.log" 2>&1
@@ -155,6 +164,11 @@ if [ -x "$PG_BIN/pgbench" ] && [ "$pgbench_seconds" -gt 0 ]; then
     >"$out/pgbench.log" 2>&1
   pgbench_tps="$(sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "$out/pgbench.log" | tail -n 1)"
   echo "[bench] pgbench -c 32 -j 2 -T $pgbench_seconds (scale $pgbench_scale): $pgbench_tps tps" >&2
+  # The per-statement ceiling: one primary-key SELECT per transaction (pgbench -S), i.e. round trips per second.
+  "$PG_BIN/pgbench" -h 127.0.0.1 -p "$pg_port" -U postgres -S -c 32 -j 2 -T "$pgbench_seconds" -n pgbench \
+    >"$out/pgbench-select.log" 2>&1
+  pgbench_select_tps="$(sed -n 's/^tps = \([0-9.]*\) .*/\1/p' "$out/pgbench-select.log" | tail -n 1)"
+  echo "[bench] pgbench -S -c 32 -j 2 -T $pgbench_seconds: $pgbench_select_tps tps" >&2
 fi
 
 classpath="$(sed 's#platform/target/billingnow-platform.jar#platform/target/classes#' ops/bench/target/classpath.txt)"
@@ -162,7 +176,8 @@ java -cp "ops/bench/target/billingnow-bench-0.1.0-SNAPSHOT.jar:$classpath" io.bi
   --base "https://localhost:$app_port" --operator-token "$operator" \
   --app-jdbc "$jdbc" --app-password change-me-app --superuser-jdbc "jdbc:postgresql://127.0.0.1:$pg_port/billingnow" \
   --tenants "$tenants" --accounts "$accounts" --admin-tenants "$admin_tenants" --bulk-invoices "$invoices" --clients "$clients" \
-  --warmup "$warmup" --seconds "$seconds" --pgbench-tps "$pgbench_tps" --pgbench-seconds "$pgbench_seconds" \
-  --server-pid "$server_pid" --out "$out/load.json"
+  --warmup "$warmup" --seconds "$seconds" --pgbench-tps "$pgbench_tps" --pgbench-select-tps "$pgbench_select_tps" \
+  --pgbench-seconds "$pgbench_seconds" \
+  --statement-profile "$statement_profile" --server-pid "$server_pid" --out "$out/load.json"
 echo "[bench] report: $out/load.md" >&2
 cat "$out/load.md"

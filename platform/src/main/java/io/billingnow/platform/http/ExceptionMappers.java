@@ -16,6 +16,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.eclipse.jetty.http.HttpException;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,6 +140,15 @@ public final class ExceptionMappers {
         }
     }
 
+    private static HttpException httpException(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof HttpException http) {
+                return http;
+            }
+        }
+        return null;
+    }
+
     private static String sqlState(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
@@ -157,6 +167,17 @@ public final class ExceptionMappers {
             }
             if (e instanceof ApiException api) {
                 return ProblemResponses.of(api);
+            }
+            HttpException refused = httpException(e);
+            if (refused != null && refused.getCode() >= 400 && refused.getCode() < 500) {
+                // Jetty refused the request while the application read it: a body trickling in below the minimum
+                // data rate (408), a malformed chunk (400). The client's side, not a bug: say so, and log no trace.
+                int status = refused.getCode();
+                LOG.info("Request refused while reading its body: {} {}", status, refused.getReason());
+                return status == 408
+                        ? ProblemResponses.of(408, "request-timeout", "Request timeout",
+                        "The request body arrived too slowly; send it again")
+                        : ProblemResponses.of(status, "bad-request", "Bad request", "The request could not be read");
             }
             String sqlState = sqlState(e);
             if (sqlState != null && sqlState.startsWith("22")) {

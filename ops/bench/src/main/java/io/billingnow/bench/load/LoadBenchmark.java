@@ -144,6 +144,13 @@ public final class LoadBenchmark {
             rec.call("page", 200, () -> api.get(path, null));
         }));
 
+        if (WrkPayPage.available() && Boolean.parseBoolean(option("wrk", "true"))) {
+            log("payment-link page with wrk: %d connections, %d s warm-up, %d s measured", clients, warmup, seconds);
+            Map<String, Object> wrk = WrkPayPage.run(option("base", "https://localhost:18443"), links, clients,
+                    warmup, seconds);
+            log("payment-link page with wrk: %s", wrk);
+            report.put("payPageWrk", wrk);
+        }
         machine.put("loadAverageAtEnd", loadAverage());
         if (!databaseByScenario.isEmpty()) {
             report.put("database", databaseByScenario);
@@ -151,8 +158,15 @@ public final class LoadBenchmark {
         String pgbenchTps = options.get("pgbench-tps");
         if (pgbenchTps != null && !pgbenchTps.isBlank()) {
             double tps = Double.parseDouble(pgbenchTps);
-            report.put("pgbench", Map.of("tps", tps, "clients", Integer.parseInt(option("pgbench-clients", "32")),
-                    "seconds", Integer.parseInt(option("pgbench-seconds", "0"))));
+            Map<String, Object> pgbench = new LinkedHashMap<>();
+            pgbench.put("tps", tps);
+            pgbench.put("clients", Integer.parseInt(option("pgbench-clients", "32")));
+            pgbench.put("seconds", Integer.parseInt(option("pgbench-seconds", "0")));
+            String selectTps = options.get("pgbench-select-tps");
+            if (selectTps != null && !selectTps.isBlank()) {
+                pgbench.put("selectOnlyTps", Double.parseDouble(selectTps));
+            }
+            report.put("pgbench", pgbench);
             @SuppressWarnings("unchecked")
             Map<String, Object> finalized = (Map<String, Object>) ((Map<String, Object>)
                     scenarios.get("invoiceCreateFinalize")).get("flow");
@@ -459,8 +473,9 @@ public final class LoadBenchmark {
             Latencies done = merged.get(operation);
             Map<String, Object> database = statements.since(done == null ? 0 : done.count());
             databaseByScenario.put(key, database);
-            log("%s: %s statements per %s (%s commits)", name, database.get("statementsPerOperation"), operation,
-                    database.get("commitsPerOperation"));
+            log("%s: %s statements per %s (%s explicit transactions, %s nested statements)", name,
+                    database.get("statementsPerOperation"), operation,
+                    database.get("explicitTransactionsPerOperation"), database.get("nestedStatementsPerOperation"));
         }
         return out;
     }
@@ -577,22 +592,25 @@ public final class LoadBenchmark {
         md.append("\n");
         if (report.get("database") instanceof Map<?, ?> database) {
             md.append("Database work per completed operation (pg_stat_statements, recorded window):\n\n");
-            md.append("| scenario | statements / op | commits / op | most frequent statements (calls per op) |\n");
-            md.append("| --- | ---: | ---: | --- |\n");
+            md.append("| scenario | statements sent / op | transactions / op | nested / op |"
+                    + " most frequent statements sent (calls per op, mean ms in PostgreSQL) |\n");
+            md.append("| --- | ---: | ---: | ---: | --- |\n");
             database.forEach((scenario, v) -> {
                 Map<String, Object> d = (Map<String, Object>) v;
                 StringBuilder top = new StringBuilder();
                 for (Map<String, Object> row : (List<Map<String, Object>>) d.get("top")) {
-                    top.append(top.isEmpty() ? "" : "<br>").append(row.get("perOperation")).append(" × `")
+                    top.append(top.isEmpty() ? "" : "<br>").append(row.get("perOperation")).append(" × (")
+                            .append(row.get("meanMs")).append(" ms) `")
                             .append(String.valueOf(row.get("query")).replace("|", "\\|").replace("`", "'"))
                             .append('`');
                 }
                 md.append("| ").append(scenario).append(" | ").append(d.get("statementsPerOperation")).append(" | ")
-                        .append(d.get("commitsPerOperation")).append(" | ").append(top).append(" |\n");
+                        .append(d.get("explicitTransactionsPerOperation")).append(" | ")
+                        .append(d.get("nestedStatementsPerOperation")).append(" | ").append(top).append(" |\n");
             });
             md.append("\n");
         }
-        for (String key : List.of("machine", "pgbench", "ratio", "serverMemory")) {
+        for (String key : List.of("payPageWrk", "machine", "pgbench", "ratio", "serverMemory")) {
             if (report.containsKey(key)) {
                 md.append("- ").append(key).append(": `").append(report.get(key)).append("`\n");
             }

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * What PostgreSQL executed during a scenario's recorded window, from {@code pg_stat_statements} (which load.sh
- * preloads): statements (BEGIN and COMMIT included) and explicit commits in total and per completed operation,
+ * preloads): statements sent, explicit transactions and statements run inside them, per completed operation,
  * and the statements that ran most often. Round trips are what a request waits for on this machine, so the count per
  * operation is the figure to drive down; it does not depend on how busy the machine is.
  */
@@ -35,23 +35,34 @@ final class StatementProfile {
         }
     }
 
-    /** The counts since {@link #reset}, divided by {@code operations} (the scenario's completed operations). */
+    /**
+     * The counts since {@link #reset}, divided by {@code operations} (the scenario's completed operations).
+     * "Statements" are those the platform sent (top level: each one a round trip, BEGIN included, except that the
+     * driver sends BEGIN together with the first statement); "nested" are those PostgreSQL ran inside them
+     * (foreign-key checks, the resolver functions' queries), which cost server time but no round trip.
+     */
     Map<String, Object> since(long operations) throws SQLException {
         try (Connection c = connect(); Statement s = c.createStatement()) {
-            long commits = 0;
+            long transactions = 0;
             long total = 0;
+            long nested = 0;
             List<Map<String, Object>> top = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("""
-                    SELECT calls, total_exec_time, left(regexp_replace(query, '\\s+', ' ', 'g'), 90) AS query
+                    SELECT toplevel, calls, total_exec_time,
+                           left(regexp_replace(query, '\\s+', ' ', 'g'), 90) AS query
                     FROM pg_stat_statements
                     WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-                      AND query NOT LIKE '%pg_stat_%'
+                      AND query NOT LIKE '%pg_stat_statements%'
                     ORDER BY calls DESC""")) {
                 while (rs.next()) {
                     long calls = rs.getLong("calls");
+                    if (!rs.getBoolean("toplevel")) {
+                        nested += calls;
+                        continue;
+                    }
                     total += calls;
-                    if (rs.getString("query").equalsIgnoreCase("COMMIT")) {
-                        commits += calls;
+                    if (rs.getString("query").equalsIgnoreCase("BEGIN")) {
+                        transactions += calls;
                     }
                     if (top.size() < TOP) {
                         Map<String, Object> row = new LinkedHashMap<>();
@@ -67,7 +78,8 @@ final class StatementProfile {
             out.put("operations", operations);
             out.put("statements", total);
             out.put("statementsPerOperation", per(total, operations));
-            out.put("commitsPerOperation", per(commits, operations));
+            out.put("explicitTransactionsPerOperation", per(transactions, operations));
+            out.put("nestedStatementsPerOperation", per(nested, operations));
             out.put("top", top);
             return out;
         }
