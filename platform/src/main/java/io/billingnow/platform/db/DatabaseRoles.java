@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@value #OWNER}: owns the schema; only migrations connect as it.</li>
  *   <li>{@value #APP}: what the running platform connects as. Owns nothing, so row-level security always applies.</li>
- *   <li>{@value #RESOLVER}: cannot log in; owns the few functions that map a public secret to its tenant.</li>
+ *   <li>{@value #RESOLVER}: cannot log in; owns the few functions that map a public secret to its tenant, and
+ *       those that name the tenants a background job has work for (two columns of the rows concerned, no secret).</li>
  * </ul>
  */
 public final class DatabaseRoles {

@@ -153,8 +153,12 @@ public final class ReencryptionJob implements Managed {
     }
 
     /** One pass over every tenant; a failing tenant is logged and does not stop the others. */
+    /**
+     * Every tenant with a key version waiting to be re-encrypted away from, named by one resolver query: looking at
+     * each tenant in turn cost one transaction per tenant and pass, whatever the work (docs/performance.md).
+     */
     public void runAll() {
-        List<UUID> ids = platform.inTransaction(h -> h.createQuery("SELECT id FROM tenants ORDER BY id")
+        List<UUID> ids = platform.lookup(h -> h.createQuery("SELECT * FROM billingnow_tenants_reencrypting()")
                 .mapTo(UUID.class).list());
         for (UUID id : ids) {
             try {

@@ -154,6 +154,22 @@ class RowLevelSecurityTest {
         assertThat(unprotected).as("tenant tables without forced row-level security").isEmpty();
     }
 
+    /** The resolver role answers "which tenant" questions; it must never read key material or stored responses. */
+    @Test
+    void theResolverRoleReadsOnlyTheColumnsItsFunctionsNeed() throws SQLException {
+        try (Connection owner = db.ownerConnection(); var s = owner.createStatement()) {
+            s.execute("SET ROLE " + DatabaseRoles.RESOLVER);
+            s.executeQuery("SELECT tenant_id, state FROM data_keys").close();
+            s.executeQuery("SELECT tenant_id, created_at FROM idempotency_keys").close();
+            assertThatThrownBy(() -> s.executeQuery("SELECT wrapped_key FROM data_keys"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> s.executeQuery("SELECT response_body FROM idempotency_keys"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+            assertThatThrownBy(() -> s.executeUpdate("DELETE FROM idempotency_keys"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+        }
+    }
+
     @Test
     void theApplicationRoleOwnsNoTable() throws SQLException {
         try (Connection owner = db.ownerConnection()) {

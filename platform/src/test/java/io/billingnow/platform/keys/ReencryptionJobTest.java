@@ -83,6 +83,28 @@ class ReencryptionJobTest {
                 .isEqualTo(otherBefore);
     }
 
+    /** The scheduled pass asks the database which tenants have work instead of looking at every tenant. */
+    @Test
+    void theScheduledPassFindsExactlyTheTenantsWithAKeyToMoveAwayFrom() {
+        TenantId rotated = fixture.tenant("rotated");
+        TenantId untouched = fixture.tenant("untouched");
+        List<UUID> rows = secrets(rotated, 12);
+        secrets(untouched, 3);
+        keys.tenantKeys().rotate(rotated, KeyActor.SYSTEM);
+        assertThat(fixture.superuserStrings(
+                "SELECT count(*) FROM data_keys WHERE state = 'decrypt_only' AND tenant_id = ?", rotated.value()))
+                .containsExactly("1");
+
+        keys.reencryption().runAll();
+
+        assertThat(keys.reencryption().status(rotated).complete()).isTrue();
+        assertThat(versionOf(rotated, rows.get(0))).isEqualTo(2);
+        assertThat(keys.tenantKeys().inventory(rotated)).extracting(KeyInfo::state)
+                .containsExactly("retired", "primary");
+        assertThat(keys.tenantKeys().inventory(untouched)).extracting(KeyInfo::state).containsExactly("primary");
+        assertThat(fixture.auditActions(untouched)).doesNotContain("data_key.retired");
+    }
+
     @Test
     void resumesAfterACrashFromTheLastCommittedBatchAndRetiresOnlyWhenDone() throws Exception {
         TenantId tenant = fixture.tenant("crashy");

@@ -48,9 +48,14 @@ public final class IdempotencyKeyCleanup implements Managed {
         scheduler.awaitTermination(10, TimeUnit.SECONDS);
     }
 
-    /** One pass over every tenant; returns the number of keys deleted. */
+    /**
+     * One pass over the tenants that have expired keys, named by one resolver query (one transaction per tenant
+     * and pass, as before, cost 10,000 transactions an hour at 10,000 tenants); returns the number of keys deleted.
+     */
     public int run() {
-        List<UUID> tenants = platform.inTransaction(h -> h.createQuery("SELECT id FROM tenants ORDER BY id")
+        List<UUID> tenants = platform.lookup(h -> h.createQuery(
+                        "SELECT * FROM billingnow_tenants_with_idempotency_keys_before(:before)")
+                .bind("before", store.expiredBefore())
                 .mapTo(UUID.class).list());
         int deleted = 0;
         for (UUID tenant : tenants) {

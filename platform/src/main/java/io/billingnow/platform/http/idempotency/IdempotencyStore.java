@@ -70,7 +70,7 @@ public final class IdempotencyStore {
 
     /** Forgets one tenant's keys older than the retention period; returns how many. */
     public int deleteExpired(TenantId tenant) {
-        Instant expiredBefore = now().minus(retention);
+        Instant expiredBefore = expiredBefore();
         return transactions.write(tenant, tx -> tx.dao(IdempotencyKeyDao.class).deleteExpired(tenant, expiredBefore));
     }
 
@@ -84,6 +84,11 @@ public final class IdempotencyStore {
     }
 
     /** PostgreSQL keeps microseconds: the claim token must compare equal after a round trip. */
+    /** Keys created before this instant have outlived the retention period. */
+    public Instant expiredBefore() {
+        return now().minus(retention);
+    }
+
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
