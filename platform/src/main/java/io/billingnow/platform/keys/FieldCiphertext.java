@@ -54,17 +54,22 @@ public final class FieldCiphertext {
         String table = field.table();
         String column = field.column();
         String row = field.rowId();
-        if (!isAscii(table) || !isAscii(column) || !isAscii(row)) {
-            return associatedData(header, field.tenant().value(), table.getBytes(StandardCharsets.UTF_8),
-                    column.getBytes(StandardCharsets.UTF_8), row.getBytes(StandardCharsets.UTF_8));
-        }
-        // The usual case (identifiers and uuids): ASCII, whose UTF-8 bytes are its chars, written without copies.
+        // The usual case (identifiers and uuids): ASCII, whose UTF-8 bytes are its chars, written in one pass on the
+        // hot path; anything else is encoded properly below.
         byte[] aad = new byte[HEADER + 16 + 6 + table.length() + column.length() + row.length()];
         int at = start(aad, header, field.tenant().value());
         at = writeAscii(aad, at, table);
-        at = writeAscii(aad, at, column);
-        writeAscii(aad, at, row);
-        return aad;
+        if (at >= 0) {
+            at = writeAscii(aad, at, column);
+        }
+        if (at >= 0) {
+            at = writeAscii(aad, at, row);
+        }
+        if (at >= 0) {
+            return aad;
+        }
+        return associatedData(header, field.tenant().value(), table.getBytes(StandardCharsets.UTF_8),
+                column.getBytes(StandardCharsets.UTF_8), row.getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] associatedData(byte[] header, UUID tenant, byte[] table, byte[] column, byte[] row) {
@@ -83,21 +88,16 @@ public final class FieldCiphertext {
         return HEADER + 16;
     }
 
-    private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
-    }
-
+    /** Writes an ASCII value with its length; returns the next position, or -1 if the value is not ASCII. */
     private static int writeAscii(byte[] out, int at, String value) {
         writeLength(out, at, value.length());
+        int seen = 0;
         for (int i = 0; i < value.length(); i++) {
-            out[at + 2 + i] = (byte) value.charAt(i);
+            char c = value.charAt(i);
+            seen |= c;
+            out[at + 2 + i] = (byte) c;
         }
-        return at + 2 + value.length();
+        return seen < 0x80 ? at + 2 + value.length() : -1;
     }
 
     private static int writeDelimited(byte[] out, int at, byte[] value) {
