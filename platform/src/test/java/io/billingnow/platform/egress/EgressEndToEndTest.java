@@ -47,8 +47,12 @@ class EgressEndToEndTest {
     static final String SECURITY_LOGGER = "io.billingnow.security";
     static final FakeHttpServer ADYEN = fake();
     static final Path PLUGINS = TestPlugins.folder();
+    // Overrides are system properties while a node runs, so each node states every egress setting it relies on.
     static final TestPlatform loose = new TestPlatform(
-            ConfigOverride.config("plugins.directory", PLUGINS.toString()));
+            ConfigOverride.config("plugins.directory", PLUGINS.toString()),
+            ConfigOverride.config("plugins.egress.allowPlainHttp", "true"),
+            ConfigOverride.config("plugins.egress.allowLoopback", "true"),
+            ConfigOverride.config("plugins.egress.extraHosts.adyen", "127.0.0.1"));
     static final TestPlatform strict = new TestPlatform(loose.database(),
             ConfigOverride.config("plugins.directory", PLUGINS.toString()),
             ConfigOverride.config("plugins.egress.allowPlainHttp", "false"),
