@@ -10,9 +10,10 @@ public final class EgressRefusedProblem extends ApiException {
 
     private static final long serialVersionUID = 1L;
 
-    EgressRefusedProblem(String providerId, String reason) {
+    /** The reason (which host, which rule) is logged, not shown: a payer opening a checkout may be the one asking. */
+    EgressRefusedProblem(String providerId) {
         super(422, "egress-refused", "Destination not allowed",
-                "The " + providerId + " provider account points to a destination the platform does not call: "
-                        + reason);
+                "The " + providerId + " provider account points to a destination the platform does not call; its "
+                        + "owner must correct the account (the policy is in docs/security.md, \"Egress policy\")");
     }
 }

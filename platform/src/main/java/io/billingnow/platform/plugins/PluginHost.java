@@ -152,7 +152,7 @@ public final class PluginHost implements Managed {
             ProviderContext context = new ProviderContext(new HostHttpTransport(egress,
                     egress.policy().hostsFor(descriptor.id(), descriptor.egressHosts())), clock);
             PaymentProvider provider = onPluginThread(loader, () -> factory.create(context));
-            if (descriptor == null || provider == null) {
+            if (provider == null) {
                 throw new IllegalStateException("the plugin's factory answered null");
             }
             if (providers.containsKey(descriptor.id())) {
@@ -315,7 +315,7 @@ public final class PluginHost implements Managed {
             if (outcome instanceof EgressRefusal refusal) {
                 LOG.warn("Payment provider {}: {} refused by the egress policy: {}", provider.id(), operation,
                         refusal.cause().getMessage());
-                throw new EgressRefusedProblem(provider.id(), refusal.cause().getMessage());
+                throw new EgressRefusedProblem(provider.id());
             }
             return outcome;
         } catch (TimeoutException e) {
