@@ -1,6 +1,8 @@
 package io.billingnow.platform.egress;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +27,18 @@ public class EgressSettings {
     @NotNull
     @JsonProperty
     private Map<String, List<String>> extraHosts = new LinkedHashMap<>();
+
+    /** Every added host is a host name or a leading-wildcard domain; a typo fails the start-up, not a payment. */
+    @JsonIgnore
+    @AssertTrue(message = "extraHosts entries must be host names, optionally starting with *.")
+    public boolean isExtraHostsValid() {
+        try {
+            extraHosts.values().forEach(hosts -> hosts.forEach(HostPattern::new));
+            return true;
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return false;
+        }
+    }
 
     public boolean isAllowPlainHttp() {
         return allowPlainHttp;

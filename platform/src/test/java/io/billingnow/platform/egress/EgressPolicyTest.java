@@ -104,6 +104,14 @@ class EgressPolicyTest {
     }
 
     @Test
+    void aMalformedOperatorHostIsAConfigurationError() {
+        EgressSettings settings = new EgressSettings();
+        assertThat(settings.isExtraHostsValid()).isTrue();
+        settings.setExtraHosts(Map.of("stripe", List.of("api.*.example")));
+        assertThat(settings.isExtraHostsValid()).isFalse();
+    }
+
+    @Test
     void anAllowedNameThatResolvesToAForbiddenAddressIsRefused() {
         EgressSettings settings = new EgressSettings();
         settings.setExtraHosts(Map.of("stripe", List.of("rebound.example", "internal.example", "localhost")));
