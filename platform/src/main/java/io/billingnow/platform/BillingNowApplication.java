@@ -71,6 +71,8 @@ import io.billingnow.platform.paylinks.PaymentLinkService;
 import io.billingnow.platform.paylinks.PaymentLinksResource;
 import io.billingnow.platform.plugins.PluginHealthCheck;
 import io.billingnow.platform.plugins.PluginHost;
+import io.billingnow.platform.egress.EgressHttpClient;
+import io.billingnow.platform.egress.EgressPolicy;
 import io.billingnow.platform.plugins.PluginsResource;
 import io.billingnow.platform.plugins.TenantProvidersResource;
 import io.billingnow.platform.provideraccounts.ProviderAccountService;
@@ -171,8 +173,13 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         ExceptionMappers.register(environment.jersey().getResourceConfig());
         RedactingTurboFilter.install();
         RequestLogRedaction.install(config.getServerFactory());
+        // One egress rule for every outbound request: plugins' provider calls and the alert webhook (plugins.egress).
+        EgressPolicy egressPolicy = new EgressPolicy(config.getPlugins().getEgress());
+        EgressHttpClient alertEgress = new EgressHttpClient(egressPolicy, java.time.Duration.ofSeconds(10));
+        environment.lifecycle().manage(alertEgress);
         SecurityEvents securityEvents = new SecurityEvents(tenantTx, platformTx, audit, environment.metrics(),
-                config.getMonitoring().getRules(), config.getMonitoring().alertSink(json), new Lockouts(clock), clock);
+                config.getMonitoring().getRules(), config.getMonitoring().alertSink(json, alertEgress),
+                new Lockouts(clock), clock);
         RateLimiter rateLimiter = new RateLimiter(config.getMonitoring().getRateLimits(),
                 BucketStores.create(config.getMonitoring().getRateLimits(), config.getDatabase(), environment));
         environment.servlets().addFilter("request-guard", new RequestGuardFilter(rateLimiter, securityEvents, json))
@@ -215,7 +222,7 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
 
         environment.jersey().register(new AdminKeysResource(keys, tenants));
 
-        PluginHost plugins = new PluginHost(config.getPlugins(), clock);
+        PluginHost plugins = new PluginHost(config.getPlugins(), clock, egressPolicy);
         environment.lifecycle().manage(plugins);
         environment.healthChecks().register("plugins", new PluginHealthCheck(plugins));
         ProviderAccountService providerAccounts = new ProviderAccountService(plugins, tenants,

@@ -61,12 +61,13 @@ public final class MonitoringSettings {
     }
 
     /** The configured sink; a webhook sink also logs, so an unreachable receiver never loses an alert. */
-    public AlertSink alertSink(com.fasterxml.jackson.databind.ObjectMapper json) {
+    public AlertSink alertSink(com.fasterxml.jackson.databind.ObjectMapper json,
+                               io.billingnow.platform.egress.EgressHttpClient egress) {
         LogAlertSink log = new LogAlertSink();
         if (alertSink == Sink.LOG) {
             return log;
         }
-        WebhookAlertSink webhook = new WebhookAlertSink(alertWebhookUrl, json);
+        WebhookAlertSink webhook = new WebhookAlertSink(alertWebhookUrl, json, egress);
         return alert -> {
             log.raise(alert);
             webhook.raise(alert);

@@ -2,17 +2,19 @@ package io.billingnow.platform.monitoring;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.billingnow.platform.egress.EgressHttpClient;
+import io.billingnow.platform.egress.EgressPolicy;
+import io.billingnow.platform.egress.EgressRefusedException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import org.eclipse.jetty.client.BytesRequestContent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * POSTs each alert as JSON to a configured URL (a chat or paging integration), asynchronously: a slow or failing
- * receiver never delays requests. Failures are logged; the alert is also always logged by {@link LogAlertSink}.
+ * receiver never delays requests. Failures are logged; the alert is also always logged by {@link LogAlertSink}. The
+ * request goes through the {@link EgressHttpClient} like every outbound request: HTTPS, public addresses only (checked
+ * and pinned at connect time), no redirect followed, so the receiver cannot bounce it to an internal address.
  */
 public final class WebhookAlertSink implements AlertSink {
 
@@ -20,11 +22,16 @@ public final class WebhookAlertSink implements AlertSink {
 
     private final URI url;
     private final ObjectMapper json;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final EgressHttpClient client;
 
-    public WebhookAlertSink(URI url, ObjectMapper json) {
+    /** Refuses to be built for a URL the egress policy refuses, so a bad configuration fails at start-up. */
+    public WebhookAlertSink(URI url, ObjectMapper json, EgressHttpClient client) {
+        client.policy().refusal(url, EgressPolicy.AllowedHosts.ANY).ifPresent(why -> {
+            throw new IllegalArgumentException("monitoring.alertWebhookUrl is not allowed: " + why);
+        });
         this.url = url;
         this.json = json;
+        this.client = client;
     }
 
     @Override
@@ -35,17 +42,18 @@ public final class WebhookAlertSink implements AlertSink {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        HttpRequest request = HttpRequest.newBuilder(url)
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
-            if (failure != null) {
-                LOG.warn("Alert webhook could not be reached: {}", failure.toString());
-            } else if (response.statusCode() >= 300) {
-                LOG.warn("Alert webhook answered {}", response.statusCode());
-            }
-        });
+        try {
+            client.newRequest(url, EgressPolicy.AllowedHosts.ANY).method("POST")
+                    .body(new BytesRequestContent("application/json", body))
+                    .send(result -> {
+                        if (result.isFailed()) {
+                            LOG.warn("Alert webhook could not be reached: {}", result.getFailure().toString());
+                        } else if (result.getResponse().getStatus() >= 300) {
+                            LOG.warn("Alert webhook answered {}", result.getResponse().getStatus());
+                        }
+                    });
+        } catch (EgressRefusedException e) {
+            LOG.warn("Alert webhook refused by the egress policy: {}", e.getMessage());
+        }
     }
 }

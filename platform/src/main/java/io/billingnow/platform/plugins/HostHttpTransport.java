@@ -1,61 +1,79 @@
 package io.billingnow.platform.plugins;
 
+import io.billingnow.platform.egress.EgressHttpClient;
+import io.billingnow.platform.egress.EgressPolicy;
+import io.billingnow.platform.egress.EgressRefusedException;
 import io.billingnow.sdk.Headers;
 import io.billingnow.sdk.http.HttpRequest;
 import io.billingnow.sdk.http.HttpResponse;
 import io.billingnow.sdk.http.HttpTransport;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.http.HttpClient;
-import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.client.ContentResponse;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.http.HttpField;
 
 /**
- * The HTTP transport plugins reach their providers through: the host's timeouts, no redirects followed (a provider
- * API answering a redirect is answered as is). Egress rules (an allow-list of provider hosts) are not enforced yet.
+ * The HTTP transport of one provider: every request goes through the host's {@link EgressHttpClient}, so it reaches
+ * only the provider's allowed hosts, over HTTPS, on checked public addresses, with the host's timeouts and no
+ * redirect followed (a provider API answering a redirect is answered as is). A refused destination is an
+ * {@link EgressRefusedException} for the plugin, and is recorded for {@link PluginHost} to answer the request with.
  */
 final class HostHttpTransport implements HttpTransport {
 
-    /** Headers java.net.http computes itself and refuses to take from the caller. */
-    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+    /** Headers the client computes itself; a plugin cannot set them. */
+    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade",
+            "transfer-encoding", "te", "trailer", "keep-alive", "proxy-connection");
 
-    private final HttpClient client;
-    private final Duration timeout;
+    private final EgressHttpClient client;
+    private final EgressPolicy.AllowedHosts allowed;
 
-    HostHttpTransport(Duration timeout) {
-        this.timeout = timeout;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+    HostHttpTransport(EgressHttpClient client, EgressPolicy.AllowedHosts allowed) {
+        this.client = client;
+        this.allowed = allowed;
     }
 
     @Override
     public HttpResponse send(HttpRequest request) throws IOException {
-        String scheme = request.uri().getScheme() == null ? "" : request.uri().getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("https") && !scheme.equals("http")) {
-            throw new IOException("only http and https destinations are allowed");
-        }
-        java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(request.uri())
-                .timeout(timeout)
-                .method(request.method(), request.body().length == 0
-                        ? java.net.http.HttpRequest.BodyPublishers.noBody()
-                        : java.net.http.HttpRequest.BodyPublishers.ofByteArray(request.body()));
-        for (Map.Entry<String, List<String>> header : request.headers().map().entrySet()) {
-            if (!RESTRICTED.contains(header.getKey())) {
-                for (String value : header.getValue()) {
-                    builder.header(header.getKey(), value);
-                }
-            }
-        }
         try {
-            java.net.http.HttpResponse<byte[]> response = client.send(builder.build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
-            return new HttpResponse(response.statusCode(), new Headers(response.headers().map()), response.body());
+            Request outgoing = client.newRequest(request.uri(), allowed).method(request.method());
+            outgoing.headers(headers -> request.headers().map().forEach((name, values) -> {
+                if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+                    values.forEach(v -> headers.add(name, v));
+                }
+            }));
+            if (request.body().length > 0) {
+                outgoing.body(new BytesRequestContent(request.body()));
+            }
+            ContentResponse response = outgoing.send();
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            for (HttpField field : response.getHeaders()) {
+                headers.computeIfAbsent(field.getName(), k -> new java.util.ArrayList<>()).add(field.getValue());
+            }
+            return new HttpResponse(response.getStatus(), new Headers(headers), response.getContent());
+        } catch (EgressRefusedException e) {
+            throw EgressRefusals.record(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while waiting for the provider");
+        } catch (TimeoutException e) {
+            throw new IOException("the provider did not answer in time");
+        } catch (ExecutionException e) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof EgressRefusedException refused) {
+                    throw EgressRefusals.record(refused);
+                }
+            }
+            throw new IOException("no response from the provider: " + e.getCause().getClass().getSimpleName(),
+                    e.getCause());
         } catch (IllegalArgumentException e) {
             throw new IOException("request refused by the HTTP client", e);
         }

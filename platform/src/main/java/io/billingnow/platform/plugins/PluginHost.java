@@ -1,5 +1,8 @@
 package io.billingnow.platform.plugins;
 
+import io.billingnow.platform.egress.EgressHttpClient;
+import io.billingnow.platform.egress.EgressPolicy;
+import io.billingnow.platform.egress.EgressRefusedException;
 import io.billingnow.sdk.PaymentProvider;
 import io.billingnow.sdk.PaymentProviderFactory;
 import io.billingnow.sdk.ProviderContext;
@@ -43,6 +46,9 @@ import org.slf4j.LoggerFactory;
  * Loads the payment-provider plugins and is the only way into them. Every call runs on a bounded pool with a
  * deadline, under the plugin's class loader: a plugin that throws, hangs or answers garbage costs the request a 502
  * {@code provider-failed} and marks the plugin unhealthy, and never holds a request thread beyond the deadline.
+ * Each provider gets its own {@link ProviderContext} whose HTTP transport enforces the {@link EgressPolicy} with the
+ * provider's allowed hosts; a call whose request the policy refused answers 422 {@code egress-refused} (the account
+ * points somewhere it must not: the tenant's configuration, not a plugin fault, so the plugin stays healthy).
  */
 public final class PluginHost implements Managed {
 
@@ -52,12 +58,20 @@ public final class PluginHost implements Managed {
     private final Clock clock;
     private final Duration timeout;
     private final ThreadPoolExecutor executor;
+    private final EgressHttpClient egress;
     private final Map<String, LoadedProvider> providers = new LinkedHashMap<>();
     private final Map<String, String> loadFailures = new LinkedHashMap<>();
     private PluginManager manager;
 
     public PluginHost(PluginSettings settings, Clock clock) {
+        this(settings, clock, new EgressPolicy(settings.getEgress()));
+    }
+
+    /** With a given egress policy (tests give it a fake name service). */
+    public PluginHost(PluginSettings settings, Clock clock, EgressPolicy egressPolicy) {
         this.settings = settings;
+        this.egress = new EgressHttpClient(egressPolicy,
+                Duration.ofMillis(settings.getHttpTimeout().toMilliseconds()));
         this.clock = clock;
         this.timeout = Duration.ofMillis(settings.getCallTimeout().toMilliseconds());
         AtomicInteger threads = new AtomicInteger();
@@ -80,8 +94,23 @@ public final class PluginHost implements Managed {
     public record ProviderView(ProviderDescriptor descriptor, PluginHealth health) {
     }
 
+    /** The egress policy plugin requests are held to; the same one checks the URLs tenants save. */
+    public EgressPolicy egressPolicy() {
+        return egress.policy();
+    }
+
+    /** The hosts this provider's requests may reach: declared by its plugin plus those the operator added. */
+    public EgressPolicy.AllowedHosts allowedHosts(LoadedProvider provider) {
+        return egress.policy().hostsFor(provider.id(), provider.descriptor().egressHosts());
+    }
+
     @Override
     public synchronized void start() {
+        try {
+            egress.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("the egress HTTP client did not start", e);
+        }
         if (settings.getDirectory() == null) {
             LOG.info("No plugins directory configured: no payment providers are available");
             return;
@@ -93,8 +122,6 @@ public final class PluginHost implements Managed {
         manager = new IsolatingPluginManager(directory);
         manager.loadPlugins();
         manager.startPlugins();
-        ProviderContext context = new ProviderContext(
-                new HostHttpTransport(Duration.ofMillis(settings.getHttpTimeout().toMilliseconds())), clock);
         for (PluginWrapper plugin : manager.getPlugins()) {
             if (plugin.getPluginState() != PluginState.STARTED) {
                 LOG.warn("Plugin {} {} is {}: its providers are not offered", plugin.getPluginId(),
@@ -102,7 +129,7 @@ public final class PluginHost implements Managed {
                 continue;
             }
             try {
-                register(plugin, context);
+                register(plugin);
             } catch (RuntimeException e) {
                 loadFailures.put(plugin.getPluginId(), e.getMessage());
                 LOG.error("Plugin {} could not be registered", plugin.getPluginId(), e);
@@ -110,7 +137,7 @@ public final class PluginHost implements Managed {
         }
     }
 
-    private void register(PluginWrapper plugin, ProviderContext context) {
+    private void register(PluginWrapper plugin) {
         ClassLoader loader = plugin.getPluginClassLoader();
         List<PaymentProviderFactory> factories = onPluginThread(loader,
                 () -> manager.getExtensions(PaymentProviderFactory.class, plugin.getPluginId()));
@@ -119,8 +146,13 @@ public final class PluginHost implements Managed {
         }
         for (PaymentProviderFactory factory : factories) {
             ProviderDescriptor descriptor = onPluginThread(loader, factory::descriptor);
+            if (descriptor == null) {
+                throw new IllegalStateException("the plugin's factory answered null");
+            }
+            ProviderContext context = new ProviderContext(new HostHttpTransport(egress,
+                    egress.policy().hostsFor(descriptor.id(), descriptor.egressHosts())), clock);
             PaymentProvider provider = onPluginThread(loader, () -> factory.create(context));
-            if (descriptor == null || provider == null) {
+            if (provider == null) {
                 throw new IllegalStateException("the plugin's factory answered null");
             }
             if (providers.containsKey(descriptor.id())) {
@@ -153,6 +185,11 @@ public final class PluginHost implements Managed {
     @Override
     public synchronized void stop() {
         executor.shutdownNow();
+        try {
+            egress.stop();
+        } catch (Exception e) {
+            LOG.warn("The egress HTTP client did not stop cleanly", e);
+        }
         if (manager != null) {
             // One by one over a copy: PF4J 3.15's stopPlugins() modifies the list it iterates.
             for (PluginWrapper plugin : List.copyOf(manager.getPlugins())) {
@@ -268,13 +305,19 @@ public final class PluginHost implements Managed {
     private Object call(LoadedProvider provider, String operation, Callable<Object> work) {
         Future<Object> future;
         try {
-            future = executor.submit(withLoader(provider.classLoader(), work));
+            future = executor.submit(withLoader(provider.classLoader(), noticingEgressRefusals(work)));
         } catch (RejectedExecutionException e) {
             LOG.warn("Payment provider {}: {} refused, all plugin threads busy", provider.id(), operation);
             throw new ProviderFailedException(provider.id(), "is busy");
         }
         try {
-            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            Object outcome = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (outcome instanceof EgressRefusal refusal) {
+                LOG.warn("Payment provider {}: {} refused by the egress policy: {}", provider.id(), operation,
+                        refusal.cause().getMessage());
+                throw new EgressRefusedProblem(provider.id());
+            }
+            return outcome;
         } catch (TimeoutException e) {
             future.cancel(true);
             String what = operation + " did not answer within " + timeout.toMillis() + " ms";
@@ -293,6 +336,28 @@ public final class PluginHost implements Managed {
             Thread.currentThread().interrupt();
             throw new ProviderFailedException(provider.id(), "call was interrupted");
         }
+    }
+
+    /** What a plugin call answers when the egress policy refused one of its requests, whatever the plugin did then. */
+    private record EgressRefusal(EgressRefusedException cause) {
+    }
+
+    private static Callable<Object> noticingEgressRefusals(Callable<Object> work) {
+        return () -> {
+            EgressRefusals.take();
+            Object outcome;
+            try {
+                outcome = work.call();
+            } catch (Exception | Error e) {
+                EgressRefusedException refused = EgressRefusals.take();
+                if (refused != null) {
+                    return new EgressRefusal(refused);
+                }
+                throw e;
+            }
+            EgressRefusedException refused = EgressRefusals.take();
+            return refused != null ? new EgressRefusal(refused) : outcome;
+        };
     }
 
     private static <T> Callable<T> withLoader(ClassLoader loader, Callable<T> work) {

@@ -1,8 +1,10 @@
 package io.billingnow.platform.plugins;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.billingnow.platform.egress.EgressSettings;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -40,6 +42,12 @@ public class PluginSettings {
     @JsonProperty
     private Duration httpTimeout = Duration.seconds(8);
 
+    /** Where plugins' requests may go (docs/security.md, "Egress policy"). */
+    @NotNull
+    @Valid
+    @JsonProperty
+    private EgressSettings egress = new EgressSettings();
+
     /** Webhook bodies larger than this are refused with 413 before any plugin sees them. */
     @NotNull
     @JsonProperty
@@ -71,6 +79,10 @@ public class PluginSettings {
 
     public Duration getHttpTimeout() {
         return httpTimeout;
+    }
+
+    public EgressSettings getEgress() {
+        return egress;
     }
 
     public DataSize getWebhookMaxBody() {

@@ -101,6 +101,7 @@ public final class ProviderAccountService {
         List<String> secrets = fields.webhookSecret() == null || fields.webhookSecret().isBlank()
                 ? List.of() : List.of(fields.webhookSecret());
         validate(descriptor, values, secrets);
+        refuseForbiddenEndpoints(provider, values);
 
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
@@ -237,6 +238,34 @@ public final class ProviderAccountService {
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
+        }
+    }
+
+    /**
+     * Endpoint fields (URLs the provider calls) must pass the egress policy the plugin's requests are held to: 422
+     * {@code egress-refused} with a pointer to each refused field, before anything is stored. Requests are checked
+     * again when sent, so a URL stored before the policy or its configuration changed is refused then.
+     */
+    private void refuseForbiddenEndpoints(LoadedProvider provider, Map<String, String> values) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (CredentialField field : provider.descriptor().credentialFields()) {
+            String value = values.get(field.name());
+            if (!field.endpoint() || value == null) {
+                continue;
+            }
+            URI uri;
+            try {
+                uri = new URI(value.strip());
+            } catch (java.net.URISyntaxException e) {
+                errors.add(new Problem.FieldError("/credentials/" + field.name(), "not a URL"));
+                continue;
+            }
+            plugins.egressPolicy().refusal(uri, plugins.allowedHosts(provider)).ifPresent(why ->
+                    errors.add(new Problem.FieldError("/credentials/" + field.name(), "not allowed: " + why)));
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(422, "egress-refused", "Destination not allowed",
+                    errors.size() == 1 ? errors.get(0).message() : errors.size() + " fields are not allowed", errors);
         }
     }
 

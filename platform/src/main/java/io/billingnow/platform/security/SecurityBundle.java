@@ -63,6 +63,10 @@ public final class SecurityBundle<C extends Configuration> implements Configured
                         security.getHeaders().hstsValue()))
                 .addMappingForUrlPatterns(requestAndError, false, "/*");
 
+        environment.admin()
+                .addFilter("admin-tasks-disabled", new AdminTasksDisabledFilter())
+                .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, AdminTasksDisabledFilter.PATH);
+
         environment.servlets()
                 .addServlet("security-txt", new SecurityTxtServlet(SecurityTxt.render(security.getContact(), clock)))
                 .addMapping(SecurityTxt.PATH);

@@ -14,8 +14,12 @@ import java.util.regex.PatternSyntaxException;
  * @param secret   whether the value is a secret (API key, signing key)
  * @param required whether the value must be present
  * @param pattern  an optional regular expression the whole value must match
+ * @param endpoint whether the value is a URL the provider sends requests to (an API base URL): the host then checks
+ *                 it against its egress policy when a tenant saves it (refused with a pointer to the field), as it
+ *                 checks every request at call time anyway; see {@link ProviderDescriptor#egressHosts()}
  */
-public record CredentialField(String name, String label, boolean secret, boolean required, Optional<String> pattern) {
+public record CredentialField(String name, String label, boolean secret, boolean required, Optional<String> pattern,
+                              boolean endpoint) {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
@@ -39,6 +43,29 @@ public record CredentialField(String name, String label, boolean secret, boolean
                 throw new IllegalArgumentException("credential field pattern does not compile: " + name, e);
             }
         });
+    }
+
+    /**
+     * A field that is not an endpoint URL (the shape of SDK 0.1.0, kept for plugins built against it).
+     *
+     * @param name     the key
+     * @param label    the label
+     * @param secret   whether it is a secret
+     * @param required whether it must be present
+     * @param pattern  the regular expression the value must match, if any
+     */
+    public CredentialField(String name, String label, boolean secret, boolean required, Optional<String> pattern) {
+        this(name, label, secret, required, pattern, false);
+    }
+
+    /**
+     * This field marked as an endpoint URL the provider calls, so the host checks it against its egress policy when
+     * a tenant saves it.
+     *
+     * @return a copy of this field with {@link #endpoint()} true
+     */
+    public CredentialField asEndpoint() {
+        return new CredentialField(name, label, secret, required, pattern, true);
     }
 
     /**

@@ -63,6 +63,28 @@ class ValuesTest {
     }
 
     @Test
+    void aDescriptorWithoutEgressHostsStillBuildsTheOldWayAndDeclaresNone() {
+        assertThat(DESCRIPTOR.egressHosts()).isEmpty();
+        assertThat(DESCRIPTOR.credentialFields()).noneMatch(CredentialField::endpoint);
+    }
+
+    @Test
+    void aDescriptorDeclaresExactHostsAndLeadingWildcardDomains() {
+        ProviderDescriptor d = new ProviderDescriptor("acme", "Acme", EnumSet.noneOf(Capability.class),
+                List.of(CredentialField.optional("api_base_url", "API base URL", false, "https://.+").asEndpoint()),
+                Optional.empty(), java.util.Set.of("api.acme.example", "*.live.acme.example"));
+        assertThat(d.egressHosts()).containsExactlyInAnyOrder("api.acme.example", "*.live.acme.example");
+        assertThat(d.credentialFields().get(0).endpoint()).isTrue();
+        assertThat(d.credentialFields().get(0).pattern()).contains("https://.+");
+        for (String bad : List.of("API.acme.example", "*.com", "api.*.example", "*", "https://api.acme.example",
+                "api.acme.example:443", "")) {
+            assertThatThrownBy(() -> new ProviderDescriptor("acme", "Acme", EnumSet.noneOf(Capability.class),
+                    List.of(), Optional.empty(), java.util.Set.of(bad))).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void moneyRequiresUpperCaseIsoCode() {
         assertThat(new Money(1234, "EUR").minorUnits()).isEqualTo(1234);
         assertThatThrownBy(() -> new Money(1, "eur")).isInstanceOf(IllegalArgumentException.class);

@@ -11,6 +11,7 @@ import org.pf4j.Extension;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Entry point of the Adyen plugin. */
 @Extension
@@ -26,9 +27,12 @@ public class AdyenProviderFactory implements PaymentProviderFactory {
             EnumSet.of(Capability.WEBHOOKS, Capability.PAYMENT_LINKS),
             List.of(CredentialField.required(API_KEY, "API key", true, "[A-Za-z0-9_+/=.\\-]{16,}"),
                     CredentialField.required(MERCHANT_ACCOUNT, "Merchant account", false, "[A-Za-z0-9_.\\-]{2,80}"),
-                    CredentialField.optional(API_BASE_URL, "Checkout API base URL", false, "https?://[^\\s]+")),
+                    CredentialField.optional(API_BASE_URL, "Checkout API base URL", false, "https?://[^\\s]+").asEndpoint()),
             Optional.of(CredentialField.required("hmac_key", "Webhook HMAC key (hex)", true,
-                    "([0-9A-Fa-f]{2}){16,}")));
+                    "([0-9A-Fa-f]{2}){16,}")),
+            // Test: checkout-test.adyen.com. Live: the account's own prefix, {PREFIX}-checkout-live.adyenpayments.com
+            // (and the -au, -us, -in regional variants), all under adyenpayments.com.
+            Set.of("checkout-test.adyen.com", "*.adyenpayments.com"));
 
     @Override
     public ProviderDescriptor descriptor() {

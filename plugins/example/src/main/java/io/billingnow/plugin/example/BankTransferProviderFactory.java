@@ -11,6 +11,7 @@ import org.pf4j.Extension;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Entry point of the example plugin. {@code @Extension} makes PF4J's annotation processor list this class in
@@ -25,6 +26,8 @@ public class BankTransferProviderFactory implements PaymentProviderFactory {
     static final String PAY_PAGE_BASE_URL = "pay_page_base_url";
 
     // The descriptor is data: the host renders the tenant's settings form from it and validates input with it.
+    // The pay page base URL is only handed to payers, never called: it is no endpoint, and the plugin, which makes no
+    // outbound HTTP call, declares no egress hosts (the host then refuses any request it might try).
     static final ProviderDescriptor DESCRIPTOR = new ProviderDescriptor("example-bank-transfer",
             "Bank transfer (SEPA, example)",
             EnumSet.of(Capability.WEBHOOKS, Capability.PAYMENT_LINKS),
@@ -32,7 +35,8 @@ public class BankTransferProviderFactory implements PaymentProviderFactory {
                     CredentialField.required(IBAN, "IBAN", false, "[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}"),
                     CredentialField.optional(BIC, "BIC", false, "[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?"),
                     CredentialField.required(PAY_PAGE_BASE_URL, "Pay page base URL", false, "https?://[^\\s?#]+")),
-            Optional.of(CredentialField.required("webhook_secret", "Webhook secret", true, "[A-Za-z0-9_\\-]{16,}")));
+            Optional.of(CredentialField.required("webhook_secret", "Webhook secret", true, "[A-Za-z0-9_\\-]{16,}")),
+            Set.of());
 
     @Override
     public ProviderDescriptor descriptor() {

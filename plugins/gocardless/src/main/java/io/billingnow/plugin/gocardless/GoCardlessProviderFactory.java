@@ -11,6 +11,7 @@ import org.pf4j.Extension;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Entry point of the GoCardless plugin. */
 @Extension
@@ -24,9 +25,10 @@ public class GoCardlessProviderFactory implements PaymentProviderFactory {
     static final ProviderDescriptor DESCRIPTOR = new ProviderDescriptor("gocardless", "GoCardless",
             EnumSet.of(Capability.WEBHOOKS, Capability.PAYMENT_LINKS, Capability.CREDENTIAL_CHECK),
             List.of(CredentialField.required(ACCESS_TOKEN, "Access token", true, "(sandbox|live)_[A-Za-z0-9_\\-]+"),
-                    CredentialField.optional(API_BASE_URL, "API base URL", false, "https?://[^\\s]+")),
+                    CredentialField.optional(API_BASE_URL, "API base URL", false, "https?://[^\\s]+").asEndpoint()),
             Optional.of(CredentialField.required("webhook_endpoint_secret", "Webhook endpoint secret", true,
-                    "[A-Za-z0-9_\\-]{8,}")));
+                    "[A-Za-z0-9_\\-]{8,}")),
+            Set.of("api.gocardless.com", "api-sandbox.gocardless.com"));
 
     @Override
     public ProviderDescriptor descriptor() {

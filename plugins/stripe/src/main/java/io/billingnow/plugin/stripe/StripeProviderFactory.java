@@ -11,6 +11,7 @@ import org.pf4j.Extension;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Entry point of the Stripe plugin. */
 @Extension
@@ -25,9 +26,11 @@ public class StripeProviderFactory implements PaymentProviderFactory {
     static final ProviderDescriptor DESCRIPTOR = new ProviderDescriptor("stripe", "Stripe",
             EnumSet.of(Capability.WEBHOOKS, Capability.PAYMENT_LINKS, Capability.CREDENTIAL_CHECK),
             List.of(CredentialField.required(SECRET_KEY, "Secret API key", true, "(sk|rk)_(test|live)_[A-Za-z0-9]+"),
-                    CredentialField.optional(API_BASE_URL, "API base URL", false, "https?://[^\\s]+")),
+                    CredentialField.optional(API_BASE_URL, "API base URL", false, "https?://[^\\s]+").asEndpoint()),
             Optional.of(CredentialField.required("webhook_signing_secret", "Webhook signing secret", true,
-                    "whsec_[A-Za-z0-9+/=]+")));
+                    "whsec_[A-Za-z0-9+/=]+")),
+            // Checkout Sessions and the balance check are both on the API host.
+            Set.of("api.stripe.com"));
 
     @Override
     public ProviderDescriptor descriptor() {

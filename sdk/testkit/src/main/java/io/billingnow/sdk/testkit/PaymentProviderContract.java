@@ -1,6 +1,7 @@
 package io.billingnow.sdk.testkit;
 
 import io.billingnow.sdk.Capability;
+import io.billingnow.sdk.CredentialField;
 import io.billingnow.sdk.Credentials;
 import io.billingnow.sdk.Headers;
 import io.billingnow.sdk.Money;
@@ -202,6 +203,16 @@ public abstract class PaymentProviderContract {
         assertThat(d.capabilities()).isNotEmpty();
         assertThat(d.validate(credentials(List.of(newWebhookSecret(), newWebhookSecret())))).isEmpty();
         assertThat(newWebhookSecret()).isNotEqualTo(newWebhookSecret());
+    }
+
+    @Test
+    void aProviderWithAnEndpointFieldDeclaresTheHostsItCalls() {
+        // The host refuses every request to a host the descriptor does not declare: an API base URL the tenant may
+        // set means the plugin calls an API, and without declared hosts it could reach none in production.
+        ProviderDescriptor d = factory().descriptor();
+        if (d.credentialFields().stream().anyMatch(CredentialField::endpoint)) {
+            assertThat(d.egressHosts()).as("egressHosts of %s", d.id()).isNotEmpty();
+        }
     }
 
     // ---- webhooks -----------------------------------------------------------------------------------------

@@ -114,6 +114,13 @@ class ContractCatchesFlawsTest {
         }
     }
 
+    static class EndpointWithoutHosts extends ToyContract {
+        @Override
+        Flaw flaw() {
+            return Flaw.ENDPOINT_WITHOUT_HOSTS;
+        }
+    }
+
     private static Events run(Class<?> contract) {
         return EngineTestKit.engine("junit-jupiter").selectors(selectClass(contract)).execute().testEvents();
     }
@@ -143,6 +150,8 @@ class ContractCatchesFlawsTest {
         assertThat(failed(LeaksSecret.class)).contains("wrongSecretIsRejected()");
         assertThat(failed(LinkOutlivesExpiry.class)).containsExactly("linkNeverOutlivesTheRequestedExpiry()");
         assertThat(failed(WrongReasonForMissingSignature.class)).containsExactly("missingSignatureIsRejected()");
+        assertThat(failed(EndpointWithoutHosts.class)).containsExactly(
+                "aProviderWithAnEndpointFieldDeclaresTheHostsItCalls()");
     }
 
     @Test

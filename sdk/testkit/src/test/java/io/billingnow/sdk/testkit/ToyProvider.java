@@ -40,7 +40,7 @@ import java.util.Optional;
 final class ToyProvider implements PaymentProvider {
 
     enum Flaw { NONE, ACCEPTS_ANY_SIGNATURE, IGNORES_TIMESTAMP, ONLY_FIRST_SECRET, THROWS_ON_GARBAGE, LEAKS_SECRET,
-        LINK_OUTLIVES_EXPIRY, WRONG_REASON_FOR_MISSING_SIGNATURE }
+        LINK_OUTLIVES_EXPIRY, WRONG_REASON_FOR_MISSING_SIGNATURE, ENDPOINT_WITHOUT_HOSTS }
 
     /** The factory the contract instantiates reflectively; the flaw is passed by the test subclass instead. */
     @Extension
@@ -58,8 +58,11 @@ final class ToyProvider implements PaymentProvider {
         @Override
         public ProviderDescriptor descriptor() {
             return new ProviderDescriptor("toy", "Toy", EnumSet.of(Capability.WEBHOOKS, Capability.PAYMENT_LINKS),
-                    List.of(CredentialField.required("merchant", "Merchant", false, "m_[a-z0-9]+")),
-                    Optional.of(CredentialField.required("secret", "Secret", true, "[a-f0-9]{32}")));
+                    List.of(CredentialField.required("merchant", "Merchant", false, "m_[a-z0-9]+"),
+                            CredentialField.optional("api_base_url", "API base URL", false, "https://.+")
+                                    .asEndpoint()),
+                    Optional.of(CredentialField.required("secret", "Secret", true, "[a-f0-9]{32}")),
+                    flaw == Flaw.ENDPOINT_WITHOUT_HOSTS ? java.util.Set.of() : java.util.Set.of("api.toy.example"));
         }
 
         @Override
