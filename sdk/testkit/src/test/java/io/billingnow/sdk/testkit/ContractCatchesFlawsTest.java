@@ -107,6 +107,20 @@ class ContractCatchesFlawsTest {
         }
     }
 
+    static class NoPaymentReference extends ToyContract {
+        @Override
+        Flaw flaw() {
+            return Flaw.NO_PAYMENT_REFERENCE;
+        }
+    }
+
+    static class CancelFailsWhenRepeated extends ToyContract {
+        @Override
+        Flaw flaw() {
+            return Flaw.CANCEL_FAILS_WHEN_REPEATED;
+        }
+    }
+
     static class WrongReasonForMissingSignature extends ToyContract {
         @Override
         Flaw flaw() {
@@ -143,6 +157,9 @@ class ContractCatchesFlawsTest {
         assertThat(failed(LeaksSecret.class)).contains("wrongSecretIsRejected()");
         assertThat(failed(LinkOutlivesExpiry.class)).containsExactly("linkNeverOutlivesTheRequestedExpiry()");
         assertThat(failed(WrongReasonForMissingSignature.class)).containsExactly("missingSignatureIsRejected()");
+        assertThat(failed(NoPaymentReference.class)).containsExactly("correctlySignedPaymentIsAcceptedAndNormalised()");
+        assertThat(failed(CancelFailsWhenRepeated.class))
+                .containsExactly("cancellingAnIssuedLinkSucceedsAndARepeatedCancelToo()");
     }
 
     @Test
