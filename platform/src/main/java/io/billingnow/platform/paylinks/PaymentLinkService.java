@@ -127,7 +127,8 @@ public final class PaymentLinkService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         PaymentLinkDao.Row link = transactions.write(caller.tenant(), tx -> {
             PaymentLinkDao dao = tx.dao(PaymentLinkDao.class);
-            PaymentLinkDao.Row found = dao.find(tx.tenant(), id).orElseThrow(() -> ApiException.notFound("Payment link"));
+            PaymentLinkDao.Row found = dao.find(tx.tenant(), id)
+                    .orElseThrow(() -> ApiException.notFound("Payment link"));
             if (dao.revoke(tx.tenant(), id, now) == 1) {
                 audit.append(tx, new AuditEvent(caller.actorType(), caller.actorId(), "payment_link", id.toString(),
                         "payment_link.revoked", null, null));
@@ -135,8 +136,10 @@ public final class PaymentLinkService {
             }
             return found;
         });
-        String slug = tenants.find(caller.tenant()).map(Tenant::slug).orElseThrow(() -> ApiException.notFound("Tenant"));
-        CheckoutCloser.Outcome outcome = closer.close(caller.tenant(), slug, link, caller.actorType(), caller.actorId());
+        String slug = tenants.find(caller.tenant()).map(Tenant::slug)
+                .orElseThrow(() -> ApiException.notFound("Tenant"));
+        CheckoutCloser.Outcome outcome = closer.close(caller.tenant(), slug, link, caller.actorType(),
+                caller.actorId());
         boolean stillOpen = outcome == CheckoutCloser.Outcome.NOT_SUPPORTED
                 || outcome == CheckoutCloser.Outcome.NOT_CLOSED;
         return new Revocation(id, link.revokedAt(), outcome.wireName(), stillOpen ? link.checkoutExpiresAt() : null);

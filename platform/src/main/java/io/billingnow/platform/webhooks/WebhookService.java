@@ -200,7 +200,7 @@ public final class WebhookService {
         return "payment_recorded";
     }
 
-    /** Acknowledges an event about a payment recorded before: it is kept, pointing at that payment, and moves no money. */
+    /** Acknowledges an event about a payment recorded before: kept, pointing at that payment; it moves no money. */
     private String duplicatePayment(TenantHandle tx, Route route, WebhookEvent event, UUID invoiceId, UUID paymentId,
                                     TenantCaller actor) {
         tx.dao(WebhookEventDao.class).settle(tx.tenant(), route.accountId(), event.providerEventId(),

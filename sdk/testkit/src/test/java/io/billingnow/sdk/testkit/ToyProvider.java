@@ -130,7 +130,8 @@ final class ToyProvider implements PaymentProvider {
             throw new WebhookRejectedException(RejectionReason.MALFORMED, "fields");
         }
         return new VerifiedWebhook(List.of(new WebhookEvent(f[0], EventType.PAYMENT_SUCCEEDED, "paid",
-                flaw == Flaw.NO_PAYMENT_REFERENCE ? Optional.empty() : Optional.of("pay_" + f[0]), Optional.of(f[1]), Optional.of(new Money(Long.parseLong(f[2]), f[3])),
+                flaw == Flaw.NO_PAYMENT_REFERENCE ? Optional.empty() : Optional.of("pay_" + f[0]),
+                Optional.of(f[1]), Optional.of(new Money(Long.parseLong(f[2]), f[3])),
                 Instant.ofEpochSecond(t))));
     }
 
