@@ -15,7 +15,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface PaymentLinkDao {
 
     record Row(UUID id, UUID invoiceId, UUID accountId, Instant expiresAt, Instant revokedAt, Instant createdAt,
-               String checkoutUrl, String checkoutReference, Long checkoutAmount, Instant checkoutExpiresAt) {
+               String checkoutUrl, String checkoutReference, Long checkoutAmount, Instant checkoutExpiresAt,
+               Instant checkoutClosedAt) {
     }
 
     @SqlUpdate("""
@@ -26,7 +27,7 @@ public interface PaymentLinkDao {
                 @Bind("expiresAt") Instant expiresAt, @Bind("now") Instant now);
 
     String COLUMNS = "id, invoice_id, account_id, expires_at, revoked_at, created_at, checkout_url, checkout_reference,"
-            + " checkout_amount, checkout_expires_at";
+            + " checkout_amount, checkout_expires_at, checkout_closed_at";
 
     @SqlQuery("SELECT " + COLUMNS + " FROM payment_links WHERE tenant_id = :tenant AND id = :id")
     Optional<Row> find(@Bind("tenant") TenantId tenant, @Bind("id") UUID id);
@@ -49,11 +50,15 @@ public interface PaymentLinkDao {
             + " AND revoked_at IS NULL")
     int revoke(@Bind("tenant") TenantId tenant, @Bind("id") UUID id, @Bind("now") Instant now);
 
+    /** Keeps the checkout opened for a link; 0 when the link was revoked meanwhile (then the checkout is not kept). */
     @SqlUpdate("""
             UPDATE payment_links SET checkout_url = :url, checkout_reference = :reference, checkout_amount = :amount,
-                                     checkout_expires_at = :expiresAt
-            WHERE tenant_id = :tenant AND id = :id""")
-    void setCheckout(@Bind("tenant") TenantId tenant, @Bind("id") UUID id, @Bind("url") String url,
+                                     checkout_expires_at = :expiresAt, checkout_closed_at = NULL
+            WHERE tenant_id = :tenant AND id = :id AND revoked_at IS NULL""")
+    int setCheckout(@Bind("tenant") TenantId tenant, @Bind("id") UUID id, @Bind("url") String url,
                      @Bind("reference") String reference, @Bind("amount") long amount,
                      @Bind("expiresAt") Instant expiresAt);
+
+    @SqlUpdate("UPDATE payment_links SET checkout_closed_at = :now WHERE tenant_id = :tenant AND id = :id")
+    void checkoutClosed(@Bind("tenant") TenantId tenant, @Bind("id") UUID id, @Bind("now") Instant now);
 }

@@ -56,6 +56,7 @@ public final class PaymentLinkService {
     private final AuditLog audit;
     private final Clock clock;
     private final URI publicBaseUrl;
+    private final CheckoutCloser closer;
 
     public PaymentLinkService(TenantTransactions transactions, PlatformTransactions platform, TenantService tenants,
                               InvoiceService invoices, ProviderAccountService accounts, PluginHost plugins,
@@ -69,6 +70,7 @@ public final class PaymentLinkService {
         this.audit = audit;
         this.clock = clock;
         this.publicBaseUrl = publicBaseUrl;
+        this.closer = new CheckoutCloser(transactions, accounts, plugins, audit, clock);
     }
 
     public PaymentLink create(TenantCaller caller, UUID invoiceId, PaymentLinkFields fields) {
@@ -112,16 +114,41 @@ public final class PaymentLinkService {
         });
     }
 
-    public void revoke(TenantCaller caller, UUID id) {
-        transactions.write(caller.tenant(), tx -> {
+    /**
+     * The answer to a revocation: the link is revoked whatever happened at the provider; {@code providerCheckout}
+     * says whether the checkout the provider had opened for it was closed ({@code none}, {@code closed},
+     * {@code expired}, {@code not_supported}: open until {@code checkoutExpiresAt}, {@code not_closed}: revoke
+     * again to retry).
+     */
+    public record Revocation(UUID id, Instant revokedAt, String providerCheckout, Instant checkoutExpiresAt) {
+    }
+
+    public Revocation revoke(TenantCaller caller, UUID id) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        PaymentLinkDao.Row link = transactions.write(caller.tenant(), tx -> {
             PaymentLinkDao dao = tx.dao(PaymentLinkDao.class);
-            dao.find(tx.tenant(), id).orElseThrow(() -> ApiException.notFound("Payment link"));
-            if (dao.revoke(tx.tenant(), id, clock.instant()) == 1) {
+            PaymentLinkDao.Row found = dao.find(tx.tenant(), id)
+                    .orElseThrow(() -> ApiException.notFound("Payment link"));
+            if (dao.revoke(tx.tenant(), id, now) == 1) {
                 audit.append(tx, new AuditEvent(caller.actorType(), caller.actorId(), "payment_link", id.toString(),
                         "payment_link.revoked", null, null));
+                return withRevokedAt(found, now);
             }
-            return null;
+            return found;
         });
+        String slug = tenants.find(caller.tenant()).map(Tenant::slug)
+                .orElseThrow(() -> ApiException.notFound("Tenant"));
+        CheckoutCloser.Outcome outcome = closer.close(caller.tenant(), slug, link, caller.actorType(),
+                caller.actorId());
+        boolean stillOpen = outcome == CheckoutCloser.Outcome.NOT_SUPPORTED
+                || outcome == CheckoutCloser.Outcome.NOT_CLOSED;
+        return new Revocation(id, link.revokedAt(), outcome.wireName(), stillOpen ? link.checkoutExpiresAt() : null);
+    }
+
+    private static PaymentLinkDao.Row withRevokedAt(PaymentLinkDao.Row r, Instant revokedAt) {
+        return new PaymentLinkDao.Row(r.id(), r.invoiceId(), r.accountId(), r.expiresAt(), revokedAt, r.createdAt(),
+                r.checkoutUrl(), r.checkoutReference(), r.checkoutAmount(), r.checkoutExpiresAt(),
+                r.checkoutClosedAt());
     }
 
     /** Why a link cannot be used; {@link #LIVE} when it can. */
@@ -196,15 +223,25 @@ public final class PaymentLinkService {
             throw new ApiException(502, "provider-failed", "Payment provider failed",
                     "The " + provider.id() + " payment provider refused to open a checkout (" + refused.kind() + ")");
         }
-        transactions.write(tenant, tx -> {
-            tx.dao(PaymentLinkDao.class).setCheckout(tx.tenant(), link.id(), issued.url().toString(),
-                    issued.providerReference(), invoice.amountDue(), issued.expiresAt());
+        boolean kept = transactions.write(tenant, tx -> {
+            if (tx.dao(PaymentLinkDao.class).setCheckout(tx.tenant(), link.id(), issued.url().toString(),
+                    issued.providerReference(), invoice.amountDue(), issued.expiresAt()) == 0) {
+                return false;
+            }
             audit.append(tx, new AuditEvent("payer", "payment_link:" + link.id(), "payment_link",
                     link.id().toString(), "payment_link.checkout_opened", null, Map.of(
                     "provider", provider.id(), "providerReference", issued.providerReference(),
                     "amount", invoice.amountDue(), "currency", invoice.currency())));
-            return null;
+            return true;
         });
+        if (!kept) {
+            // The link was revoked while the provider opened this checkout: close it too, and send the payer away.
+            closer.close(tenant, live.resolved().slug(), new PaymentLinkDao.Row(link.id(), link.invoiceId(),
+                    link.accountId(), link.expiresAt(), link.revokedAt(), link.createdAt(), issued.url().toString(),
+                    issued.providerReference(), invoice.amountDue(), issued.expiresAt(), null),
+                    "payer", "payment_link:" + link.id());
+            return new Checkout(State.REVOKED, null);
+        }
         return new Checkout(State.LIVE, issued.url());
     }
 

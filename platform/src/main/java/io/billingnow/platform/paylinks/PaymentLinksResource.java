@@ -10,11 +10,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.UUID;
 
-/** Revoking payment links. */
+/** Revoking payment links: ours at once, and the checkout the provider opened for it where the provider can. */
 @Path("/v1/payment-links")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -29,8 +28,7 @@ public final class PaymentLinksResource {
     @DELETE
     @Path("/{id}")
     @RequiresPermission(Permission.PAYMENT_LINKS_WRITE)
-    public Response revoke(@Context SecurityContext security, @PathParam("id") UUID id) {
-        links.revoke(Callers.tenant(security), id);
-        return Response.noContent().build();
+    public PaymentLinkService.Revocation revoke(@Context SecurityContext security, @PathParam("id") UUID id) {
+        return links.revoke(Callers.tenant(security), id);
     }
 }

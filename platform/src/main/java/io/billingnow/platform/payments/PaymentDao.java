@@ -3,6 +3,7 @@ package io.billingnow.platform.payments;
 import io.billingnow.platform.tenancy.TenantId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -19,6 +20,27 @@ public interface PaymentDao {
             VALUES (:tenant, :p.id, :p.invoiceId, :p.kind, :p.method, :p.amount, :p.currency, :p.appliedAmount,
                     :p.excessAmount, :p.reference, :p.provider, :p.providerReference, :p.receivedAt, :p.createdAt)""")
     void insert(@Bind("tenant") TenantId tenant, @BindMethods("p") Payment payment);
+
+    /**
+     * Inserts a payment a provider announced; 0 when the account's payment reference is already recorded. The
+     * unique constraint decides: an insert racing another of the same reference waits for it, then inserts nothing.
+     */
+    @SqlUpdate("""
+            INSERT INTO payments (tenant_id, id, invoice_id, kind, method, amount, currency, applied_amount,
+                                  excess_amount, reference, provider, provider_reference, provider_account_id,
+                                  received_at, created_at)
+            VALUES (:tenant, :p.id, :p.invoiceId, :p.kind, :p.method, :p.amount, :p.currency, :p.appliedAmount,
+                    :p.excessAmount, :p.reference, :p.provider, :p.providerReference, :accountId, :p.receivedAt,
+                    :p.createdAt)
+            ON CONFLICT ON CONSTRAINT payments_provider_reference_once DO NOTHING""")
+    int insertOnce(@Bind("tenant") TenantId tenant, @BindMethods("p") Payment payment,
+                   @Bind("accountId") UUID providerAccountId);
+
+    @SqlQuery("""
+            SELECT id FROM payments
+            WHERE tenant_id = :tenant AND provider_account_id = :accountId AND provider_reference = :reference""")
+    Optional<UUID> idByProviderReference(@Bind("tenant") TenantId tenant, @Bind("accountId") UUID providerAccountId,
+                                         @Bind("reference") String providerReference);
 
     @SqlQuery("""
             SELECT id, invoice_id, kind, method, amount, currency, applied_amount, excess_amount, reference, provider,

@@ -11,12 +11,14 @@ import io.billingnow.platform.invoices.InvoiceStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Records money received against an invoice. The invoice row is locked first, so concurrent payments are applied
  * one after the other and the amount due can never go below zero; what exceeds the amount due becomes the
- * customer's credit balance rather than being lost or over-applied.
+ * customer's credit balance rather than being lost or over-applied. A payment a provider announced is recorded at
+ * most once per provider account and payment reference, however many events announce it.
  */
 public final class PaymentService {
 
@@ -34,6 +36,13 @@ public final class PaymentService {
     public record Source(String method, String reference, String provider, String providerReference) {
     }
 
+    /**
+     * A payment a provider announced: {@code paymentReference} is the provider's id of the payment (the same in every
+     * event about it), recorded at most once per provider account.
+     */
+    public record ProviderSource(String provider, UUID providerAccountId, String paymentReference) {
+    }
+
     public Payment record(TenantHandle tx, UUID invoiceId, long amount, String currency, Source source,
                           Instant receivedAt, Caller actor) {
         InvoiceBalance invoice = invoices.lockBalance(tx, invoiceId).orElseThrow(InvoiceService::notFound);
@@ -43,6 +52,27 @@ public final class PaymentService {
     /** Records a payment against an invoice the caller has already locked with {@link InvoiceService#lockBalance}. */
     public Payment record(TenantHandle tx, InvoiceBalance before, long amount, String currency, Source source,
                           Instant receivedAt, Caller actor) {
+        return apply(tx, before, amount, currency, source, null, receivedAt, actor).orElseThrow();
+    }
+
+    /**
+     * Records a provider's payment against a locked invoice unless the account's payment reference is already
+     * recorded: then nothing changes and the answer is empty (the payments table's unique constraint
+     * {@code payments_provider_reference_once} decides, also between concurrent transactions).
+     */
+    public Optional<Payment> recordOnce(TenantHandle tx, InvoiceBalance before, long amount, String currency,
+                                        ProviderSource source, Instant receivedAt, Caller actor) {
+        return apply(tx, before, amount, currency, new Source("provider", source.paymentReference(),
+                source.provider(), source.paymentReference()), source.providerAccountId(), receivedAt, actor);
+    }
+
+    /** The payment already recorded for a provider account's payment reference, if any. */
+    public Optional<UUID> recordedFromProvider(TenantHandle tx, UUID providerAccountId, String paymentReference) {
+        return tx.dao(PaymentDao.class).idByProviderReference(tx.tenant(), providerAccountId, paymentReference);
+    }
+
+    private Optional<Payment> apply(TenantHandle tx, InvoiceBalance before, long amount, String currency,
+                                    Source source, UUID providerAccountId, Instant receivedAt, Caller actor) {
         if (before.status() == InvoiceStatus.DRAFT) {
             throw ApiException.conflict("invoice-not-finalized", "A draft invoice cannot be paid");
         }
@@ -64,7 +94,11 @@ public final class PaymentService {
                 applied, excess, source.reference(), source.provider(), source.providerReference(),
                 receivedAt == null ? now : receivedAt, now);
         PaymentDao payments = tx.dao(PaymentDao.class);
-        payments.insert(tx.tenant(), payment);
+        if (providerAccountId == null) {
+            payments.insert(tx.tenant(), payment);
+        } else if (payments.insertOnce(tx.tenant(), payment, providerAccountId) == 0) {
+            return Optional.empty();
+        }
         if (excess > 0) {
             payments.addCredit(tx.tenant(), UUID.randomUUID(), before.customerId(), currency, excess,
                     "overpayment", invoiceId, payment.id(), now);
@@ -78,6 +112,6 @@ public final class PaymentService {
                         "invoice.payment_recorded", before.summary(), after.summary()),
                 new AuditEvent(actor.actorType(), actor.actorId(), "payment", payment.id().toString(),
                         "payment.created", null, payment)));
-        return payment;
+        return Optional.of(payment);
     }
 }

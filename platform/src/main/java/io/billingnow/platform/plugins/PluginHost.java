@@ -9,6 +9,7 @@ import io.billingnow.sdk.ProviderContext;
 import io.billingnow.sdk.ProviderDescriptor;
 import io.billingnow.sdk.ProviderException;
 import io.billingnow.sdk.link.PaymentLink;
+import io.billingnow.sdk.link.PaymentLinkCancellation;
 import io.billingnow.sdk.link.PaymentLinkRequest;
 import io.billingnow.sdk.webhook.VerifiedWebhook;
 import io.billingnow.sdk.webhook.WebhookRejectedException;
@@ -293,6 +294,25 @@ public final class PluginHost implements Managed {
         }
         provider.succeeded();
         return link;
+    }
+
+    /**
+     * Asks the provider to close the checkout it opened for a revoked payment link, bounded and with the deadline like
+     * every call. A {@link ProviderException} (the provider refused or could not be reached) is passed on.
+     */
+    public void cancelPaymentLink(LoadedProvider provider, PaymentLinkCancellation request) throws ProviderException {
+        Object outcome = call(provider, "payment link cancellation", () -> {
+            try {
+                provider.instance().cancelPaymentLink(request);
+                return request;
+            } catch (ProviderException e) {
+                return e;
+            }
+        });
+        provider.succeeded();
+        if (outcome instanceof ProviderException refused) {
+            throw refused;
+        }
     }
 
     /** Records that the plugin answered something unusable and builds the 502 to throw. */

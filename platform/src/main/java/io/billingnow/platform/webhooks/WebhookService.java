@@ -157,9 +157,23 @@ public final class WebhookService {
             recordOnly(tx, route, event, invoice.map(InvoiceBalance::id).orElse(null), actor);
             return "recorded";
         }
+        Optional<String> reference = event.paymentReference();
+        if (reference.isPresent() && reference.get().length() > 255) {
+            throw plugins.garbage(provider, "answered a payment reference longer than 255 characters");
+        }
+        if (reference.isPresent()) {
+            // A second event about a payment already recorded (Stripe announces one payment twice, for instance).
+            Optional<UUID> earlier = payments.recordedFromProvider(tx, route.accountId(), reference.get());
+            if (earlier.isPresent()) {
+                return duplicatePayment(tx, route, event, invoice.map(InvoiceBalance::id).orElse(null),
+                        earlier.get(), actor);
+            }
+        }
         String problem = null;
         if (invoice.isEmpty()) {
             problem = "unknown-invoice";
+        } else if (reference.isEmpty()) {
+            problem = "payment-reference-missing";
         } else if (amount.isEmpty()) {
             problem = "amount-missing";
         } else if (amount.get().minorUnits() <= 0) {
@@ -173,12 +187,29 @@ public final class WebhookService {
             keepForReview(tx, route, event, problem, actor);
             return "review";
         }
-        Payment payment = payments.record(tx, invoice.get(), amount.get().minorUnits(), amount.get().currency(),
-                new PaymentService.Source("provider", event.paymentReference().orElse(null), provider.id(),
-                        event.paymentReference().orElse(null)),
-                event.occurredAt(), actor);
-        dao.settle(tx.tenant(), route.accountId(), eventId, "payment_recorded", invoice.get().id(), payment.id());
+        Optional<Payment> payment = payments.recordOnce(tx, invoice.get(), amount.get().minorUnits(),
+                amount.get().currency(), new PaymentService.ProviderSource(provider.id(), route.accountId(),
+                        reference.get()), event.occurredAt(), actor);
+        if (payment.isEmpty()) {
+            // Lost the race against a concurrent delivery of the same payment: the constraint kept it to one.
+            UUID recorded = payments.recordedFromProvider(tx, route.accountId(), reference.get()).orElseThrow();
+            return duplicatePayment(tx, route, event, invoice.get().id(), recorded, actor);
+        }
+        dao.settle(tx.tenant(), route.accountId(), eventId, "payment_recorded", invoice.get().id(),
+                payment.get().id());
         return "payment_recorded";
+    }
+
+    /** Acknowledges an event about a payment recorded before: kept, pointing at that payment; it moves no money. */
+    private String duplicatePayment(TenantHandle tx, Route route, WebhookEvent event, UUID invoiceId, UUID paymentId,
+                                    TenantCaller actor) {
+        tx.dao(WebhookEventDao.class).settle(tx.tenant(), route.accountId(), event.providerEventId(),
+                "duplicate_payment", invoiceId, paymentId);
+        Map<String, Object> after = new java.util.LinkedHashMap<>(eventSummary(event));
+        after.put("paymentId", paymentId.toString());
+        audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "payment", paymentId.toString(),
+                "payment.duplicate_announcement", null, after));
+        return "duplicate_payment";
     }
 
     private void recordOnly(TenantHandle tx, Route route, WebhookEvent event, UUID invoiceId, TenantCaller actor) {

@@ -355,8 +355,9 @@ class PaymentFlowEndToEndTest {
 
         JsonNode revoked = platform.postJson("/v1/invoices/" + invoiceId + "/payment-links", key,
                 Map.of("providerAccountId", account.get("id").asText()), 201);
-        assertThat(status(platform.request("/v1/payment-links/" + revoked.get("id").asText(), key).delete()))
-                .isEqualTo(204);
+        JsonNode revocation = TestPlatform.expect(platform.request("/v1/payment-links/"
+                + revoked.get("id").asText(), key).delete(), 200);
+        assertThat(revocation.get("providerCheckout").asText()).as("no checkout was opened").isEqualTo("none");
         URI revokedUrl = URI.create(revoked.get("url").asText());
         Response gone = platform.get(revokedUrl.getPath(), null);
         assertThat(gone.getStatus()).isEqualTo(410);
@@ -386,6 +387,99 @@ class PaymentFlowEndToEndTest {
         assertThat(status(platform.get("/pay/pl_" + "A".repeat(43), null))).isEqualTo(404);
         assertThat(status(platform.get("/pay/not-a-token", null))).isEqualTo(404);
         assertThat(status(checkout(URI.create("https://x/pay/pl_" + "B".repeat(43))))).isEqualTo(404);
+    }
+
+    @Test
+    void revokingALinkExpiresTheStripeCheckoutItOpenedSoTheCustomerCannotPayThere() throws Exception {
+        JsonNode account = stripeAccount(newStripeSecret());
+        String invoiceId = openInvoice(1_000);
+        JsonNode link = platform.postJson("/v1/invoices/" + invoiceId + "/payment-links", key,
+                Map.of("providerAccountId", account.get("id").asText()), 201);
+        URI url = URI.create(link.get("url").asText());
+        String sessionId = sessionOf(checkout(url));
+        assertThat(SESSION_STATUS).containsEntry(sessionId, "open");
+
+        JsonNode revocation = TestPlatform.expect(platform.request("/v1/payment-links/" + link.get("id").asText(),
+                key).delete(), 200);
+        assertThat(revocation.get("providerCheckout").asText()).isEqualTo("closed");
+        assertThat(revocation.get("revokedAt").isNull()).isFalse();
+        assertThat(SESSION_STATUS).containsEntry(sessionId, "expired");
+        FakeHttpServer.Received expire = STRIPE.received().stream()
+                .filter(r -> r.path().equals("/v1/checkout/sessions/" + sessionId + "/expire")).findFirst()
+                .orElseThrow();
+        assertThat(expire.method()).isEqualTo("POST");
+        assertThat(expire.headers().first("Authorization")).contains("Bearer " + STRIPE_KEY);
+        assertThat(auditActions()).contains("payment_link.revoked", "payment_link.checkout_closed");
+        assertThat(status(checkout(url))).isEqualTo(410);
+
+        // Revoking again is harmless: the checkout is known to be closed, Stripe is not asked again.
+        long asked = STRIPE.received().stream().filter(r -> r.path().endsWith("/expire")).count();
+        assertThat(TestPlatform.expect(platform.request("/v1/payment-links/" + link.get("id").asText(), key)
+                .delete(), 200).get("providerCheckout").asText()).isEqualTo("closed");
+        assertThat(STRIPE.received().stream().filter(r -> r.path().endsWith("/expire")).count()).isEqualTo(asked);
+    }
+
+    @Test
+    void whenStripeCannotExpireTheCheckoutTheLinkStaysRevokedAndRevokingAgainRetries() throws Exception {
+        JsonNode account = stripeAccount(newStripeSecret());
+        String invoiceId = openInvoice(1_000);
+        JsonNode link = platform.postJson("/v1/invoices/" + invoiceId + "/payment-links", key,
+                Map.of("providerAccountId", account.get("id").asText()), 201);
+        URI url = URI.create(link.get("url").asText());
+        String sessionId = sessionOf(checkout(url));
+
+        EXPIRE_FAILS.set(true);
+        JsonNode failed;
+        try {
+            failed = TestPlatform.expect(platform.request("/v1/payment-links/" + link.get("id").asText(), key)
+                    .delete(), 200);
+        } finally {
+            EXPIRE_FAILS.set(false);
+        }
+        assertThat(failed.get("providerCheckout").asText()).isEqualTo("not_closed");
+        assertThat(failed.get("checkoutExpiresAt").isNull()).as("until when it stays open").isFalse();
+        assertThat(SESSION_STATUS).containsEntry(sessionId, "open");
+        assertThat(auditActions()).contains("payment_link.checkout_close_failed");
+        assertThat(status(checkout(url))).as("our link is revoked all the same").isEqualTo(410);
+
+        JsonNode retried = TestPlatform.expect(platform.request("/v1/payment-links/" + link.get("id").asText(), key)
+                .delete(), 200);
+        assertThat(retried.get("providerCheckout").asText()).isEqualTo("closed");
+        assertThat(SESSION_STATUS).containsEntry(sessionId, "expired");
+    }
+
+    @Test
+    void aCheckoutOpenedWhileTheLinkIsBeingRevokedIsExpiredToo() throws Exception {
+        JsonNode account = stripeAccount(newStripeSecret());
+        String invoiceId = openInvoice(1_000);
+        JsonNode link = platform.postJson("/v1/invoices/" + invoiceId + "/payment-links", key,
+                Map.of("providerAccountId", account.get("id").asText()), 201);
+        URI url = URI.create(link.get("url").asText());
+
+        // The link is revoked while Stripe is creating the session (after the platform found the link live).
+        BEFORE_SESSION_ANSWER.set(() -> {
+            try (var c = platform.database().superuserConnection(); PreparedStatement ps = c.prepareStatement(
+                    "UPDATE payment_links SET revoked_at = now() WHERE id = ?")) {
+                ps.setObject(1, UUID.fromString(link.get("id").asText()));
+                ps.executeUpdate();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try {
+            assertThat(status(checkout(url))).isEqualTo(410);
+        } finally {
+            BEFORE_SESSION_ANSWER.set(null);
+        }
+        String created = "cs_test_" + SESSIONS.get();
+        assertThat(SESSION_STATUS).as("the session opened meanwhile").containsEntry(created, "expired");
+        assertThat(auditActions()).contains("payment_link.checkout_closed");
+    }
+
+    static String sessionOf(Response checkout) {
+        assertThat(checkout.getStatus()).isEqualTo(303);
+        String path = checkout.getLocation().getPath();
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     // --------------------------------------------------------------------------------------- misbehaving plugins
@@ -624,8 +718,19 @@ class PaymentFlowEndToEndTest {
 
     static final AtomicInteger SESSIONS = new AtomicInteger();
     static final Pattern EXPIRES_AT = Pattern.compile("(?:^|&)expires_at=([0-9]+)");
+    static final Pattern EXPIRE = Pattern.compile("/v1/checkout/sessions/(cs_test_[0-9]+)/expire");
+    /** Checkout Session id to its status at the fake Stripe: open, then expired. */
+    static final Map<String, String> SESSION_STATUS = new java.util.concurrent.ConcurrentHashMap<>();
+    /** When set, runs once while the next session is being created, before Stripe answers. */
+    static final java.util.concurrent.atomic.AtomicReference<Runnable> BEFORE_SESSION_ANSWER =
+            new java.util.concurrent.atomic.AtomicReference<>();
+    static final java.util.concurrent.atomic.AtomicBoolean EXPIRE_FAILS =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
-    /** Speaks the part of Stripe's API the plugin uses: Checkout Sessions, authenticated by the secret key. */
+    /**
+     * Speaks the part of Stripe's API the plugin uses: creating Checkout Sessions and expiring open ones, authenticated
+     * by the secret key.
+     */
     static FakeHttpServer fakeStripe() {
         try {
             return FakeHttpServer.start(request -> {
@@ -636,8 +741,26 @@ class PaymentFlowEndToEndTest {
                     Matcher m = EXPIRES_AT.matcher(request.bodyText());
                     long expires = m.find() ? Long.parseLong(m.group(1)) : Instant.now().getEpochSecond() + 3600;
                     String id = "cs_test_" + SESSIONS.incrementAndGet();
+                    SESSION_STATUS.put(id, "open");
+                    Runnable meanwhile = BEFORE_SESSION_ANSWER.getAndSet(null);
+                    if (meanwhile != null) {
+                        meanwhile.run();
+                    }
                     return FakeHttpServer.Reply.json(200, "{\"id\":\"" + id + "\",\"object\":\"checkout.session\","
                             + "\"url\":\"" + fakeBase() + "/c/pay/" + id + "\",\"expires_at\":" + expires + "}");
+                }
+                Matcher expire = EXPIRE.matcher(request.path());
+                if (request.method().equals("POST") && expire.matches()
+                        && SESSION_STATUS.containsKey(expire.group(1))) {
+                    if (EXPIRE_FAILS.get()) {
+                        return FakeHttpServer.Reply.json(503, "{\"error\":{\"type\":\"api_error\"}}");
+                    }
+                    // Stripe expires only an open session.
+                    if (!SESSION_STATUS.replace(expire.group(1), "open", "expired")) {
+                        return FakeHttpServer.Reply.json(400, "{\"error\":{\"type\":\"invalid_request_error\"}}");
+                    }
+                    return FakeHttpServer.Reply.json(200, "{\"id\":\"" + expire.group(1)
+                            + "\",\"object\":\"checkout.session\",\"status\":\"expired\"}");
                 }
                 return FakeHttpServer.Reply.json(404, "{\"error\":{\"type\":\"invalid_request_error\"}}");
             });

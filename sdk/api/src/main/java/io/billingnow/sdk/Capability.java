@@ -10,5 +10,7 @@ public enum Capability {
     /** {@link PaymentProvider#createPaymentLink} issues hosted payment links. */
     PAYMENT_LINKS,
     /** {@link PaymentProvider#checkCredentials} can tell whether a tenant's credentials work. */
-    CREDENTIAL_CHECK
+    CREDENTIAL_CHECK,
+    /** {@link PaymentProvider#cancelPaymentLink} closes a checkout opened for a payment link. */
+    CANCEL_PAYMENT_LINKS
 }

@@ -1,6 +1,7 @@
 package io.billingnow.sdk;
 
 import io.billingnow.sdk.link.PaymentLink;
+import io.billingnow.sdk.link.PaymentLinkCancellation;
 import io.billingnow.sdk.link.PaymentLinkRequest;
 import io.billingnow.sdk.webhook.VerifiedWebhook;
 import io.billingnow.sdk.webhook.WebhookRejectedException;
@@ -37,6 +38,21 @@ public interface PaymentProvider {
      * @throws UnsupportedOperationException if the provider does not declare {@link Capability#PAYMENT_LINKS}
      */
     PaymentLink createPaymentLink(PaymentLinkRequest request) throws ProviderException;
+
+    /**
+     * Closes the checkout the provider opened for a payment link, so the customer can no longer pay there. The host
+     * calls it after revoking its own link, only for providers that declare
+     * {@link Capability#CANCEL_PAYMENT_LINKS}, and may call it again for the same reference (a retry after a
+     * failure): closing a checkout that is already closed, expired or completed must succeed, not fail.
+     *
+     * @param request the tenant, the checkout's provider reference and the credentials
+     * @throws ProviderException if the provider refuses or cannot be reached; by default
+     *                           {@link ProviderException.Kind#UNSUPPORTED}
+     * @since 0.1.0
+     */
+    default void cancelPaymentLink(PaymentLinkCancellation request) throws ProviderException {
+        throw new ProviderException(ProviderException.Kind.UNSUPPORTED, "this provider cannot close its checkouts");
+    }
 
     /**
      * Tells whether a tenant's credentials work, typically with a cheap authenticated read at the provider.

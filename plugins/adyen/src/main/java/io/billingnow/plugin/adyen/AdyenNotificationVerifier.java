@@ -151,12 +151,17 @@ final class AdyenNotificationVerifier {
             throw malformed("pspReference or eventCode absent");
         }
         EventType type = switch (eventCode) {
+            // AUTHORISATION records the money: payment links capture immediately unless the merchant account says
+            // otherwise. CAPTURE (sent for delayed or manual capture) is about the same payment, named by its
+            // originalReference, and is only recorded as an event; if it were ever mapped to a success, the host's
+            // once-per-payment-reference rule would still keep it to one payment.
             case "AUTHORISATION" -> success ? EventType.PAYMENT_SUCCEEDED : EventType.PAYMENT_FAILED;
+            case "CAPTURE" -> EventType.OTHER;
             case "REFUND" -> success ? EventType.REFUNDED : EventType.OTHER;
             case "CHARGEBACK", "NOTIFICATION_OF_CHARGEBACK" -> EventType.DISPUTED;
             default -> EventType.OTHER;
         };
-        // For modifications (refunds, chargebacks) the payment is the original reference.
+        // For modifications (captures, refunds, chargebacks) the payment is the original reference.
         String payment = !original.isEmpty() ? original : psp;
         Optional<Money> amount = Optional.empty();
         String currency = field(item.path("amount"), "currency");

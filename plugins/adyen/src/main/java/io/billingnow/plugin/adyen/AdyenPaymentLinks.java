@@ -11,6 +11,7 @@ import io.billingnow.sdk.http.HttpRequest;
 import io.billingnow.sdk.http.HttpResponse;
 import io.billingnow.sdk.http.HttpTransport;
 import io.billingnow.sdk.link.PaymentLink;
+import io.billingnow.sdk.link.PaymentLinkCancellation;
 import io.billingnow.sdk.link.PaymentLinkRequest;
 
 import java.io.IOException;
@@ -25,10 +26,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Issues links through Adyen's Payment Links API ({@code POST /v71/paymentLinks}). The link's {@code reference} is
- * our invoice id, so Adyen's notifications carry it back as {@code merchantReference}.
+ * our invoice id, so Adyen's notifications carry it back as {@code merchantReference}. A revoked link is expired
+ * with {@code PATCH /v71/paymentLinks/{linkId}}.
  */
 final class AdyenPaymentLinks {
 
@@ -36,6 +40,9 @@ final class AdyenPaymentLinks {
     static final Duration MAX_LIFETIME = Duration.ofDays(70);
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern LINK_ID = Pattern.compile("[A-Za-z0-9]{1,64}");
+    /** Link statuses in which nobody can pay any more. */
+    private static final Set<String> FINAL_STATUSES = Set.of("expired", "completed", "paid");
 
     private final HttpTransport http;
     private final Clock clock;
@@ -99,6 +106,44 @@ final class AdyenPaymentLinks {
             return new PaymentLink(new URI(url), id, reported.isBefore(expiresAt) ? reported : expiresAt);
         } catch (URISyntaxException e) {
             throw new ProviderException(Kind.UNEXPECTED_RESPONSE, "payment link url is not a URI");
+        }
+    }
+
+    /**
+     * Expires a payment link ({@code PATCH /v71/paymentLinks/{linkId}} with {@code status: expired}), so it can no
+     * longer be paid. When Adyen refuses, the link is read back: one already expired, completed or paid counts as
+     * closed.
+     */
+    void expire(PaymentLinkCancellation request) throws ProviderException {
+        Credentials credentials = request.credentials();
+        String apiKey = credentials.require(AdyenProviderFactory.API_KEY);
+        String id = request.providerReference();
+        if (!LINK_ID.matcher(id).matches()) {
+            throw new ProviderException(Kind.INVALID_REQUEST, "not an Adyen payment link id");
+        }
+        URI link = URI.create(endpoint(credentials) + "/" + id);
+        ObjectNode body = JSON.createObjectNode().put("status", "expired");
+        HttpResponse patched;
+        try {
+            patched = http.send(new HttpRequest("PATCH", link, Headers.of("X-API-Key", apiKey,
+                    "Content-Type", "application/json"), JSON.writeValueAsBytes(body)));
+        } catch (IOException e) {
+            throw new ProviderException(Kind.UNAVAILABLE, "Adyen could not be reached", e);
+        }
+        if (patched.isSuccess() || patched.status() >= 500 || patched.status() == 401 || patched.status() == 403
+                || patched.status() == 429) {
+            successBody(patched);
+            return;
+        }
+        HttpResponse current;
+        try {
+            current = http.send(HttpRequest.get(link, Headers.of("X-API-Key", apiKey)));
+        } catch (IOException e) {
+            throw new ProviderException(Kind.UNAVAILABLE, "Adyen could not be reached", e);
+        }
+        String status = successBody(current).path("status").asText("");
+        if (!FINAL_STATUSES.contains(status)) {
+            successBody(patched);
         }
     }
 

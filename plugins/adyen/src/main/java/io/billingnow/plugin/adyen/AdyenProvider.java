@@ -4,6 +4,7 @@ import io.billingnow.sdk.PaymentProvider;
 import io.billingnow.sdk.ProviderContext;
 import io.billingnow.sdk.ProviderException;
 import io.billingnow.sdk.link.PaymentLink;
+import io.billingnow.sdk.link.PaymentLinkCancellation;
 import io.billingnow.sdk.link.PaymentLinkRequest;
 import io.billingnow.sdk.webhook.VerifiedWebhook;
 import io.billingnow.sdk.webhook.WebhookRejectedException;
@@ -27,5 +28,10 @@ final class AdyenProvider implements PaymentProvider {
     @Override
     public PaymentLink createPaymentLink(PaymentLinkRequest request) throws ProviderException {
         return links.create(request);
+    }
+
+    @Override
+    public void cancelPaymentLink(PaymentLinkCancellation request) throws ProviderException {
+        links.expire(request);
     }
 }

@@ -24,7 +24,7 @@ public class AdyenProviderFactory implements PaymentProviderFactory {
     static final String DEFAULT_API_BASE_URL = "https://checkout-test.adyen.com";
 
     static final ProviderDescriptor DESCRIPTOR = new ProviderDescriptor("adyen", "Adyen",
-            EnumSet.of(Capability.WEBHOOKS, Capability.PAYMENT_LINKS),
+            EnumSet.of(Capability.WEBHOOKS, Capability.PAYMENT_LINKS, Capability.CANCEL_PAYMENT_LINKS),
             List.of(CredentialField.required(API_KEY, "API key", true, "[A-Za-z0-9_+/=.\\-]{16,}"),
                     CredentialField.required(MERCHANT_ACCOUNT, "Merchant account", false, "[A-Za-z0-9_.\\-]{2,80}"),
                     CredentialField.optional(API_BASE_URL, "Checkout API base URL", false, "https?://[^\\s]+").asEndpoint()),

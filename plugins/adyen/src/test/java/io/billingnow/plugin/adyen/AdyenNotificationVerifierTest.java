@@ -55,6 +55,20 @@ class AdyenNotificationVerifierTest {
     }
 
     @Test
+    void authorisationRecordsThePaymentAndItsCaptureNamesTheSamePaymentWithoutRecordingIt() throws Exception {
+        byte[] body = AdyenSamples.notification(
+                AdyenSamples.item("PSP_AUTH_1", "", "AUTHORISATION", true, "inv-5", new Money(11_900, "EUR"), AT),
+                AdyenSamples.item("PSP_CAPT_1", "PSP_AUTH_1", "CAPTURE", true, "inv-5", new Money(11_900, "EUR"),
+                        AT));
+        List<WebhookEvent> events = verifier.verify(AdyenSamples.sign(body, key).body(), List.of(key));
+        assertThat(events).extracting(WebhookEvent::type).containsExactly(EventType.PAYMENT_SUCCEEDED,
+                EventType.OTHER);
+        assertThat(events.get(1).paymentReference()).isEqualTo(events.get(0).paymentReference())
+                .contains("PSP_AUTH_1");
+        assertThat(events.get(1).providerEventId()).isNotEqualTo(events.get(0).providerEventId());
+    }
+
+    @Test
     void oneForgedItemRejectsTheWholeBatch() throws Exception {
         byte[] genuine = AdyenSamples.sign(AdyenSamples.notification(
                 AdyenSamples.item("PSP1", "", "AUTHORISATION", true, "inv-1", new Money(1000, "EUR"), AT)), key).body();

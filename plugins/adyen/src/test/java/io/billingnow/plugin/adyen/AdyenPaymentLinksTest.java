@@ -9,6 +9,7 @@ import io.billingnow.sdk.ProviderException;
 import io.billingnow.sdk.TenantContext;
 import io.billingnow.sdk.link.InvoiceView;
 import io.billingnow.sdk.link.PaymentLink;
+import io.billingnow.sdk.link.PaymentLinkCancellation;
 import io.billingnow.sdk.link.PaymentLinkRequest;
 import io.billingnow.sdk.testkit.FakeHttpServer;
 import io.billingnow.sdk.testkit.LoopbackHttpTransport;
@@ -75,6 +76,38 @@ class AdyenPaymentLinksTest {
         assertThat(body.path("returnUrl").asText()).isEqualTo("https://bakery.billingnow.test/paid");
         assertThat(Instant.parse(body.path("expiresAt").asText())).isEqualTo(expiry);
         assertThat(body.path("shopperEmail").asText()).isEqualTo("payer@example.test");
+    }
+
+    @Test
+    void revokingExpiresThePaymentLinkAndARepeatedExpiryStillSucceeds() throws Exception {
+        PaymentLink link = provider.createPaymentLink(request(NOW.plus(Duration.ofDays(3)), FakeAdyen.API_KEY));
+        PaymentLinkCancellation cancel = new PaymentLinkCancellation(new TenantContext("t-7", "bakery"),
+                link.providerReference(), request(NOW.plus(Duration.ofDays(3)), FakeAdyen.API_KEY).credentials());
+        provider.cancelPaymentLink(cancel);
+        assertThat(adyen.linkStatus).containsEntry(link.providerReference(), "expired");
+        FakeHttpServer.Received sent = adyen.server().received().get(1);
+        assertThat(sent.method()).isEqualTo("PATCH");
+        assertThat(sent.path()).isEqualTo("/checkout/v71/paymentLinks/" + link.providerReference());
+        assertThat(sent.headers().first("X-API-Key")).contains(FakeAdyen.API_KEY);
+        assertThat(AdyenSamples.JSON.readTree(sent.body()).path("status").asText()).isEqualTo("expired");
+
+        // Adyen refuses to change a link that is no longer active; read back, an expired one counts as closed.
+        provider.cancelPaymentLink(cancel);
+        assertThat(adyen.server().received()).extracting(FakeHttpServer.Received::method)
+                .endsWith("PATCH", "GET");
+    }
+
+    @Test
+    void aLinkThatCannotBeExpiredIsARefusal() {
+        var credentials = request(NOW.plus(Duration.ofDays(3)), FakeAdyen.API_KEY).credentials();
+        assertThatThrownBy(() -> provider.cancelPaymentLink(new PaymentLinkCancellation(
+                new TenantContext("t-7", "bakery"), "PLUNKNOWN", credentials)))
+                .isInstanceOfSatisfying(ProviderException.class,
+                        e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.INVALID_REQUEST));
+        assertThatThrownBy(() -> provider.cancelPaymentLink(new PaymentLinkCancellation(
+                new TenantContext("t-7", "bakery"), "../../x", credentials)))
+                .isInstanceOfSatisfying(ProviderException.class,
+                        e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.INVALID_REQUEST));
     }
 
     @Test

@@ -7,6 +7,8 @@ import io.billingnow.sdk.testkit.FakeHttpServer.Reply;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,6 +22,8 @@ final class FakeAdyen implements AutoCloseable {
     private final FakeHttpServer server;
     private final AtomicInteger links = new AtomicInteger();
     volatile int forcedStatus;
+    /** Payment link id to its status: active when created, expired or completed later. */
+    final Map<String, String> linkStatus = new ConcurrentHashMap<>();
 
     FakeAdyen() throws IOException {
         server = FakeHttpServer.start(this::handle);
@@ -41,6 +45,9 @@ final class FakeAdyen implements AutoCloseable {
         if (!r.headers().first("x-api-key").orElse("").equals(API_KEY)) {
             return Reply.json(401, "{\"status\":401,\"errorCode\":\"000\",\"errorType\":\"security\"}");
         }
+        if (r.path().startsWith("/checkout/v71/paymentLinks/")) {
+            return existingLink(r);
+        }
         if (!r.method().equals("POST") || !r.path().equals("/checkout/v71/paymentLinks")) {
             return Reply.json(404, "{\"status\":404,\"errorCode\":\"404\"}");
         }
@@ -56,9 +63,48 @@ final class FakeAdyen implements AutoCloseable {
             }
         }
         String id = "PLFAKE" + links.incrementAndGet();
+        linkStatus.put(id, "active");
         return Reply.json(201, "{\"id\":\"" + id + "\",\"url\":\"https://test.adyen.link/" + id + "\","
                 + "\"expiresAt\":\"" + body.path("expiresAt").asText() + "\",\"status\":\"active\","
                 + "\"reference\":\"" + body.path("reference").asText() + "\"}");
+    }
+
+    /**
+     * GET /paymentLinks/{linkId} and PATCH /paymentLinks/{linkId}, whose only documented change is
+     * {@code {"status": "expired"}}; a link that is no longer active cannot be changed.
+     */
+    private Reply existingLink(Received r) {
+        String id = r.path().substring("/checkout/v71/paymentLinks/".length());
+        String status = linkStatus.get(id);
+        if (status == null) {
+            return Reply.json(404, "{\"status\":404,\"errorCode\":\"404\"}");
+        }
+        if (r.method().equals("GET")) {
+            return link(id, status);
+        }
+        if (!r.method().equals("PATCH")
+                || !r.headers().first("content-type").orElse("").startsWith("application/json")) {
+            return Reply.json(404, "{\"status\":404,\"errorCode\":\"404\"}");
+        }
+        JsonNode body;
+        try {
+            body = AdyenSamples.JSON.readTree(r.body());
+        } catch (IOException e) {
+            return Reply.json(400, "{\"status\":400,\"errorCode\":\"702\"}");
+        }
+        if (body == null || body.size() != 1 || !body.path("status").asText().equals("expired")) {
+            return Reply.json(422, "{\"status\":422,\"errorCode\":\"14_0\",\"errorType\":\"validation\"}");
+        }
+        if (!status.equals("active")) {
+            return Reply.json(422, "{\"status\":422,\"errorCode\":\"14_0\",\"errorType\":\"validation\"}");
+        }
+        linkStatus.put(id, "expired");
+        return link(id, "expired");
+    }
+
+    private static Reply link(String id, String status) {
+        return Reply.json(200, "{\"id\":\"" + id + "\",\"url\":\"https://test.adyen.link/" + id + "\","
+                + "\"status\":\"" + status + "\"}");
     }
 
     @Override

@@ -139,8 +139,15 @@ final class ExampleWebhookVerifier {
             }
             amount = Optional.of(new Money(minor.asLong(), currency));
         }
-        return new WebhookEvent(id, normalised, type, optionalText(transfer, "reference"),
-                optionalText(transfer, "invoice_reference"), amount, occurredAt);
+        // The payment reference must name one transfer: the host records one payment per reference. The remittance
+        // reference (BT-…) is the same for every transfer paying the same link, so it cannot be it. A received
+        // transfer's event announces exactly one transfer, so its id stands in when the bank gives no transfer id.
+        Optional<String> payment = optionalText(transfer, "id");
+        if (payment.isEmpty() && normalised == EventType.PAYMENT_SUCCEEDED) {
+            payment = Optional.of(id);
+        }
+        return new WebhookEvent(id, normalised, type, payment, optionalText(transfer, "invoice_reference"), amount,
+                occurredAt);
     }
 
     private static String text(JsonNode node, String field) throws WebhookRejectedException {

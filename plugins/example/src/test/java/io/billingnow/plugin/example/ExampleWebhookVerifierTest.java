@@ -33,8 +33,26 @@ class ExampleWebhookVerifierTest {
         WebhookEvent event = verifier.verify(body, headers, List.of("whs_test_secret_0123456789")).events().get(0);
         assertThat(event.type()).isEqualTo(EventType.PAYMENT_SUCCEEDED);
         assertThat(event.amount()).contains(new Money(1234, "EUR"));
-        assertThat(event.paymentReference()).contains("BT-1");
+        // No transfer id in the vector: the event id names the one transfer it announces.
+        assertThat(event.paymentReference()).contains("evt_1");
         assertThat(event.invoiceReference()).contains("inv-1");
+    }
+
+    @Test
+    void twoTransfersWithTheSameRemittanceReferenceAreTwoPayments() throws Exception {
+        String secret = ExampleSamples.newSecret();
+        List<String> references = new java.util.ArrayList<>();
+        for (String body : List.of(
+                "{\"id\":\"evt_a\",\"type\":\"transfer.received\",\"occurred_at\":\"2026-03-01T10:00:00Z\","
+                        + "\"transfer\":{\"reference\":\"BT-1\",\"amount_minor\":100,\"currency\":\"EUR\"}}",
+                "{\"id\":\"evt_b\",\"type\":\"transfer.received\",\"occurred_at\":\"2026-03-01T10:00:00Z\","
+                        + "\"transfer\":{\"id\":\"tr_77\",\"reference\":\"BT-1\",\"amount_minor\":100,"
+                        + "\"currency\":\"EUR\"}}")) {
+            var signed = ExampleSamples.sign(body.getBytes(StandardCharsets.UTF_8), NOW, secret);
+            references.add(verifier.verify(signed.body(), signed.headers(), List.of(secret)).events().get(0)
+                    .paymentReference().orElseThrow());
+        }
+        assertThat(references).containsExactly("evt_a", "tr_77");
     }
 
     @Test

@@ -6,13 +6,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.billingnow.sdk.CredentialCheckResult;
 import io.billingnow.sdk.Credentials;
 import io.billingnow.sdk.Headers;
+import io.billingnow.sdk.Money;
 import io.billingnow.sdk.ProviderException;
 import io.billingnow.sdk.ProviderException.Kind;
 import io.billingnow.sdk.http.HttpRequest;
 import io.billingnow.sdk.http.HttpResponse;
 import io.billingnow.sdk.http.HttpTransport;
 import io.billingnow.sdk.link.PaymentLink;
+import io.billingnow.sdk.link.PaymentLinkCancellation;
 import io.billingnow.sdk.link.PaymentLinkRequest;
+import io.billingnow.sdk.webhook.EventType;
+import io.billingnow.sdk.webhook.WebhookEvent;
 
 import java.io.IOException;
 import java.net.URI;
@@ -25,16 +29,26 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Calls the GoCardless API: a Billing Request with a payment request for the amount, then a Billing Request Flow
  * whose {@code authorisation_url} is the link. GoCardless decides a flow's lifetime itself (it reports
- * {@code expires_at}); the link returned reports the earlier of that and the requested expiry.
+ * {@code expires_at}); the link returned reports the earlier of that and the requested expiry. A revoked link's
+ * billing request is cancelled.
  */
 final class GoCardlessApiClient {
 
     static final String API_VERSION = "2015-07-06";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern PAYMENT_ID = Pattern.compile("PM[0-9A-Za-z]{1,60}");
+    /** Payment statuses in which the money has been collected from the customer. */
+    private static final Set<String> PAID_STATUSES = Set.of("confirmed", "paid_out");
+    private static final Pattern BILLING_REQUEST_ID = Pattern.compile("BRQ[0-9A-Za-z]{1,60}");
+    /** Billing request statuses in which its flow can no longer take a payment. */
+    private static final Set<String> CLOSED_STATUSES = Set.of("cancelled", "fulfilled", "fulfilling");
 
     private final HttpTransport http;
     private final Clock clock;
@@ -114,6 +128,65 @@ final class GoCardlessApiClient {
             throw new ProviderException(Kind.UNEXPECTED_RESPONSE, "billing request without id");
         }
         return id;
+    }
+
+    /**
+     * Cancels the billing request behind a link ({@code POST /billing_requests/{id}/actions/cancel}); its flow then
+     * no longer takes a payment. When GoCardless refuses, the billing request is read back: one already cancelled,
+     * fulfilled or being fulfilled counts as closed.
+     */
+    void cancelBillingRequest(PaymentLinkCancellation request) throws ProviderException {
+        String token = request.credentials().require(GoCardlessProviderFactory.ACCESS_TOKEN);
+        String id = request.providerReference();
+        if (!BILLING_REQUEST_ID.matcher(id).matches()) {
+            throw new ProviderException(Kind.INVALID_REQUEST, "not a billing request id");
+        }
+        String billingRequest = baseUrl(request.credentials()) + "/billing_requests/" + id;
+        ObjectNode body = JSON.createObjectNode();
+        body.putObject("data");
+        HttpResponse cancelled = post(billingRequest + "/actions/cancel", token, body, null);
+        if (cancelled.status() != 422) {
+            successBody(cancelled);
+            return;
+        }
+        String status = successBody(send(HttpRequest.get(uri(billingRequest), headers(token, null))))
+                .path("billing_requests").path("status").asText("");
+        if (!CLOSED_STATUSES.contains(status)) {
+            successBody(cancelled);
+        }
+    }
+
+    /**
+     * GoCardless events carry no amount. For a confirmed payment the plugin reads the payment
+     * ({@code GET /payments/{id}}) and adds its amount and currency, and its invoice reference if the event's
+     * metadata lacked it, provided the payment is confirmed or paid out. If the payment cannot be read the event is
+     * passed on without an amount: the host keeps it for review instead of guessing.
+     */
+    WebhookEvent withPaymentAmount(WebhookEvent event, Credentials credentials) {
+        if (event.type() != EventType.PAYMENT_SUCCEEDED || event.amount().isPresent()
+                || event.paymentReference().isEmpty()
+                || !PAYMENT_ID.matcher(event.paymentReference().get()).matches()) {
+            return event;
+        }
+        try {
+            String token = credentials.require(GoCardlessProviderFactory.ACCESS_TOKEN);
+            JsonNode payment = successBody(send(HttpRequest.get(uri(baseUrl(credentials) + "/payments/"
+                    + event.paymentReference().get()), headers(token, null)))).path("payments");
+            JsonNode amount = payment.path("amount");
+            String currency = payment.path("currency").asText("");
+            if (!PAID_STATUSES.contains(payment.path("status").asText("")) || !amount.isIntegralNumber()
+                    || !amount.canConvertToLong() || !currency.matches("[A-Z]{3}")) {
+                return event;
+            }
+            Optional<String> invoice = event.invoiceReference().or(() -> Optional.of(
+                    payment.path("metadata").path(GoCardlessWebhooks.INVOICE_METADATA_KEY).asText(""))
+                    .filter(text -> !text.isBlank()));
+            return new WebhookEvent(event.providerEventId(), event.type(), event.providerType(),
+                    event.paymentReference(), invoice, Optional.of(new Money(amount.asLong(), currency)),
+                    event.occurredAt());
+        } catch (ProviderException e) {
+            return event;
+        }
     }
 
     CredentialCheckResult checkCredentials(Credentials credentials) {

@@ -23,7 +23,8 @@ public class GoCardlessProviderFactory implements PaymentProviderFactory {
     static final String DEFAULT_API_BASE_URL = "https://api.gocardless.com";
 
     static final ProviderDescriptor DESCRIPTOR = new ProviderDescriptor("gocardless", "GoCardless",
-            EnumSet.of(Capability.WEBHOOKS, Capability.PAYMENT_LINKS, Capability.CREDENTIAL_CHECK),
+            EnumSet.of(Capability.WEBHOOKS, Capability.PAYMENT_LINKS, Capability.CREDENTIAL_CHECK,
+                    Capability.CANCEL_PAYMENT_LINKS),
             List.of(CredentialField.required(ACCESS_TOKEN, "Access token", true, "(sandbox|live)_[A-Za-z0-9_\\-]+"),
                     CredentialField.optional(API_BASE_URL, "API base URL", false, "https?://[^\\s]+").asEndpoint()),
             Optional.of(CredentialField.required("webhook_endpoint_secret", "Webhook endpoint secret", true,

@@ -26,7 +26,7 @@ import java.util.Optional;
 /**
  * Verifies GoCardless webhooks: {@code Webhook-Signature} is the hex HMAC-SHA256 of the raw body keyed with the
  * webhook endpoint's secret. The scheme has no timestamp; the host's deduplication on event ids stops replays.
- * GoCardless events carry no amounts, so normalised events have none.
+ * GoCardless events carry no amounts; the provider reads a confirmed payment's amount from the API afterwards.
  */
 final class GoCardlessWebhooks {
 

@@ -29,6 +29,10 @@ final class FakeGoCardless implements AutoCloseable {
     private final Map<String, String> byIdempotencyKey = new ConcurrentHashMap<>();
     volatile int forcedStatus;
     volatile Duration flowLifetime = Duration.ofDays(7);
+    /** Billing request id to its status: pending when created, cancelled or fulfilled later. */
+    final Map<String, String> billingRequests = new ConcurrentHashMap<>();
+    /** Payment id to the payment resource, as GET /payments/{id} answers it. */
+    private final Map<String, String> payments = new ConcurrentHashMap<>();
 
     FakeGoCardless(Instant now) throws IOException {
         this.now = now;
@@ -41,6 +45,13 @@ final class FakeGoCardless implements AutoCloseable {
 
     FakeHttpServer server() {
         return server;
+    }
+
+    /** Makes a payment readable at GET /payments/{id}. */
+    void payment(String id, long amount, String currency, String status, String invoiceReference) {
+        payments.put(id, "{\"payments\":{\"id\":\"" + id + "\",\"amount\":" + amount + ",\"currency\":\""
+                + currency + "\",\"status\":\"" + status + "\",\"metadata\":{\"invoice_reference\":\""
+                + invoiceReference + "\"},\"links\":{\"mandate\":\"MD0001\"}}}");
     }
 
     private Reply handle(Received r) {
@@ -58,6 +69,16 @@ final class FakeGoCardless implements AutoCloseable {
         }
         if (r.method().equals("GET") && r.path().equals("/creditors")) {
             return Reply.json(200, "{\"creditors\":[],\"meta\":{}}");
+        }
+        if (r.method().equals("GET") && r.path().startsWith("/payments/")) {
+            String payment = payments.get(r.path().substring("/payments/".length()));
+            return payment == null ? notFound() : Reply.json(200, payment);
+        }
+        if (r.method().equals("GET") && r.path().startsWith("/billing_requests/")) {
+            String id = r.path().substring("/billing_requests/".length());
+            String status = billingRequests.get(id);
+            return status == null ? notFound() : Reply.json(200, "{\"billing_requests\":{\"id\":\"" + id
+                    + "\",\"status\":\"" + status + "\"}}");
         }
         JsonNode body;
         try {
@@ -77,6 +98,7 @@ final class FakeGoCardless implements AutoCloseable {
                         + byIdempotencyKey.get(key) + "\"}}]}}");
             }
             String id = "BRQ" + ids.incrementAndGet();
+            billingRequests.put(id, "pending");
             if (key != null) {
                 byIdempotencyKey.put(key, id);
             }
@@ -93,6 +115,27 @@ final class FakeGoCardless implements AutoCloseable {
                     + "\"https://pay-sandbox.gocardless.com/billing/static/flow?id=" + id + "\",\"expires_at\":\""
                     + now.plus(flowLifetime) + "\",\"links\":{\"billing_request\":\"" + br + "\"}}}");
         }
+        if (r.method().equals("POST") && r.path().matches("/billing_requests/[^/]+/actions/cancel")) {
+            // An action's body is a "data" envelope (optionally with metadata).
+            if (!body.path("data").isObject()) {
+                return validationFailed();
+            }
+            String id = r.path().split("/")[2];
+            String status = billingRequests.get(id);
+            if (status == null) {
+                return notFound();
+            }
+            if (!status.equals("pending") && !status.equals("ready_to_fulfil")) {
+                return Reply.json(422, "{\"error\":{\"type\":\"invalid_state\",\"code\":422,"
+                        + "\"errors\":[{\"reason\":\"billing_request_not_cancellable\"}]}}");
+            }
+            billingRequests.put(id, "cancelled");
+            return Reply.json(200, "{\"billing_requests\":{\"id\":\"" + id + "\",\"status\":\"cancelled\"}}");
+        }
+        return notFound();
+    }
+
+    private static Reply notFound() {
         return Reply.json(404, "{\"error\":{\"type\":\"invalid_api_usage\",\"errors\":[{\"reason\":\"not_found\"}]}}");
     }
 

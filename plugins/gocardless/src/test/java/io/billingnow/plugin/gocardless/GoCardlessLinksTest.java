@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.billingnow.sdk.CredentialCheckRequest;
 import io.billingnow.sdk.CredentialCheckResult;
 import io.billingnow.sdk.Credentials;
+import io.billingnow.sdk.Headers;
 import io.billingnow.sdk.Money;
 import io.billingnow.sdk.PaymentProvider;
 import io.billingnow.sdk.ProviderContext;
@@ -11,9 +12,13 @@ import io.billingnow.sdk.ProviderException;
 import io.billingnow.sdk.TenantContext;
 import io.billingnow.sdk.link.InvoiceView;
 import io.billingnow.sdk.link.PaymentLink;
+import io.billingnow.sdk.link.PaymentLinkCancellation;
 import io.billingnow.sdk.link.PaymentLinkRequest;
 import io.billingnow.sdk.testkit.FakeHttpServer;
 import io.billingnow.sdk.testkit.LoopbackHttpTransport;
+import io.billingnow.sdk.webhook.EventType;
+import io.billingnow.sdk.webhook.WebhookEvent;
+import io.billingnow.sdk.webhook.WebhookRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,6 +121,61 @@ class GoCardlessLinksTest {
                     assertThat(e.retryable()).isTrue();
                     assertThat(e.getMessage()).doesNotContain(FakeGoCardless.TOKEN);
                 });
+    }
+
+    @Test
+    void revokingCancelsTheBillingRequestAndARepeatedCancelStillSucceeds() throws Exception {
+        PaymentLink link = provider.createPaymentLink(request(NOW.plus(Duration.ofDays(2)), FakeGoCardless.TOKEN));
+        PaymentLinkCancellation cancel = new PaymentLinkCancellation(TENANT, link.providerReference(),
+                credentials(FakeGoCardless.TOKEN));
+        provider.cancelPaymentLink(cancel);
+        assertThat(gocardless.billingRequests).containsEntry(link.providerReference(), "cancelled");
+        FakeHttpServer.Received sent = gocardless.server().received().get(2);
+        assertThat(sent.method()).isEqualTo("POST");
+        assertThat(sent.path()).isEqualTo("/billing_requests/" + link.providerReference() + "/actions/cancel");
+        assertThat(sent.headers().first("Authorization")).contains("Bearer " + FakeGoCardless.TOKEN);
+        assertThat(sent.headers().first("GoCardless-Version")).contains("2015-07-06");
+
+        // GoCardless refuses to cancel twice (422 invalid_state); the request is then read back and found closed.
+        provider.cancelPaymentLink(cancel);
+        assertThat(gocardless.server().received()).extracting(FakeHttpServer.Received::path).endsWith(
+                "/billing_requests/" + link.providerReference() + "/actions/cancel",
+                "/billing_requests/" + link.providerReference());
+    }
+
+    @Test
+    void aBillingRequestThatCannotBeCancelledOrFoundIsARefusal() throws Exception {
+        assertThatThrownBy(() -> provider.cancelPaymentLink(new PaymentLinkCancellation(TENANT, "BRQ404",
+                credentials(FakeGoCardless.TOKEN)))).isInstanceOfSatisfying(ProviderException.class,
+                e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.INVALID_REQUEST));
+        assertThatThrownBy(() -> provider.cancelPaymentLink(new PaymentLinkCancellation(TENANT, "../creditors",
+                credentials(FakeGoCardless.TOKEN)))).isInstanceOfSatisfying(ProviderException.class,
+                e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.INVALID_REQUEST));
+        assertThat(gocardless.server().received()).extracting(FakeHttpServer.Received::path)
+                .doesNotContain("/creditors");
+    }
+
+    @Test
+    void aConfirmedPaymentGetsItsAmountFromTheApiAndPaidOutNamesTheSamePayment() throws Exception {
+        String secret = GoCardlessSamples.newSecret();
+        gocardless.payment("PM7", 18_000, "GBP", "confirmed", "inv-900");
+        byte[] body = GoCardlessSamples.events(
+                GoCardlessSamples.event("EV1", "payments", "confirmed", "PM7", null, NOW),
+                GoCardlessSamples.event("EV2", "payments", "paid_out", "PM7", "inv-900", NOW),
+                GoCardlessSamples.event("EV3", "payments", "confirmed", "PM8", "inv-901", NOW));
+        List<WebhookEvent> events = provider.verifyWebhook(new WebhookRequest(TENANT, body, Headers.of(
+                "Webhook-Signature", GoCardlessSamples.signature(body, secret)),
+                new Credentials(credentials(FakeGoCardless.TOKEN).values(), List.of(secret)))).events();
+
+        assertThat(events.get(0).type()).isEqualTo(EventType.PAYMENT_SUCCEEDED);
+        assertThat(events.get(0).amount()).contains(new Money(18_000, "GBP"));
+        assertThat(events.get(0).invoiceReference()).contains("inv-900");
+        assertThat(events.get(1).type()).isEqualTo(EventType.OTHER);
+        assertThat(events.get(1).paymentReference()).isEqualTo(events.get(0).paymentReference());
+        // A payment the API does not show stays without amount: the host keeps it for review.
+        assertThat(events.get(2).amount()).isEmpty();
+        assertThat(gocardless.server().received()).extracting(FakeHttpServer.Received::path)
+                .containsExactly("/payments/PM7", "/payments/PM8");
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.billingnow.sdk.http.HttpRequest;
 import io.billingnow.sdk.http.HttpResponse;
 import io.billingnow.sdk.http.HttpTransport;
 import io.billingnow.sdk.link.PaymentLink;
+import io.billingnow.sdk.link.PaymentLinkCancellation;
 import io.billingnow.sdk.link.PaymentLinkRequest;
 
 import java.io.IOException;
@@ -25,8 +26,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
-/** Calls Stripe's API through the host's transport: Checkout Sessions for links, the balance for key checks. */
+/**
+ * Calls Stripe's API through the host's transport: Checkout Sessions for links (created, and expired when a link is
+ * revoked), the balance for key checks.
+ */
 final class StripeApiClient {
 
     /** Stripe accepts a Checkout Session expiry from 30 minutes to 24 hours after creation. */
@@ -36,6 +41,7 @@ final class StripeApiClient {
     static final Duration CLOCK_MARGIN = Duration.ofMinutes(2);
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern SESSION_ID = Pattern.compile("cs_[A-Za-z0-9_]{1,250}");
 
     private final HttpTransport http;
     private final Clock clock;
@@ -86,6 +92,31 @@ final class StripeApiClient {
             return new PaymentLink(new URI(url), id, reported.isBefore(expiresAt) ? reported : expiresAt);
         } catch (URISyntaxException e) {
             throw new ProviderException(Kind.UNEXPECTED_RESPONSE, "Checkout Session url is not a URI");
+        }
+    }
+
+    /**
+     * Expires a Checkout Session ({@code POST /v1/checkout/sessions/{id}/expire}), so it can no longer be paid. Stripe
+     * expires only open sessions; when it refuses, the session is read back and one that is already expired or
+     * complete counts as closed.
+     */
+    void expireCheckoutSession(PaymentLinkCancellation request) throws ProviderException {
+        String key = request.credentials().require(StripeProviderFactory.SECRET_KEY);
+        String id = request.providerReference();
+        if (!SESSION_ID.matcher(id).matches()) {
+            throw new ProviderException(Kind.INVALID_REQUEST, "not a Checkout Session id");
+        }
+        URI session = baseUrl(request.credentials()).resolve("/v1/checkout/sessions/" + id);
+        Headers auth = Headers.of("Authorization", "Bearer " + key);
+        HttpResponse expired = send(HttpRequest.post(URI.create(session + "/expire"),
+                auth.with("Content-Type", "application/x-www-form-urlencoded"), ""));
+        if (expired.isSuccess() || expired.status() != 400) {
+            successBody(expired);
+            return;
+        }
+        String status = successBody(send(HttpRequest.get(session, auth))).path("status").asText("");
+        if (!status.equals("expired") && !status.equals("complete")) {
+            successBody(expired);
         }
     }
 

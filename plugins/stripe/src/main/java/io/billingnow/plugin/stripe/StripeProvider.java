@@ -6,6 +6,7 @@ import io.billingnow.sdk.PaymentProvider;
 import io.billingnow.sdk.ProviderContext;
 import io.billingnow.sdk.ProviderException;
 import io.billingnow.sdk.link.PaymentLink;
+import io.billingnow.sdk.link.PaymentLinkCancellation;
 import io.billingnow.sdk.link.PaymentLinkRequest;
 import io.billingnow.sdk.webhook.VerifiedWebhook;
 import io.billingnow.sdk.webhook.WebhookRejectedException;
@@ -35,6 +36,11 @@ final class StripeProvider implements PaymentProvider {
     @Override
     public PaymentLink createPaymentLink(PaymentLinkRequest request) throws ProviderException {
         return api.createCheckoutSession(request);
+    }
+
+    @Override
+    public void cancelPaymentLink(PaymentLinkCancellation request) throws ProviderException {
+        api.expireCheckoutSession(request);
     }
 
     @Override

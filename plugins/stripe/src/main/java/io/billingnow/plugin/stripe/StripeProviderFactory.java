@@ -24,7 +24,8 @@ public class StripeProviderFactory implements PaymentProviderFactory {
     static final String DEFAULT_API_BASE_URL = "https://api.stripe.com";
 
     static final ProviderDescriptor DESCRIPTOR = new ProviderDescriptor("stripe", "Stripe",
-            EnumSet.of(Capability.WEBHOOKS, Capability.PAYMENT_LINKS, Capability.CREDENTIAL_CHECK),
+            EnumSet.of(Capability.WEBHOOKS, Capability.PAYMENT_LINKS, Capability.CREDENTIAL_CHECK,
+                    Capability.CANCEL_PAYMENT_LINKS),
             List.of(CredentialField.required(SECRET_KEY, "Secret API key", true, "(sk|rk)_(test|live)_[A-Za-z0-9]+"),
                     CredentialField.optional(API_BASE_URL, "API base URL", false, "https?://[^\\s]+").asEndpoint()),
             Optional.of(CredentialField.required("webhook_signing_secret", "Webhook signing secret", true,

@@ -25,6 +25,8 @@ final class FakeStripe implements AutoCloseable {
     private final AtomicInteger sessions = new AtomicInteger();
     private final FakeHttpServer server;
     volatile int forcedStatus;
+    /** Checkout Session id to its status: open when created, expired or complete later. */
+    final Map<String, String> sessionStatus = new java.util.concurrent.ConcurrentHashMap<>();
 
     FakeStripe(Instant now) throws IOException {
         this.now = now;
@@ -59,6 +61,9 @@ final class FakeStripe implements AutoCloseable {
         if (r.method().equals("GET") && r.path().equals("/v1/balance")) {
             return Reply.json(200, "{\"object\":\"balance\",\"available\":[]}");
         }
+        if (r.path().startsWith("/v1/checkout/sessions/")) {
+            return existingSession(r);
+        }
         if (!(r.method().equals("POST") && r.path().equals("/v1/checkout/sessions"))) {
             return Reply.json(404, "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"resource_missing\"}}");
         }
@@ -77,9 +82,39 @@ final class FakeStripe implements AutoCloseable {
             return error("parameter_invalid_integer");
         }
         String id = "cs_test_" + sessions.incrementAndGet();
+        sessionStatus.put(id, "open");
         return Reply.json(200, "{\"id\":\"" + id + "\",\"object\":\"checkout.session\",\"url\":"
                 + "\"https://checkout.stripe.com/c/pay/" + id + "\",\"expires_at\":" + expiresAt
                 + ",\"client_reference_id\":\"" + f.get("client_reference_id") + "\"}");
+    }
+
+    /**
+     * GET /v1/checkout/sessions/{id} and POST /v1/checkout/sessions/{id}/expire, which Stripe answers only for an
+     * open session: any other is a 400 invalid_request_error.
+     */
+    private Reply existingSession(Received r) {
+        String[] parts = r.path().substring("/v1/checkout/sessions/".length()).split("/");
+        String status = sessionStatus.get(parts[0]);
+        if (status == null) {
+            return Reply.json(404, "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"resource_missing\"}}");
+        }
+        if (r.method().equals("GET") && parts.length == 1) {
+            return session(parts[0], status);
+        }
+        if (!(r.method().equals("POST") && parts.length == 2 && parts[1].equals("expire"))) {
+            return Reply.json(404, "{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"resource_missing\"}}");
+        }
+        if (!status.equals("open")) {
+            return Reply.json(400, "{\"error\":{\"type\":\"invalid_request_error\",\"message\":"
+                    + "\"Only Checkout Sessions with a status in [\\\"open\\\"] can be expired.\"}}");
+        }
+        sessionStatus.put(parts[0], "expired");
+        return session(parts[0], "expired");
+    }
+
+    private static Reply session(String id, String status) {
+        return Reply.json(200, "{\"id\":\"" + id + "\",\"object\":\"checkout.session\",\"status\":\"" + status
+                + "\"}");
     }
 
     private static Reply error(String code) {

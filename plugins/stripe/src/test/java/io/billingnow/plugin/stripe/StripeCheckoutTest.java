@@ -10,6 +10,7 @@ import io.billingnow.sdk.ProviderException;
 import io.billingnow.sdk.TenantContext;
 import io.billingnow.sdk.link.InvoiceView;
 import io.billingnow.sdk.link.PaymentLink;
+import io.billingnow.sdk.link.PaymentLinkCancellation;
 import io.billingnow.sdk.link.PaymentLinkRequest;
 import io.billingnow.sdk.testkit.FakeHttpServer;
 import io.billingnow.sdk.testkit.LoopbackHttpTransport;
@@ -142,6 +143,39 @@ class StripeCheckoutTest {
         assertThatThrownBy(() -> provider.createPaymentLink(request(NOW.plus(Duration.ofHours(2)), FakeStripe.KEY)))
                 .isInstanceOfSatisfying(ProviderException.class,
                         e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.UNAVAILABLE));
+    }
+
+    @Test
+    void revokingExpiresTheCheckoutSessionAndARepeatedExpiryStillSucceeds() throws Exception {
+        PaymentLink link = provider.createPaymentLink(request(NOW.plus(Duration.ofHours(2)), FakeStripe.KEY));
+        PaymentLinkCancellation cancel = new PaymentLinkCancellation(new TenantContext("t-42", "acme"),
+                link.providerReference(), credentials(FakeStripe.KEY));
+        provider.cancelPaymentLink(cancel);
+        assertThat(stripe.sessionStatus).containsEntry(link.providerReference(), "expired");
+        FakeHttpServer.Received sent = stripe.server().received().get(1);
+        assertThat(sent.method()).isEqualTo("POST");
+        assertThat(sent.path()).isEqualTo("/v1/checkout/sessions/" + link.providerReference() + "/expire");
+        assertThat(sent.headers().first("Authorization")).contains("Bearer " + FakeStripe.KEY);
+
+        // Stripe refuses to expire a session that is not open; read back, an expired one counts as closed.
+        provider.cancelPaymentLink(cancel);
+        assertThat(stripe.server().received()).extracting(FakeHttpServer.Received::path).endsWith(
+                "/v1/checkout/sessions/" + link.providerReference() + "/expire",
+                "/v1/checkout/sessions/" + link.providerReference());
+    }
+
+    @Test
+    void aSessionThatCannotBeExpiredOrIsNotASessionIdIsARefusal() {
+        assertThatThrownBy(() -> provider.cancelPaymentLink(new PaymentLinkCancellation(
+                new TenantContext("t-42", "acme"), "cs_test_unknown", credentials(FakeStripe.KEY))))
+                .isInstanceOfSatisfying(ProviderException.class,
+                        e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.INVALID_REQUEST));
+        assertThatThrownBy(() -> provider.cancelPaymentLink(new PaymentLinkCancellation(
+                new TenantContext("t-42", "acme"), "../../v1/balance", credentials(FakeStripe.KEY))))
+                .isInstanceOfSatisfying(ProviderException.class,
+                        e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.INVALID_REQUEST));
+        assertThat(stripe.server().received()).extracting(FakeHttpServer.Received::path)
+                .doesNotContain("/v1/balance");
     }
 
     @Test

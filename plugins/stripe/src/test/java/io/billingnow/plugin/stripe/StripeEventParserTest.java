@@ -34,6 +34,21 @@ class StripeEventParserTest {
     }
 
     @Test
+    void bothAnnouncementsOfOnePaymentNameTheSamePaymentIntentAndAmount() throws Exception {
+        // Stripe sends both to an endpoint subscribed to both: the host records one payment per reference.
+        WebhookEvent session = parse(StripeSamples.checkoutCompleted("inv-7", new Money(11_900, "EUR"), AT, "paid"));
+        WebhookEvent intent = parse(StripeSamples.event("payment_intent.succeeded",
+                "{\"id\":\"pi_3Qcontract\",\"object\":\"payment_intent\",\"amount\":11900,"
+                        + "\"amount_received\":11900,\"currency\":\"eur\",\"status\":\"succeeded\","
+                        + "\"metadata\":{\"invoice_reference\":\"inv-7\"}}", AT));
+        assertThat(session.type()).isEqualTo(EventType.PAYMENT_SUCCEEDED);
+        assertThat(intent.type()).isEqualTo(EventType.PAYMENT_SUCCEEDED);
+        assertThat(intent.paymentReference()).isEqualTo(session.paymentReference()).contains("pi_3Qcontract");
+        assertThat(intent.amount()).isEqualTo(session.amount());
+        assertThat(intent.providerEventId()).isNotEqualTo(session.providerEventId());
+    }
+
+    @Test
     void unpaidCheckoutSessionAwaitingAsyncPaymentIsOther() throws Exception {
         WebhookEvent e = parse(StripeSamples.checkoutCompleted("inv-7", new Money(1, "EUR"), AT, "unpaid"));
         assertThat(e.type()).isEqualTo(EventType.OTHER);

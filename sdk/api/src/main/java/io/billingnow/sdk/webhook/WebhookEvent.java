@@ -13,7 +13,11 @@ import java.util.Optional;
  *                          provider has none; the host deduplicates on it per tenant and provider
  * @param type              the normalised kind
  * @param providerType      the provider's own event name, for logs (for example {@code charge.refunded})
- * @param paymentReference  the provider's reference of the payment concerned, if any
+ * @param paymentReference  the provider's unique id of the payment concerned, if any: the same in every event about
+ *                          that payment (Stripe's PaymentIntent id in both {@code checkout.session.completed} and
+ *                          {@code payment_intent.succeeded}) and different for every separate payment. The host
+ *                          records at most one payment per reference and provider account, so a reference shared by
+ *                          two real payments (a remittance text, an invoice number) would lose the second one
  * @param invoiceReference  the host's invoice id the payment was created for, if the provider echoed it back; the
  *                          host must check it belongs to the tenant before acting on it
  * @param amount            the amount concerned (for refunds: the refunded amount), if the event carries one

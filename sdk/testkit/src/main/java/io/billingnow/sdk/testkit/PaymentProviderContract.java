@@ -14,6 +14,7 @@ import io.billingnow.sdk.TenantContext;
 import io.billingnow.sdk.http.HttpTransport;
 import io.billingnow.sdk.link.InvoiceView;
 import io.billingnow.sdk.link.PaymentLink;
+import io.billingnow.sdk.link.PaymentLinkCancellation;
 import io.billingnow.sdk.link.PaymentLinkRequest;
 import io.billingnow.sdk.webhook.EventType;
 import io.billingnow.sdk.webhook.RejectionReason;
@@ -52,7 +53,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The contract every payment-provider plugin must meet. A plugin's test class extends it and supplies the factory,
  * credentials, an event body and the provider's signing scheme; the inherited tests then check that authentic
  * webhooks are accepted and normalised, that anything else ends in a {@link WebhookRejectedException} (never in
- * another exception), that secrets never appear in messages, and that links never outlive the requested expiry.
+ * another exception), that secrets never appear in messages, that a payment names its payment reference, that links
+ * never outlive the requested expiry, and that a provider declaring {@code CANCEL_PAYMENT_LINKS} closes a link
+ * quietly even when asked twice.
  *
  * <p>All calls use a clock fixed at {@link #NOW} and the tenant {@link #TENANT}.
  */
@@ -235,6 +238,8 @@ public abstract class PaymentProviderContract {
         assertThat(event.type()).isEqualTo(EventType.PAYMENT_SUCCEEDED);
         assertThat(event.invoiceReference()).contains(INVOICE_REFERENCE);
         assertThat(event.providerEventId()).isNotBlank();
+        assertThat(event.paymentReference()).as("the payment reference the host records one payment for")
+                .isPresent();
         event.amount().ifPresent(a -> assertThat(a).isEqualTo(AMOUNT));
     }
 
@@ -477,6 +482,33 @@ public abstract class PaymentProviderContract {
             fail("a link that has already expired must be refused");
         } catch (ProviderException e) {
             assertThat(e.kind()).isEqualTo(ProviderException.Kind.INVALID_REQUEST);
+        }
+    }
+
+    @Test
+    void cancellingAnIssuedLinkSucceedsAndARepeatedCancelToo() throws Exception {
+        assumeLinks();
+        assumeTrue(factory().descriptor().capabilities().contains(Capability.CANCEL_PAYMENT_LINKS),
+                "provider cannot cancel links");
+        PaymentProvider provider = provider();
+        Credentials credentials = credentials(List.of(newWebhookSecret()));
+        PaymentLink link = provider.createPaymentLink(linkRequest(NOW.plus(Duration.ofHours(2)), credentials));
+        PaymentLinkCancellation cancel = new PaymentLinkCancellation(TENANT, link.providerReference(), credentials);
+        provider.cancelPaymentLink(cancel);
+        // The host retries a revocation whose cancel it could not confirm: a closed checkout stays closed, quietly.
+        provider.cancelPaymentLink(cancel);
+    }
+
+    @Test
+    void aProviderThatDoesNotDeclareCancellingSaysItIsUnsupported() {
+        assumeTrue(!factory().descriptor().capabilities().contains(Capability.CANCEL_PAYMENT_LINKS),
+                "provider declares it can cancel links");
+        try {
+            provider().cancelPaymentLink(new PaymentLinkCancellation(TENANT, "ref",
+                    credentials(List.of(newWebhookSecret()))));
+            fail("a provider that does not declare CANCEL_PAYMENT_LINKS must not claim to have cancelled");
+        } catch (ProviderException e) {
+            assertThat(e.kind()).isEqualTo(ProviderException.Kind.UNSUPPORTED);
         }
     }
 

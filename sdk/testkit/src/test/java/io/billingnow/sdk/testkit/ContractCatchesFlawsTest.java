@@ -107,6 +107,20 @@ class ContractCatchesFlawsTest {
         }
     }
 
+    static class NoPaymentReference extends ToyContract {
+        @Override
+        Flaw flaw() {
+            return Flaw.NO_PAYMENT_REFERENCE;
+        }
+    }
+
+    static class CancelFailsWhenRepeated extends ToyContract {
+        @Override
+        Flaw flaw() {
+            return Flaw.CANCEL_FAILS_WHEN_REPEATED;
+        }
+    }
+
     static class WrongReasonForMissingSignature extends ToyContract {
         @Override
         Flaw flaw() {
@@ -152,6 +166,9 @@ class ContractCatchesFlawsTest {
         assertThat(failed(WrongReasonForMissingSignature.class)).containsExactly("missingSignatureIsRejected()");
         assertThat(failed(EndpointWithoutHosts.class)).containsExactly(
                 "aProviderWithAnEndpointFieldDeclaresTheHostsItCalls()");
+        assertThat(failed(NoPaymentReference.class)).containsExactly("correctlySignedPaymentIsAcceptedAndNormalised()");
+        assertThat(failed(CancelFailsWhenRepeated.class))
+                .containsExactly("cancellingAnIssuedLinkSucceedsAndARepeatedCancelToo()");
     }
 
     @Test

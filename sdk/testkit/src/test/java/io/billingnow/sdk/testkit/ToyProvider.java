@@ -9,6 +9,7 @@ import io.billingnow.sdk.ProviderContext;
 import io.billingnow.sdk.ProviderDescriptor;
 import io.billingnow.sdk.ProviderException;
 import io.billingnow.sdk.link.PaymentLink;
+import io.billingnow.sdk.link.PaymentLinkCancellation;
 import io.billingnow.sdk.link.PaymentLinkRequest;
 import io.billingnow.sdk.webhook.EventType;
 import io.billingnow.sdk.webhook.RejectionReason;
@@ -40,7 +41,8 @@ import java.util.Optional;
 final class ToyProvider implements PaymentProvider {
 
     enum Flaw { NONE, ACCEPTS_ANY_SIGNATURE, IGNORES_TIMESTAMP, ONLY_FIRST_SECRET, THROWS_ON_GARBAGE, LEAKS_SECRET,
-        LINK_OUTLIVES_EXPIRY, WRONG_REASON_FOR_MISSING_SIGNATURE, ENDPOINT_WITHOUT_HOSTS }
+        LINK_OUTLIVES_EXPIRY, WRONG_REASON_FOR_MISSING_SIGNATURE, ENDPOINT_WITHOUT_HOSTS, NO_PAYMENT_REFERENCE,
+        CANCEL_FAILS_WHEN_REPEATED }
 
     /** The factory the contract instantiates reflectively; the flaw is passed by the test subclass instead. */
     @Extension
@@ -57,7 +59,8 @@ final class ToyProvider implements PaymentProvider {
 
         @Override
         public ProviderDescriptor descriptor() {
-            return new ProviderDescriptor("toy", "Toy", EnumSet.of(Capability.WEBHOOKS, Capability.PAYMENT_LINKS),
+            return new ProviderDescriptor("toy", "Toy", EnumSet.of(Capability.WEBHOOKS, Capability.PAYMENT_LINKS,
+                    Capability.CANCEL_PAYMENT_LINKS),
                     List.of(CredentialField.required("merchant", "Merchant", false, "m_[a-z0-9]+"),
                             CredentialField.optional("api_base_url", "API base URL", false, "https://.+")
                                     .asEndpoint()),
@@ -73,6 +76,7 @@ final class ToyProvider implements PaymentProvider {
 
     private final ProviderContext context;
     private final Flaw flaw;
+    private final java.util.Set<String> cancelled = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     ToyProvider(ProviderContext context, Flaw flaw) {
         this.context = context;
@@ -130,7 +134,8 @@ final class ToyProvider implements PaymentProvider {
             throw new WebhookRejectedException(RejectionReason.MALFORMED, "fields");
         }
         return new VerifiedWebhook(List.of(new WebhookEvent(f[0], EventType.PAYMENT_SUCCEEDED, "paid",
-                Optional.of("pay_" + f[0]), Optional.of(f[1]), Optional.of(new Money(Long.parseLong(f[2]), f[3])),
+                flaw == Flaw.NO_PAYMENT_REFERENCE ? Optional.empty() : Optional.of("pay_" + f[0]),
+                Optional.of(f[1]), Optional.of(new Money(Long.parseLong(f[2]), f[3])),
                 Instant.ofEpochSecond(t))));
     }
 
@@ -143,6 +148,13 @@ final class ToyProvider implements PaymentProvider {
         }
         Instant expiry = flaw == Flaw.LINK_OUTLIVES_EXPIRY ? request.expiresAt().plusSeconds(1) : request.expiresAt();
         return new PaymentLink(URI.create("https://pay.toy.test/" + merchant), "ref", expiry);
+    }
+
+    @Override
+    public void cancelPaymentLink(PaymentLinkCancellation request) throws ProviderException {
+        if (!cancelled.add(request.providerReference()) && flaw == Flaw.CANCEL_FAILS_WHEN_REPEATED) {
+            throw new ProviderException(ProviderException.Kind.INVALID_REQUEST, "already cancelled");
+        }
     }
 
     private static byte[] hmac(String secret, long t, byte[] body) {
