@@ -215,7 +215,7 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
 
         environment.jersey().register(new AdminKeysResource(keys, tenants));
 
-        PluginHost plugins = new PluginHost(config.getPlugins(), clock);
+        PluginHost plugins = new PluginHost(config.getPlugins(), clock, securityEvents);
         environment.lifecycle().manage(plugins);
         environment.healthChecks().register("plugins", new PluginHealthCheck(plugins));
         ProviderAccountService providerAccounts = new ProviderAccountService(plugins, tenants,
