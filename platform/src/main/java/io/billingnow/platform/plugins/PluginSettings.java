@@ -16,7 +16,11 @@ public class PluginSettings {
     @JsonProperty
     private String directory;
 
-    /** The longest a call into a plugin may take before the request fails with 502 provider-failed. */
+    /**
+     * The longest a call into a plugin may take. Past it the request fails with 503 provider-unavailable if the
+     * plugin was waiting on its provider's server (the remote's slowness), else with 502 provider-failed (a plugin
+     * fault).
+     */
     @NotNull
     @JsonProperty
     private Duration callTimeout = Duration.seconds(10);
