@@ -52,14 +52,4 @@ final class ConcurrencyBudget {
         });
         return granted[0] ? Optional.of(new Permit(key)) : Optional.empty();
     }
-
-    /** Calls in flight for the key, for diagnostics. */
-    int inFlight(String key) {
-        return inFlight.getOrDefault(key, 0);
-    }
-
-    /** Keys with calls in flight; at most the number of calls in flight. */
-    int keys() {
-        return inFlight.size();
-    }
 }
