@@ -222,7 +222,7 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
 
         environment.jersey().register(new AdminKeysResource(keys, tenants));
 
-        PluginHost plugins = new PluginHost(config.getPlugins(), clock, egressPolicy);
+        PluginHost plugins = new PluginHost(config.getPlugins(), clock, securityEvents, egressPolicy);
         environment.lifecycle().manage(plugins);
         environment.healthChecks().register("plugins", new PluginHealthCheck(plugins));
         ProviderAccountService providerAccounts = new ProviderAccountService(plugins, tenants,

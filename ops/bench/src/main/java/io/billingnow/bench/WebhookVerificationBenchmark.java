@@ -1,5 +1,9 @@
 package io.billingnow.bench;
 
+import com.codahale.metrics.MetricRegistry;
+import io.billingnow.platform.monitoring.Lockouts;
+import io.billingnow.platform.monitoring.LogAlertSink;
+import io.billingnow.platform.monitoring.SecurityEvents;
 import io.billingnow.platform.plugins.LoadedProvider;
 import io.billingnow.platform.plugins.PluginHost;
 import io.billingnow.platform.plugins.PluginSettings;
@@ -84,7 +88,11 @@ public class WebhookVerificationBenchmark {
         }
         PluginSettings settings = new PluginSettings();
         settings.setDirectory(folder.toString());
-        host = new PluginHost(settings, Clock.systemUTC());
+        // Correctly signed deliveries never fault the plugin, so no security event is recorded: the stream has no
+        // database here (an event would only be logged, its storage failure too).
+        SecurityEvents events = new SecurityEvents(null, null, null, new MetricRegistry(), List.of(),
+                new LogAlertSink(), new Lockouts(Clock.systemUTC()), Clock.systemUTC());
+        host = new PluginHost(settings, Clock.systemUTC(), events);
         host.start();
         loaded = host.provider(provider).orElseThrow(() -> new IllegalStateException(
                 provider + " not loaded from " + folder + "; build the plugins first"));

@@ -1,6 +1,8 @@
 package io.billingnow.platform.http;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A failure that maps to a problem response. Its message is shown to the client, so it must never contain a secret,
@@ -14,17 +16,29 @@ public class ApiException extends RuntimeException {
     private final String slug;
     private final String title;
     private final transient List<Problem.FieldError> errors;
+    private final Duration retryAfter;
 
     public ApiException(int status, String slug, String title, String detail) {
         this(status, slug, title, detail, List.of());
     }
 
     public ApiException(int status, String slug, String title, String detail, List<Problem.FieldError> errors) {
+        this(status, slug, title, detail, errors, null);
+    }
+
+    /** A refusal the client may repeat after {@code retryAfter} (sent as {@code Retry-After}), e.g. a 503. */
+    public ApiException(int status, String slug, String title, String detail, Duration retryAfter) {
+        this(status, slug, title, detail, List.of(), retryAfter);
+    }
+
+    private ApiException(int status, String slug, String title, String detail, List<Problem.FieldError> errors,
+                         Duration retryAfter) {
         super(detail, null, false, false);
         this.status = status;
         this.slug = slug;
         this.title = title;
         this.errors = List.copyOf(errors);
+        this.retryAfter = retryAfter;
     }
 
     public int status() {
@@ -41,6 +55,10 @@ public class ApiException extends RuntimeException {
 
     public List<Problem.FieldError> errors() {
         return errors;
+    }
+
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     public static ApiException notFound(String what) {

@@ -1,5 +1,6 @@
 package io.billingnow.platform.http;
 
+import io.billingnow.platform.ratelimit.RateLimiter;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.slf4j.MDC;
@@ -17,6 +18,7 @@ public final class ProblemResponses {
         if (e.status() == 401) {
             builder.header("WWW-Authenticate", "Bearer");
         }
+        e.retryAfter().ifPresent(wait -> builder.header("Retry-After", RateLimiter.retryAfterSeconds(wait)));
         return builder.build();
     }
 

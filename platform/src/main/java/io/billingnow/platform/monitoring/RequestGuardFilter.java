@@ -26,9 +26,9 @@ import org.slf4j.MDC;
 /**
  * In front of every application request on a limited route class: refuses locked-out addresses and credentials,
  * takes a token from the per-address and per-credential buckets (429 with {@code Retry-After} when empty), and
- * afterwards turns 401, 403 and 502 (plugin failure) answers, failed sign-ins and key operations (changes under
- * {@code /admin/v1/keys/}) into security events. The client address is the
- * request's remote address, which the HTTPS listener has already corrected for trusted proxies only.
+ * afterwards turns 401 and 403 answers, failed sign-ins and key operations (changes under
+ * {@code /admin/v1/keys/}) into security events (plugin failures are recorded by {@code PluginHost} itself). The
+ * client address is the request's remote address, which the HTTPS listener has already corrected for trusted proxies only.
  */
 public final class RequestGuardFilter implements Filter {
 
@@ -106,10 +106,6 @@ public final class RequestGuardFilter implements Filter {
         } else if (status == 403) {
             events.record(new SecurityEvent(SecurityEventKind.PERMISSION_DENIED, route, tenant, address, subject,
                     request.getMethod() + " refused"));
-        } else if (status == 502) {
-            // Only a payment-provider plugin that threw, hung or answered garbage produces a 502 (provider-failed).
-            events.record(new SecurityEvent(SecurityEventKind.PLUGIN_FAILURE, route, tenant, address, subject,
-                    "payment provider failed"));
         } else if (status >= 200 && status < 300 && path(request).startsWith(KEYS_PATH)
                 && !SAFE_METHODS.contains(request.getMethod())) {
             String operator = request.getAttribute(Caller.REQUEST_PROPERTY) instanceof Caller caller

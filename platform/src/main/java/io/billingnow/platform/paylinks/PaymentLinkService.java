@@ -19,7 +19,6 @@ import io.billingnow.platform.tenancy.TenantService;
 import io.billingnow.platform.tenancy.TenantStatus;
 import io.billingnow.sdk.Capability;
 import io.billingnow.sdk.Money;
-import io.billingnow.sdk.ProviderException;
 import io.billingnow.sdk.TenantContext;
 import io.billingnow.sdk.link.InvoiceView;
 import io.billingnow.sdk.link.PaymentLinkRequest;
@@ -213,16 +212,11 @@ public final class PaymentLinkService {
         Map<String, Object> customer = invoice.customer() == null ? Map.of() : invoice.customer();
         InvoiceView view = new InvoiceView(invoice.id().toString(), invoice.number(),
                 text(customer.get("name")), text(customer.get("email")), "Invoice " + invoice.number());
-        io.billingnow.sdk.link.PaymentLink issued;
-        try {
-            issued = plugins.createPaymentLink(provider, new PaymentLinkRequest(
-                    new TenantContext(tenant.toString(), live.resolved().slug()), view,
-                    new Money(invoice.amountDue(), invoice.currency()), URI.create(back + "?result=success"),
-                    URI.create(back + "?result=cancelled"), link.expiresAt(), account.credentials()));
-        } catch (ProviderException refused) {
-            throw new ApiException(502, "provider-failed", "Payment provider failed",
-                    "The " + provider.id() + " payment provider refused to open a checkout (" + refused.kind() + ")");
-        }
+        // A refusal or failure leaves as the problem the plugin host maps it to (422, 502 or 503 + Retry-After).
+        io.billingnow.sdk.link.PaymentLink issued = plugins.createPaymentLink(provider, new PaymentLinkRequest(
+                new TenantContext(tenant.toString(), live.resolved().slug()), view,
+                new Money(invoice.amountDue(), invoice.currency()), URI.create(back + "?result=success"),
+                URI.create(back + "?result=cancelled"), link.expiresAt(), account.credentials()));
         boolean kept = transactions.write(tenant, tx -> {
             if (tx.dao(PaymentLinkDao.class).setCheckout(tx.tenant(), link.id(), issued.url().toString(),
                     issued.providerReference(), invoice.amountDue(), issued.expiresAt()) == 0) {

@@ -3,11 +3,15 @@ package io.billingnow.platform.plugins;
 import io.billingnow.platform.egress.EgressHttpClient;
 import io.billingnow.platform.egress.EgressPolicy;
 import io.billingnow.platform.egress.EgressRefusedException;
+import io.billingnow.platform.monitoring.SecurityEvent;
+import io.billingnow.platform.monitoring.SecurityEventKind;
+import io.billingnow.platform.monitoring.SecurityEvents;
 import io.billingnow.sdk.PaymentProvider;
 import io.billingnow.sdk.PaymentProviderFactory;
 import io.billingnow.sdk.ProviderContext;
 import io.billingnow.sdk.ProviderDescriptor;
 import io.billingnow.sdk.ProviderException;
+import io.billingnow.sdk.TenantContext;
 import io.billingnow.sdk.link.PaymentLink;
 import io.billingnow.sdk.link.PaymentLinkCancellation;
 import io.billingnow.sdk.link.PaymentLinkRequest;
@@ -36,6 +40,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.pf4j.PluginManager;
 import org.pf4j.PluginState;
@@ -45,8 +50,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Loads the payment-provider plugins and is the only way into them. Every call runs on a bounded pool with a
- * deadline, under the plugin's class loader: a plugin that throws, hangs or answers garbage costs the request a 502
- * {@code provider-failed} and marks the plugin unhealthy, and never holds a request thread beyond the deadline.
+ * deadline, under the plugin's class loader, inside two bulkheads: the calling tenant's and the provider's
+ * concurrency budgets, so one tenant (say, one whose provider account points at a slow server) spends its own budget
+ * and not the threads other tenants need. A plugin that throws, hangs or answers garbage costs the request a 502
+ * {@code provider-failed}, marks the plugin unhealthy and is a {@code plugin_failure} security event; a provider's
+ * refusal or a slow or unreachable provider server is answered by kind ({@link ProviderProblems}) and is no plugin
+ * fault. No call holds a request thread beyond the deadline.
  * Each provider gets its own {@link ProviderContext} whose HTTP transport enforces the {@link EgressPolicy} with the
  * provider's allowed hosts; a call whose request the policy refused answers 422 {@code egress-refused} (the account
  * points somewhere it must not: the tenant's configuration, not a plugin fault, so the plugin stays healthy).
@@ -58,23 +67,31 @@ public final class PluginHost implements Managed {
     private final PluginSettings settings;
     private final Clock clock;
     private final Duration timeout;
+    private final Duration retryAfter;
     private final ThreadPoolExecutor executor;
+    private final ConcurrencyBudget tenantBudgets;
+    private final ConcurrencyBudget providerBudgets;
+    private final SecurityEvents securityEvents;
     private final EgressHttpClient egress;
     private final Map<String, LoadedProvider> providers = new LinkedHashMap<>();
     private final Map<String, String> loadFailures = new LinkedHashMap<>();
     private PluginManager manager;
 
-    public PluginHost(PluginSettings settings, Clock clock) {
-        this(settings, clock, new EgressPolicy(settings.getEgress()));
+    public PluginHost(PluginSettings settings, Clock clock, SecurityEvents securityEvents) {
+        this(settings, clock, securityEvents, new EgressPolicy(settings.getEgress()));
     }
 
     /** With a given egress policy (tests give it a fake name service). */
-    public PluginHost(PluginSettings settings, Clock clock, EgressPolicy egressPolicy) {
+    public PluginHost(PluginSettings settings, Clock clock, SecurityEvents securityEvents, EgressPolicy egressPolicy) {
         this.settings = settings;
         this.egress = new EgressHttpClient(egressPolicy,
                 Duration.ofMillis(settings.getHttpTimeout().toMilliseconds()));
         this.clock = clock;
+        this.securityEvents = securityEvents;
         this.timeout = Duration.ofMillis(settings.getCallTimeout().toMilliseconds());
+        this.retryAfter = Duration.ofMillis(settings.getRetryAfter().toMilliseconds());
+        this.tenantBudgets = new ConcurrencyBudget(settings.getMaxConcurrentCallsPerTenant());
+        this.providerBudgets = new ConcurrencyBudget(settings.getMaxConcurrentCallsPerProvider());
         AtomicInteger threads = new AtomicInteger();
         this.executor = new ThreadPoolExecutor(settings.getMaxConcurrentCalls(), settings.getMaxConcurrentCalls(),
                 60, TimeUnit.SECONDS,
@@ -150,8 +167,8 @@ public final class PluginHost implements Managed {
             if (descriptor == null) {
                 throw new IllegalStateException("the plugin's factory answered null");
             }
-            ProviderContext context = new ProviderContext(new HostHttpTransport(egress,
-                    egress.policy().hostsFor(descriptor.id(), descriptor.egressHosts())), clock);
+            ProviderContext context = new ProviderContext(new RemoteWaitTracking(new HostHttpTransport(egress,
+                    egress.policy().hostsFor(descriptor.id(), descriptor.egressHosts()))), clock);
             PaymentProvider provider = onPluginThread(loader, () -> factory.create(context));
             if (provider == null) {
                 throw new IllegalStateException("the plugin's factory answered null");
@@ -240,10 +257,13 @@ public final class PluginHost implements Managed {
         return views;
     }
 
-    /** Verifies a webhook. A rejection is the plugin's legitimate answer and is passed on; anything else is a 502. */
+    /**
+     * Verifies a webhook. A rejection is the plugin's legitimate answer and is passed on; anything else is a 502.
+     * The call counts against the tenant's and the provider's budgets (503 {@code provider-busy} when spent).
+     */
     public VerifiedWebhook verifyWebhook(LoadedProvider provider, WebhookRequest request)
             throws WebhookRejectedException {
-        Object outcome = call(provider, "webhook verification", () -> {
+        Object outcome = call(provider, request.tenant(), "webhook verification", () -> {
             try {
                 return provider.instance().verifyWebhook(request);
             } catch (WebhookRejectedException e) {
@@ -255,7 +275,7 @@ public final class PluginHost implements Managed {
             throw rejected;
         }
         if (!(outcome instanceof VerifiedWebhook verified) || verified.events().stream().anyMatch(e -> e == null)) {
-            throw garbage(provider, "webhook verification answered no result");
+            throw garbage(provider, request.tenant(), "webhook verification answered no result");
         }
         provider.succeeded();
         return verified;
@@ -263,11 +283,11 @@ public final class PluginHost implements Managed {
 
     /**
      * Issues a provider checkout. The answer is checked: present, an absolute http(s) URL, and expiring after now but
-     * not after the requested expiry. A {@link ProviderException} (the provider refused) is passed on.
+     * not after the requested expiry. The provider's refusal (a {@link ProviderException}) becomes the problem
+     * {@link ProviderProblems} maps its kind to; it is the provider's answer, not a plugin fault.
      */
-    public PaymentLink createPaymentLink(LoadedProvider provider, PaymentLinkRequest request)
-            throws ProviderException {
-        Object outcome = call(provider, "payment link", () -> {
+    public PaymentLink createPaymentLink(LoadedProvider provider, PaymentLinkRequest request) {
+        Object outcome = call(provider, request.tenant(), "payment link", () -> {
             try {
                 return provider.instance().createPaymentLink(request);
             } catch (ProviderException e) {
@@ -276,21 +296,25 @@ public final class PluginHost implements Managed {
         });
         if (outcome instanceof ProviderException refused) {
             provider.succeeded();
-            throw refused;
+            if (refused.kind() == ProviderException.Kind.UNEXPECTED_RESPONSE) {
+                LOG.warn("Payment provider {}: the provider's answer to a payment link was not understood",
+                        provider.id());
+            }
+            throw ProviderProblems.of(provider.id(), refused, retryAfter);
         }
         if (!(outcome instanceof PaymentLink link)) {
-            throw garbage(provider, "answered no payment link");
+            throw garbage(provider, request.tenant(), "answered no payment link");
         }
         String scheme = link.url().getScheme() == null ? "" : link.url().getScheme().toLowerCase(Locale.ROOT);
         if (!link.url().isAbsolute() || !(scheme.equals("https") || scheme.equals("http"))
                 || link.url().getHost() == null) {
-            throw garbage(provider, "answered a payment link that is not an http(s) URL");
+            throw garbage(provider, request.tenant(), "answered a payment link that is not an http(s) URL");
         }
         if (link.expiresAt().isAfter(request.expiresAt())) {
-            throw garbage(provider, "answered a payment link expiring after the requested expiry");
+            throw garbage(provider, request.tenant(), "answered a payment link expiring after the requested expiry");
         }
         if (!link.expiresAt().isAfter(clock.instant())) {
-            throw garbage(provider, "answered a payment link that has already expired");
+            throw garbage(provider, request.tenant(), "answered a payment link that has already expired");
         }
         provider.succeeded();
         return link;
@@ -301,7 +325,7 @@ public final class PluginHost implements Managed {
      * every call. A {@link ProviderException} (the provider refused or could not be reached) is passed on.
      */
     public void cancelPaymentLink(LoadedProvider provider, PaymentLinkCancellation request) throws ProviderException {
-        Object outcome = call(provider, "payment link cancellation", () -> {
+        Object outcome = call(provider, request.tenant(), "payment link cancellation", () -> {
             try {
                 provider.instance().cancelPaymentLink(request);
                 return request;
@@ -317,18 +341,45 @@ public final class PluginHost implements Managed {
 
     /** Records that the plugin answered something unusable and builds the 502 to throw. */
     public ProviderFailedException garbage(LoadedProvider provider, String what) {
-        provider.failed(what, clock.instant());
-        LOG.warn("Payment provider {} {}", provider.id(), what);
+        return garbage(provider, null, what);
+    }
+
+    private ProviderFailedException garbage(LoadedProvider provider, TenantContext tenant, String what) {
+        pluginFault(provider, tenant, what);
         return new ProviderFailedException(provider.id(), "gave an invalid answer");
     }
 
-    private Object call(LoadedProvider provider, String operation, Callable<Object> work) {
+    /**
+     * Runs one call into a plugin inside its bulkheads: the tenant's and the provider's budgets are taken before the
+     * call is queued (a spent budget is a 503 {@code provider-busy} at once, for that tenant or provider only) and
+     * given back when the plugin's thread is done with it, not when the caller stops waiting, so a call abandoned at
+     * its deadline still counts until it has really ended.
+     */
+    private Object call(LoadedProvider provider, TenantContext tenant, String operation, Callable<Object> work) {
+        Optional<ConcurrencyBudget.Permit> tenantPermit = tenantBudgets.tryAcquire(tenant.tenantId());
+        if (tenantPermit.isEmpty()) {
+            LOG.info("Payment provider {}: {} for tenant {} refused, the tenant's {} calls are in flight",
+                    provider.id(), operation, tenant.tenantId(), settings.getMaxConcurrentCallsPerTenant());
+            throw ProviderProblems.busy(provider.id(), "this seller", retryAfter);
+        }
+        Optional<ConcurrencyBudget.Permit> providerPermit = providerBudgets.tryAcquire(provider.id());
+        if (providerPermit.isEmpty()) {
+            tenantPermit.get().release();
+            LOG.warn("Payment provider {}: {} refused, the provider's {} calls are in flight", provider.id(),
+                    operation, settings.getMaxConcurrentCallsPerProvider());
+            throw ProviderProblems.busy(provider.id(), "all sellers", retryAfter);
+        }
+        PluginCall call = new PluginCall(provider.classLoader(), noticingEgressRefusals(work), () -> {
+            providerPermit.get().release();
+            tenantPermit.get().release();
+        });
         Future<Object> future;
         try {
-            future = executor.submit(withLoader(provider.classLoader(), noticingEgressRefusals(work)));
+            future = executor.submit(call);
         } catch (RejectedExecutionException e) {
+            call.abandonIfNotStarted();
             LOG.warn("Payment provider {}: {} refused, all plugin threads busy", provider.id(), operation);
-            throw new ProviderFailedException(provider.id(), "is busy");
+            throw ProviderProblems.busy(provider.id(), "all sellers", retryAfter);
         }
         try {
             Object outcome = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -339,22 +390,93 @@ public final class PluginHost implements Managed {
             }
             return outcome;
         } catch (TimeoutException e) {
+            // Read before cancelling: the interrupt ends the wait on the remote at once.
+            boolean waitingOnRemote = call.state().waitingOnRemote();
             future.cancel(true);
-            String what = operation + " did not answer within " + timeout.toMillis() + " ms";
-            provider.failed(what, clock.instant());
-            LOG.warn("Payment provider {}: {}", provider.id(), what);
+            if (call.abandonIfNotStarted()) {
+                LOG.warn("Payment provider {}: {} waited {} ms for a plugin thread", provider.id(), operation,
+                        timeout.toMillis());
+                throw ProviderProblems.busy(provider.id(), "all sellers", retryAfter);
+            }
+            if (waitingOnRemote) {
+                // The provider's server (perhaps one this tenant configured) is slow: the tenant's problem, not the
+                // plugin's, so the plugin stays healthy for everybody.
+                LOG.info("Payment provider {}: {} for tenant {} still waiting on the provider after {} ms",
+                        provider.id(), operation, tenant.tenantId(), timeout.toMillis());
+                throw ProviderProblems.unavailable(provider.id(), retryAfter);
+            }
+            pluginFault(provider, tenant, operation + " did not answer within " + timeout.toMillis() + " ms");
             throw new ProviderFailedException(provider.id(), "did not answer in time");
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            String what = operation + " threw " + cause.getClass().getName();
-            provider.failed(what, clock.instant());
             // The class name only: a plugin's message may carry request data.
-            LOG.warn("Payment provider {}: {}", provider.id(), what);
+            pluginFault(provider, tenant, operation + " threw " + e.getCause().getClass().getName());
             throw new ProviderFailedException(provider.id(), "failed");
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
             throw new ProviderFailedException(provider.id(), "call was interrupted");
+        }
+    }
+
+    /**
+     * The plugin itself misbehaved (threw, hung, answered garbage): it is unhealthy until a later call succeeds and
+     * the fault is a {@code plugin_failure} security event. A provider's refusal or a slow remote never gets here.
+     */
+    private void pluginFault(LoadedProvider provider, TenantContext tenant, String what) {
+        provider.failed(what, clock.instant());
+        LOG.warn("Payment provider {}: {}", provider.id(), what);
+        recordPluginFailure(provider, tenant, what);
+    }
+
+    /** The one call into the security-event stream. A plugin belongs to the platform, so no tenant audit log. */
+    private void recordPluginFailure(LoadedProvider provider, TenantContext tenant, String what) {
+        securityEvents.record(new SecurityEvent(SecurityEventKind.PLUGIN_FAILURE, null, null, null,
+                "provider:" + provider.id(), what + (tenant == null ? "" : " (tenant " + tenant.tenantId() + ")")));
+    }
+
+    /**
+     * One call as the plugin thread runs it: under the plugin's class loader, with its remote waits tracked, its
+     * budgets released when it ends. Whoever claims it first decides: the thread that starts it, or the caller that
+     * abandons it before it started (then it never runs and the caller releases the budgets).
+     */
+    private static final class PluginCall implements Callable<Object> {
+        private final ClassLoader loader;
+        private final Callable<Object> work;
+        private final Runnable release;
+        private final RemoteWaitTracking.CallState state = new RemoteWaitTracking.CallState();
+        private final AtomicBoolean claimed = new AtomicBoolean();
+
+        PluginCall(ClassLoader loader, Callable<Object> work, Runnable release) {
+            this.loader = loader;
+            this.work = work;
+            this.release = release;
+        }
+
+        RemoteWaitTracking.CallState state() {
+            return state;
+        }
+
+        /** True if the call had not started and now never will; its budgets are released. */
+        boolean abandonIfNotStarted() {
+            if (claimed.compareAndSet(false, true)) {
+                release.run();
+                return true;
+            }
+            return false;
+        }
+
+        @Override
+        public Object call() throws Exception {
+            if (!claimed.compareAndSet(false, true)) {
+                return null;
+            }
+            RemoteWaitTracking.enter(state);
+            try {
+                return withLoader(loader, work).call();
+            } finally {
+                RemoteWaitTracking.exit();
+                release.run();
+            }
         }
     }
 

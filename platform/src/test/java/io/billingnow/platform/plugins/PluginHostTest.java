@@ -3,11 +3,24 @@ package io.billingnow.platform.plugins;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.codahale.metrics.MetricRegistry;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.billingnow.platform.audit.AuditLog;
+import io.billingnow.platform.db.DatabaseRoles;
+import io.billingnow.platform.db.Databases;
+import io.billingnow.platform.db.PlatformTransactions;
+import io.billingnow.platform.db.TenantTransactions;
+import io.billingnow.platform.http.ApiException;
+import io.billingnow.platform.monitoring.Lockouts;
+import io.billingnow.platform.monitoring.LogAlertSink;
+import io.billingnow.platform.monitoring.SecurityEvents;
+import io.billingnow.platform.testing.TestDatabase;
+import io.billingnow.platform.testing.TestPostgres;
 import io.billingnow.sdk.Credentials;
 import io.billingnow.sdk.Headers;
 import io.billingnow.sdk.Money;
 import io.billingnow.sdk.PaymentProviderFactory;
+import io.billingnow.sdk.ProviderException;
 import io.billingnow.sdk.TenantContext;
 import io.billingnow.sdk.link.InvoiceView;
 import io.billingnow.sdk.link.PaymentLinkRequest;
@@ -15,29 +28,51 @@ import io.billingnow.sdk.webhook.WebhookRequest;
 import io.dropwizard.jackson.Jackson;
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Loading plugins in isolation, the SDK version gate, and the deadline and checks on every call into a plugin. */
+/**
+ * Loading plugins in isolation, the SDK version gate, the deadline and checks on every call into a plugin, the
+ * bulkheads around it, and what counts as a plugin fault (in its health and the security-event stream).
+ */
 class PluginHostTest {
 
     static final Duration TIMEOUT = Duration.ofMillis(700);
+    static TestDatabase database;
     static PluginHost host;
 
     @BeforeAll
     static void loadTheTestPluginsFolder() {
         Path folder = TestPlugins.folder();
         PluginSettings settings = Jackson.newObjectMapper().convertValue(Map.of("directory", folder.toString(),
-                "callTimeout", TIMEOUT.toMillis() + "ms", "maxConcurrentCalls", 2, "callQueue", 1),
+                "callTimeout", TIMEOUT.toMillis() + "ms", "maxConcurrentCalls", 4, "callQueue", 0,
+                "maxConcurrentCallsPerTenant", 2, "maxConcurrentCallsPerProvider", 2, "retryAfter", "3s"),
                 PluginSettings.class);
-        host = new PluginHost(settings, Clock.systemUTC());
+        database = TestPostgres.get().newDatabase();
+        Jdbi jdbi = Databases.configure(Jdbi.create(database.jdbcUrl(), DatabaseRoles.APP, ""));
+        Clock clock = Clock.systemUTC();
+        SecurityEvents events = new SecurityEvents(new TenantTransactions(jdbi), new PlatformTransactions(jdbi),
+                new AuditLog(Jackson.newObjectMapper(), clock), new MetricRegistry(), List.of(), new LogAlertSink(),
+                new Lockouts(clock), clock);
+        host = new PluginHost(settings, clock, events);
         host.start();
     }
 
@@ -107,6 +142,8 @@ class PluginHostTest {
         assertThat(throwing.health().lastFailure()).contains("IllegalStateException");
         assertThat(new PluginHealthCheck(host).execute().isHealthy()).isFalse();
         assertThat(new PluginHealthCheck(host).execute().getMessage()).contains(TestPlugins.THROWING);
+        assertThat(pluginFailureEvents(TestPlugins.THROWING)).singleElement().asString()
+                .contains("IllegalStateException").contains(tenant().tenantId()).doesNotContain("a plugin bug");
     }
 
     @Test
@@ -120,6 +157,7 @@ class PluginHostTest {
         assertThat(took).isGreaterThanOrEqualTo(TIMEOUT).isLessThan(TIMEOUT.plusSeconds(2));
         assertThat(hanging.health().healthy()).isFalse();
         assertThat(hanging.health().lastFailure()).contains("did not answer within");
+        assertThat(pluginFailureEvents(TestPlugins.HANGING)).singleElement().asString().contains("did not answer");
     }
 
     @Test
@@ -134,14 +172,121 @@ class PluginHostTest {
         assertThat(lying.health().lastFailure()).contains("no result");
     }
 
+    @Test
+    void aProvidersRefusalIsAnsweredByItsKindAndIsNoPluginFault() {
+        LoadedProvider refusing = host.provider(TestPlugins.REFUSING).orElseThrow();
+        Map<ProviderException.Kind, Integer> expected = Map.of(
+                ProviderException.Kind.INVALID_CREDENTIALS, 422, ProviderException.Kind.INVALID_REQUEST, 422,
+                ProviderException.Kind.UNSUPPORTED, 422, ProviderException.Kind.UNAVAILABLE, 503,
+                ProviderException.Kind.UNEXPECTED_RESPONSE, 502);
+        assertThat(expected).containsOnlyKeys(ProviderException.Kind.values());
+        expected.forEach((kind, status) -> assertThatThrownBy(() -> host.createPaymentLink(refusing,
+                linkRequest(tenant(), Map.of("note", kind.name()))))
+                .as(kind.name()).isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(status);
+                    assertThat(e.slug()).isEqualTo(switch (status) {
+                        case 422 -> "provider-refused";
+                        case 503 -> "provider-unavailable";
+                        default -> "provider-failed";
+                    });
+                    assertThat(e.retryAfter()).isEqualTo(status == 503 ? Optional.of(Duration.ofSeconds(3))
+                            : Optional.empty());
+                    assertThat(e.getMessage()).doesNotContain("refused as asked");
+                }));
+        // The provider answered, through a plugin that did its job: nobody's wrong credentials make it unhealthy.
+        assertThat(refusing.health().healthy()).isTrue();
+        assertThat(refusing.health().failures()).isZero();
+        assertThat(pluginFailureEvents(TestPlugins.REFUSING)).isEmpty();
+    }
+
+    @Test
+    void aTenantOrProviderOverItsBudgetIsRefusedAloneAndASlowServerIsNoPluginFault() throws Exception {
+        LoadedProvider stripe = host.provider("stripe").orElseThrow();
+        LoadedProvider lying = host.provider(TestPlugins.LYING).orElseThrow();
+        TenantContext noisy = new TenantContext("00000000-0000-0000-0000-00000000000a", "noisy");
+        TenantContext quiet = new TenantContext("00000000-0000-0000-0000-00000000000b", "quiet");
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try (SlowProviderServer slow = SlowProviderServer.start()) {
+            Map<String, String> slowAccount = Map.of("secret_key", "sk_test_slow", "api_base_url",
+                    slow.baseUri().toString());
+            List<Future<Throwable>> inFlight = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                inFlight.add(callers.submit(() -> catching(() -> host.createPaymentLink(stripe,
+                        linkRequest(noisy, slowAccount)))));
+            }
+            assertThat(slow.awaitArrivals(2, 5_000)).as("both calls reach the slow server").isTrue();
+
+            // The noisy tenant's budget (2) is spent: even a call to another provider is refused, for it alone.
+            assertBusy(() -> host.createPaymentLink(lying, linkRequest(noisy, Map.of())), "this seller");
+            // Stripe's budget (2) is spent too: the quiet tenant waits for Stripe, but other providers still answer.
+            assertBusy(() -> host.createPaymentLink(stripe, linkRequest(quiet, slowAccount)), "all sellers");
+            assertThatThrownBy(() -> host.createPaymentLink(lying, linkRequest(quiet, Map.of())))
+                    .isInstanceOf(ProviderFailedException.class);
+            assertThat(slow.arrived()).isEqualTo(2);
+
+            // The slow calls end at the deadline as "unavailable, retry later", which is the tenant's problem.
+            for (Future<Throwable> call : inFlight) {
+                assertThat(call.get(5, TimeUnit.SECONDS)).isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.status()).isEqualTo(503);
+                    assertThat(e.slug()).isEqualTo("provider-unavailable");
+                    assertThat(e.retryAfter()).contains(Duration.ofSeconds(3));
+                });
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+        assertThat(stripe.health().healthy()).isTrue();
+        assertThat(stripe.health().failures()).isZero();
+        assertThat(pluginFailureEvents("stripe")).isEmpty();
+    }
+
+    static void assertBusy(ThrowingCallable call, String whose) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(ApiException.class, e -> {
+            assertThat(e.status()).isEqualTo(503);
+            assertThat(e.slug()).isEqualTo("provider-busy");
+            assertThat(e.getMessage()).contains(whose);
+            assertThat(e.retryAfter()).contains(Duration.ofSeconds(3));
+        });
+    }
+
+    static Throwable catching(ThrowingCallable call) {
+        try {
+            call.call();
+            return null;
+        } catch (Throwable t) {
+            return t;
+        }
+    }
+
+    /** The details of the plugin_failure security events recorded for a provider. */
+    static List<String> pluginFailureEvents(String providerId) {
+        List<String> details = new ArrayList<>();
+        try (Connection c = database.appConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT detail FROM security_events WHERE kind = 'plugin_failure' AND subject = ? ORDER BY occurred_at")) {
+            ps.setString(1, "provider:" + providerId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    details.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return details;
+    }
+
     static TenantContext tenant() {
         return new TenantContext("00000000-0000-0000-0000-000000000001", "acme");
     }
 
     static PaymentLinkRequest linkRequest() {
-        return new PaymentLinkRequest(tenant(), new InvoiceView("inv-1", "INV-1", Optional.empty(), Optional.empty(),
+        return linkRequest(tenant(), Map.of());
+    }
+
+    static PaymentLinkRequest linkRequest(TenantContext tenant, Map<String, String> credentials) {
+        return new PaymentLinkRequest(tenant, new InvoiceView("inv-1", "INV-1", Optional.empty(), Optional.empty(),
                 "Invoice INV-1"), new Money(1000, "EUR"), URI.create("https://billingnow.test/ok"),
                 URI.create("https://billingnow.test/cancel"), Instant.now().plus(Duration.ofDays(1)),
-                new Credentials(Map.of(), List.of()));
+                new Credentials(credentials, List.of()));
     }
 }

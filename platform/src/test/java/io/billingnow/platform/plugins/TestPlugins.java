@@ -39,6 +39,8 @@ public final class TestPlugins {
     public static final String THROWING = "throwing";
     public static final String HANGING = "hanging";
     public static final String LYING = "lying";
+    /** Refuses every payment link with a {@code ProviderException} of the kind named in its {@code note} credential. */
+    public static final String REFUSING = "refusing";
     public static final String ISOLATED = "isolated";
     public static final String FUTURE = "future";
 
@@ -60,6 +62,8 @@ public final class TestPlugins {
                         compile(Map.of("test/plugin/" + behaviour + "/MisbehavingFactory.java",
                                 misbehavingSource(behaviour))), null);
             }
+            writeZip(dir.resolve(REFUSING + "-plugin.zip"), REFUSING, ">=0.1.0 & <1.0.0",
+                    compile(Map.of("test/plugin/refusing/RefusingFactory.java", REFUSING_SOURCE)), null);
             writeIsolated(dir.resolve("isolated-plugin.zip"), ISOLATED, ">=0.1.0 & <1.0.0");
             writeIsolated(dir.resolve("future-plugin.zip"), FUTURE, ">=2.0.0");
             return dir;
@@ -118,6 +122,36 @@ public final class TestPlugins {
                 }
                 """.formatted(behaviour);
     }
+
+    private static final String REFUSING_SOURCE = """
+            package test.plugin.refusing;
+
+            import io.billingnow.sdk.*;
+            import io.billingnow.sdk.link.*;
+            import io.billingnow.sdk.webhook.*;
+            import java.util.*;
+
+            @org.pf4j.Extension
+            public class RefusingFactory implements PaymentProviderFactory {
+                public ProviderDescriptor descriptor() {
+                    return new ProviderDescriptor("refusing", "Refusing", EnumSet.of(Capability.PAYMENT_LINKS),
+                            List.of(CredentialField.required("note", "Kind", false, "[A-Z_]+")), Optional.empty());
+                }
+
+                public PaymentProvider create(ProviderContext context) {
+                    return new PaymentProvider() {
+                        public VerifiedWebhook verifyWebhook(WebhookRequest request) {
+                            throw new UnsupportedOperationException();
+                        }
+
+                        public PaymentLink createPaymentLink(PaymentLinkRequest request) throws ProviderException {
+                            String kind = request.credentials().require("note");
+                            throw new ProviderException(ProviderException.Kind.valueOf(kind), "refused as asked");
+                        }
+                    };
+                }
+            }
+            """;
 
     /** Reports, in its display name, what its own code sees: its bundled Jackson stub and none of the host. */
     private static String isolatedSource(String id) {
