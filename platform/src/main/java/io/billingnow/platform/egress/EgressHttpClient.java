@@ -60,6 +60,10 @@ public final class EgressHttpClient implements Managed {
     @Override
     public void start() throws Exception {
         client.start();
+        // No protocol handlers (Jetty installs its defaults when it starts): a provider's 401 with or without a
+        // challenge, 407, 3xx or 100 is the plugin's to read as is. Jetty's authentication handler would otherwise
+        // fail a 401 without WWW-Authenticate, and a tenant's wrong API key would look like an unreachable provider.
+        client.getProtocolHandlers().clear();
     }
 
     @Override

@@ -34,6 +34,8 @@ class EgressHttpClientTest {
                 exchange.getResponseHeaders().add("Location", "http://127.0.0.1:" + server.getAddress().getPort()
                         + "/tasks/log-level?logger=io.billingnow.security&level=OFF");
                 exchange.sendResponseHeaders(302, -1);
+            } else if (exchange.getRequestURI().getPath().equals("/unauthorized")) {
+                exchange.sendResponseHeaders(401, -1);
             } else {
                 byte[] body = "ok".getBytes();
                 exchange.sendResponseHeaders(200, body.length);
@@ -120,6 +122,15 @@ class EgressHttpClientTest {
         assertThat(response.getStatus()).isEqualTo(302);
         assertThat(response.getHeaders().get("Location")).contains("/tasks/log-level");
         assertThat(served).hasValue(1);
+    }
+
+    @Test
+    void anUnauthorizedAnswerWithoutAChallengeIsAnsweredAsItIs() throws Exception {
+        client(java.net.InetAddress::getAllByName);
+
+        ContentResponse response = client.newRequest(url("127.0.0.1", "/unauthorized"), fakeHosts()).send();
+
+        assertThat(response.getStatus()).isEqualTo(401);
     }
 
     @Test

@@ -64,7 +64,10 @@ class PluginHostTest {
         Path folder = TestPlugins.folder();
         PluginSettings settings = Jackson.newObjectMapper().convertValue(Map.of("directory", folder.toString(),
                 "callTimeout", TIMEOUT.toMillis() + "ms", "maxConcurrentCalls", 4, "callQueue", 0,
-                "maxConcurrentCallsPerTenant", 2, "maxConcurrentCallsPerProvider", 2, "retryAfter", "3s"),
+                "maxConcurrentCallsPerTenant", 2, "maxConcurrentCallsPerProvider", 2, "retryAfter", "3s",
+                // The slow server runs on loopback over plain HTTP: allowed here explicitly, as in test-config.yml.
+                "egress", Map.of("allowPlainHttp", true, "allowLoopback", true,
+                        "extraHosts", Map.of("stripe", List.of("127.0.0.1")))),
                 PluginSettings.class);
         database = TestPostgres.get().newDatabase();
         Jdbi jdbi = Databases.configure(Jdbi.create(database.jdbcUrl(), DatabaseRoles.APP, ""));
