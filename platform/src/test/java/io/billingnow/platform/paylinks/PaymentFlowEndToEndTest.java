@@ -567,6 +567,16 @@ class PaymentFlowEndToEndTest {
         assertThat(checkout.getStatus()).isEqualTo(303);
         assertThat(checkout.getLocation().toString()).startsWith("https://bank.example/pay?ref=BT-");
 
+        // A bank transfer page cannot be closed at a provider: revoking says so, and until when it was offered.
+        JsonNode other = platform.postJson("/v1/invoices/" + invoiceId + "/payment-links", key,
+                Map.of("providerAccountId", account.get("id").asText()), 201);
+        assertThat(status(checkout(URI.create(other.get("url").asText())))).isEqualTo(303);
+        JsonNode revocation = TestPlatform.expect(platform.request("/v1/payment-links/" + other.get("id").asText(),
+                key).delete(), 200);
+        assertThat(revocation.get("providerCheckout").asText()).isEqualTo("not_supported");
+        assertThat(revocation.get("checkoutExpiresAt").isNull()).isFalse();
+        assertThat(auditActions()).contains("payment_link.checkout_left_open");
+
         long now = Instant.now().getEpochSecond();
         byte[] body = ("{\"id\":\"tr_" + UUID.randomUUID() + "\",\"type\":\"transfer.received\",\"occurred_at\":\""
                 + Instant.now() + "\",\"transfer\":{\"amount_minor\":5950,\"currency\":\"EUR\",\"reference\":\"BT-1\","
