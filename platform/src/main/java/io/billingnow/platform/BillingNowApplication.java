@@ -67,6 +67,7 @@ import io.billingnow.platform.tenancy.config.ValidateTenantsCommand;
 import io.billingnow.platform.paylinks.InvoicePaymentLinksResource;
 import io.billingnow.platform.paylinks.PayLinkRequestLog;
 import io.billingnow.platform.paylinks.PayPageResource;
+import io.billingnow.platform.paylinks.PayPageStylesheet;
 import io.billingnow.platform.paylinks.PaymentLinkService;
 import io.billingnow.platform.paylinks.PaymentLinksResource;
 import io.billingnow.platform.plugins.PluginHealthCheck;
@@ -232,6 +233,7 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         environment.jersey().register(new InvoicePaymentLinksResource(paymentLinks));
         environment.jersey().register(new PaymentLinksResource(paymentLinks));
         environment.jersey().register(new PayPageResource(paymentLinks));
+        environment.jersey().register(new PayPageStylesheet());
         PayLinkRequestLog.install(config.getServerFactory());
 
         // Last, so that tenants it provisions see every lifecycle listener registered above.
