@@ -66,6 +66,9 @@ import io.billingnow.platform.tenancy.config.TenantsConfigReconciler;
 import io.billingnow.platform.tenancy.config.ValidateTenantsCommand;
 import io.billingnow.platform.paylinks.InvoicePaymentLinksResource;
 import io.billingnow.platform.paylinks.PayLinkRequestLog;
+import io.billingnow.platform.offboarding.AdminTenantExportResource;
+import io.billingnow.platform.offboarding.PersonalDataEraser;
+import io.billingnow.platform.offboarding.TenantExport;
 import io.billingnow.platform.paylinks.PayPageResource;
 import io.billingnow.platform.paylinks.PayPageStylesheet;
 import io.billingnow.platform.paylinks.PaymentLinkService;
@@ -162,6 +165,7 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         environment.lifecycle().manage(keys);
         TenantService tenants = new TenantService(tenantTx, platformTx, audit, json, clock);
         tenants.addListener(keys.tenantKeys());
+        tenants.addListener(new PersonalDataEraser());
         Authenticator authenticator = new Authenticator(platformTx, clock);
 
         if (config.getServerFactory() instanceof DefaultServerFactory server) {
@@ -209,6 +213,8 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         environment.jersey().register(new CreditNotesResource(tenantTx, creditNotes));
         environment.jersey().register(new CreditNoteResource(tenantTx, creditNotes));
         environment.jersey().register(new AdminTenantsResource(tenants));
+        environment.jersey().register(new AdminTenantExportResource(tenants,
+                new TenantExport(tenantTx, customers, invoices, creditNotes, audit, json, clock)));
         AuditTrail auditTrail = new AuditTrail(tenantTx, json);
         environment.jersey().register(new AuditEventsResource(auditTrail));
         environment.jersey().register(new AdminAuditResource(tenants, auditTrail, new AuditChainVerifier(tenantTx)));

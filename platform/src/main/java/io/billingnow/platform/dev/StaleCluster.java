@@ -117,8 +117,8 @@ final class StaleCluster {
             while (process.isAlive() && Files.exists(pidFile)) {
                 if (System.nanoTime() > deadline) {
                     throw new CommandFailure("The PostgreSQL left running in " + cluster + " (pid " + postmaster.pid()
-                            + ") did not stop within " + STOP_SECONDS + " s (a session still open?); stop it with `kill "
-                            + postmaster.pid() + "` and start again.");
+                            + ") did not stop within " + STOP_SECONDS + " s (a session still open?); stop it with "
+                            + "`kill " + postmaster.pid() + "` and start again.");
                 }
                 Thread.sleep(100);
             }
