@@ -66,6 +66,10 @@ import io.billingnow.platform.tenancy.config.TenantsConfigReconciler;
 import io.billingnow.platform.tenancy.config.ValidateTenantsCommand;
 import io.billingnow.platform.paylinks.InvoicePaymentLinksResource;
 import io.billingnow.platform.paylinks.PayLinkRequestLog;
+import io.billingnow.platform.members.AdminOwnerInvitationsResource;
+import io.billingnow.platform.members.FirstOwnerInvitations;
+import io.billingnow.platform.members.Invitations;
+import io.billingnow.platform.members.InviteOwnerCommand;
 import io.billingnow.platform.offboarding.AdminTenantExportResource;
 import io.billingnow.platform.offboarding.PersonalDataEraser;
 import io.billingnow.platform.offboarding.TenantExport;
@@ -144,7 +148,8 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
             }
         });
         bootstrap.addCommand(new CommandGroup("audit", "Audit trail tools", List.of(new AuditVerifyCommand())));
-        bootstrap.addCommand(new CommandGroup("tenants", "Tenant tools", List.of(new ValidateTenantsCommand())));
+        bootstrap.addCommand(new CommandGroup("tenants", "Tenant tools", List.of(new ValidateTenantsCommand(),
+                new InviteOwnerCommand())));
         bootstrap.addCommand(new CommandGroup("operators", "Operator credentials",
                 List.of(new CreateOperatorTokenCommand())));
     }
@@ -213,6 +218,8 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         environment.jersey().register(new CreditNotesResource(tenantTx, creditNotes));
         environment.jersey().register(new CreditNoteResource(tenantTx, creditNotes));
         environment.jersey().register(new AdminTenantsResource(tenants));
+        environment.jersey().register(new AdminOwnerInvitationsResource(new FirstOwnerInvitations(tenantTx,
+                new Invitations(audit, clock, config.getSignIn().getInvitationLifetime()))));
         environment.jersey().register(new AdminTenantExportResource(tenants,
                 new TenantExport(tenantTx, customers, invoices, creditNotes, audit, json, clock)));
         AuditTrail auditTrail = new AuditTrail(tenantTx, json);
