@@ -91,6 +91,23 @@ class EmbeddedDatabaseTest {
         }
     }
 
+    @Test
+    void billingnowDevStartedTwiceOnTheSameDataSaysWhatToDoInOneLineInsteadOfAStackTrace() throws Exception {
+        Path data = workdir.resolve("data");
+        Process first = ChildJvm.clusterOwner(data);
+        try {
+            ChildJvm.Result second = ChildJvm.run(ChildJvm.java(workdir,
+                    io.billingnow.platform.BillingNowApplication.class.getName(), "dev"));
+
+            assertThat(second.exitCode()).isNotZero();
+            assertThat(second.output()).contains("is in use by another running `billingnow dev`")
+                    .doesNotContain("\tat ").doesNotContain("Exception");
+        } finally {
+            ChildJvm.killHard(first);
+            EmbeddedDatabase.start(data).close(); // stops the orphan it leaves
+        }
+    }
+
     private static boolean acceptsConnections(int port) {
         try (Connection c = DriverManager.getConnection(EmbeddedDatabase.jdbcUrl(port), "postgres", "")) {
             return c.isValid(5);
