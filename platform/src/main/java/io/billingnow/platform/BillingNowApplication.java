@@ -66,7 +66,15 @@ import io.billingnow.platform.tenancy.config.TenantsConfigReconciler;
 import io.billingnow.platform.tenancy.config.ValidateTenantsCommand;
 import io.billingnow.platform.paylinks.InvoicePaymentLinksResource;
 import io.billingnow.platform.paylinks.PayLinkRequestLog;
+import io.billingnow.platform.members.AdminOwnerInvitationsResource;
+import io.billingnow.platform.members.FirstOwnerInvitations;
+import io.billingnow.platform.members.Invitations;
+import io.billingnow.platform.members.InviteOwnerCommand;
+import io.billingnow.platform.offboarding.AdminTenantExportResource;
+import io.billingnow.platform.offboarding.PersonalDataEraser;
+import io.billingnow.platform.offboarding.TenantExport;
 import io.billingnow.platform.paylinks.PayPageResource;
+import io.billingnow.platform.paylinks.PayPageStylesheet;
 import io.billingnow.platform.paylinks.PaymentLinkService;
 import io.billingnow.platform.paylinks.PaymentLinksResource;
 import io.billingnow.platform.plugins.PluginHealthCheck;
@@ -142,7 +150,8 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
             }
         });
         bootstrap.addCommand(new CommandGroup("audit", "Audit trail tools", List.of(new AuditVerifyCommand())));
-        bootstrap.addCommand(new CommandGroup("tenants", "Tenant tools", List.of(new ValidateTenantsCommand())));
+        bootstrap.addCommand(new CommandGroup("tenants", "Tenant tools", List.of(new ValidateTenantsCommand(),
+                new InviteOwnerCommand())));
         bootstrap.addCommand(new CommandGroup("operators", "Operator credentials",
                 List.of(new CreateOperatorTokenCommand())));
     }
@@ -163,6 +172,7 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         environment.lifecycle().manage(keys);
         TenantService tenants = new TenantService(tenantTx, platformTx, audit, json, clock);
         tenants.addListener(keys.tenantKeys());
+        tenants.addListener(new PersonalDataEraser());
         Authenticator authenticator = new Authenticator(platformTx, clock);
 
         if (config.getServerFactory() instanceof DefaultServerFactory server) {
@@ -215,6 +225,10 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         environment.jersey().register(new CreditNotesResource(tenantTx, creditNotes));
         environment.jersey().register(new CreditNoteResource(tenantTx, creditNotes));
         environment.jersey().register(new AdminTenantsResource(tenants));
+        environment.jersey().register(new AdminOwnerInvitationsResource(new FirstOwnerInvitations(tenantTx,
+                new Invitations(audit, clock, config.getSignIn().getInvitationLifetime()))));
+        environment.jersey().register(new AdminTenantExportResource(tenants,
+                new TenantExport(tenantTx, customers, invoices, creditNotes, audit, json, clock)));
         AuditTrail auditTrail = new AuditTrail(tenantTx, json);
         environment.jersey().register(new AuditEventsResource(auditTrail));
         environment.jersey().register(new AdminAuditResource(tenants, auditTrail, new AuditChainVerifier(tenantTx)));
@@ -239,6 +253,7 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         environment.jersey().register(new InvoicePaymentLinksResource(paymentLinks));
         environment.jersey().register(new PaymentLinksResource(paymentLinks));
         environment.jersey().register(new PayPageResource(paymentLinks));
+        environment.jersey().register(new PayPageStylesheet());
         PayLinkRequestLog.install(config.getServerFactory());
 
         // Last, so that tenants it provisions see every lifecycle listener registered above.

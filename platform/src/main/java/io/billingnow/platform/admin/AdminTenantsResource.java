@@ -4,6 +4,7 @@ import io.billingnow.platform.auth.Callers;
 import io.billingnow.platform.auth.RequiresOperator;
 import io.billingnow.platform.http.ApiException;
 import io.billingnow.platform.http.ETags;
+import io.billingnow.platform.offboarding.OffboardingRequest;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.tenancy.TenantDefinition;
 import io.billingnow.platform.tenancy.TenantId;
@@ -104,10 +105,16 @@ public final class AdminTenantsResource {
         return tenants.reactivate(new TenantId(id), Callers.operator(security));
     }
 
+    /**
+     * Final: destroys the tenant's keys and erases the personal data no retention rule needs (docs/security.md,
+     * "Offboarding"). Takes {@code If-Match} and {@code {"confirm": "<slug>"}}; export first ({@code GET …/export}).
+     */
     @POST
     @Path("/{id}/offboard")
     @RequiresOperator
-    public Tenant offboard(@Context SecurityContext security, @PathParam("id") UUID id) {
-        return tenants.offboard(new TenantId(id), Callers.operator(security));
+    public Tenant offboard(@Context SecurityContext security, @PathParam("id") UUID id,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull OffboardingRequest request) {
+        return tenants.offboard(new TenantId(id), Callers.operator(security),
+                current -> request.check(current, ifMatch));
     }
 }

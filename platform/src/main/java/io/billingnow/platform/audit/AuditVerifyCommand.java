@@ -3,13 +3,11 @@ package io.billingnow.platform.audit;
 import io.billingnow.platform.BillingNowConfiguration;
 import io.billingnow.platform.cli.CommandDatabase;
 import io.billingnow.platform.cli.CommandFailure;
-import io.billingnow.platform.cli.Commands;
+import io.billingnow.platform.cli.PlatformCommand;
 import io.billingnow.platform.db.PlatformTransactions;
 import io.billingnow.platform.db.TenantTransactions;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.tenancy.TenantDao;
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -20,10 +18,10 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
- * {@code billingnow audit verify CONFIG.yml --tenant SLUG | --all}: recomputes each tenant's hash chain and prints the
+ * {@code billingnow audit verify [CONFIG.yml] --tenant SLUG | --all}: recomputes each tenant's hash chain and prints the
  * entries checked and "intact", or the first broken link. Exits non-zero when any chain is broken.
  */
-public final class AuditVerifyCommand extends ConfiguredCommand<BillingNowConfiguration> {
+public final class AuditVerifyCommand extends PlatformCommand {
 
     private static final int PAGE = 200;
 
@@ -71,11 +69,6 @@ public final class AuditVerifyCommand extends ConfiguredCommand<BillingNowConfig
                 throw new CommandFailure("audit chain broken for " + broken + " of " + tenants.size() + " tenant(s)");
             }
         }
-    }
-
-    @Override
-    public void onError(Cli cli, Namespace namespace, Throwable e) {
-        Commands.reportError(cli, namespace, e);
     }
 
     private static Tenant oneTenant(PlatformTransactions platform, String slug) {

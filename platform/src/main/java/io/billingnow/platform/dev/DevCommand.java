@@ -2,16 +2,17 @@ package io.billingnow.platform.dev;
 
 import io.billingnow.platform.BillingNowConfiguration;
 import io.billingnow.platform.audit.AuditLog;
+import io.billingnow.platform.cli.Commands;
 import io.billingnow.platform.db.Databases;
 import io.billingnow.platform.db.DatabaseRoles;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.tenancy.TenantDao;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ServerCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -24,7 +25,6 @@ import org.jdbi.v3.core.Jdbi;
 public final class DevCommand extends ServerCommand<BillingNowConfiguration> {
 
     public static final String DEV_CONFIG = "dev.yml";
-    private static final Path DATA = Path.of("data");
 
     private final PrintStream out;
     private EmbeddedDatabase database;
@@ -43,12 +43,9 @@ public final class DevCommand extends ServerCommand<BillingNowConfiguration> {
         if (namespace.getString("file") == null) {
             namespace.getAttrs().put("file", DEV_CONFIG);
         }
-        database = EmbeddedDatabase.start(DATA);
+        database = EmbeddedDatabase.start(DevDatabase.DATA, out);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopDatabase, "embedded-postgres-stop"));
-        System.setProperty("dw.database.url", database.jdbcUrl());
-        System.setProperty("dw.database.user", DatabaseRoles.APP);
-        System.setProperty("dw.migrationDatabase.url", database.jdbcUrl());
-        System.setProperty("dw.migrationDatabase.user", DatabaseRoles.OWNER);
+        DevDatabase.pointConfigurationAt(database.jdbcUrl());
         super.run(bootstrap, namespace);
     }
 
@@ -75,9 +72,16 @@ public final class DevCommand extends ServerCommand<BillingNowConfiguration> {
                 out.println("  Tenant " + tenant.slug() + " owner API key: " + credentials.ownerApiKey(tenant));
             }
         }
-        out.println("  Try: curl -H 'Authorization: Bearer <key>' "
+        // -k: the dev certificate is self-signed (./data/tls).
+        out.println("  Try: curl -k -H 'Authorization: Bearer <key>' "
                 + configuration.getPlatform().getPublicBaseUrl() + "/v1/customers");
         out.println();
+    }
+
+    /** A stale or busy ./data is explained in one line ({@link StaleCluster}); anything else keeps its trace. */
+    @Override
+    public void onError(Cli cli, Namespace namespace, Throwable e) {
+        Commands.reportError(cli, namespace, e);
     }
 
     private void stopDatabase() {

@@ -3,6 +3,7 @@ package io.billingnow.platform.dev;
 import io.billingnow.platform.db.DatabaseRoles;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,11 +25,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public static EmbeddedDatabase start(Path dataDirectory) throws IOException, SQLException {
-        Path cluster = dataDirectory.resolve("postgres");
+        return start(dataDirectory, System.out);
+    }
+
+    /** Starts the cluster, first stopping one an earlier, killed run left behind ({@link StaleCluster}). */
+    static EmbeddedDatabase start(Path dataDirectory, PrintStream out) throws IOException, SQLException {
+        Path cluster = cluster(dataDirectory);
         Files.createDirectories(cluster);
+        StaleCluster.clear(cluster, out);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(cluster)
                 .setCleanDataDirectory(false)
+                // zonky's defaults are for throw-away test clusters (it passes -F, and synchronous_commit=off):
+                // dev data is meant to survive a restart and a power cut, and numbers once issued stay issued.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .start();
         EmbeddedDatabase database = new EmbeddedDatabase(postgres);
         try (Connection superuser = database.superuser("postgres")) {
@@ -38,8 +49,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return database;
     }
 
+    static Path cluster(Path dataDirectory) {
+        return dataDirectory.resolve("postgres").toAbsolutePath().normalize();
+    }
+
+    static String jdbcUrl(int port) {
+        return "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
+    }
+
     public String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+        return jdbcUrl(postgres.getPort());
     }
 
     public int port() {

@@ -5,6 +5,7 @@ import io.billingnow.platform.audit.AuditLog;
 import io.billingnow.platform.auth.Role;
 import io.billingnow.platform.auth.TenantCaller;
 import io.billingnow.platform.db.PlatformTransactions;
+import io.billingnow.platform.db.TenantHandle;
 import io.billingnow.platform.db.TenantTransactions;
 import io.billingnow.platform.http.ApiException;
 import io.billingnow.platform.sessions.SecurityEvents;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,7 +34,7 @@ public final class MemberService {
     private final InvitationTokens tokens;
     private final AuditLog audit;
     private final Clock clock;
-    private final Duration invitationLifetime;
+    private final Invitations invitations;
 
     public MemberService(TenantTransactions tenants, PlatformTransactions platform, Sessions sessions,
                          InvitationTokens tokens, AuditLog audit, Clock clock, Duration invitationLifetime) {
@@ -44,7 +44,7 @@ public final class MemberService {
         this.tokens = tokens;
         this.audit = audit;
         this.clock = clock;
-        this.invitationLifetime = invitationLifetime;
+        this.invitations = new Invitations(audit, clock, invitationLifetime);
     }
 
     public record Invitation(UUID id, String email, String role, Instant expiresAt) {
@@ -104,22 +104,9 @@ public final class MemberService {
         if (role == Role.OWNER && caller.role() != Role.OWNER) {
             throw ApiException.forbidden("Only an owner can invite an owner");
         }
-        UUID id = UUID.randomUUID();
-        Instant now = now();
-        Invitation invitation = new Invitation(id, email.toLowerCase(Locale.ROOT), role.wireName(),
-                now.plus(invitationLifetime));
-        tenants.write(caller.tenant(), tx -> {
-            tx.handle().createUpdate("""
-                            INSERT INTO invitations (tenant_id, id, email, role, invited_by, created_at, expires_at)
-                            VALUES (:tenant, :id, :email, :role, :by, :now, :expires)""")
-                    .bind("tenant", tx.tenant()).bind("id", id).bind("email", invitation.email())
-                    .bind("role", invitation.role()).bind("by", caller.getName()).bind("now", now)
-                    .bind("expires", invitation.expiresAt()).execute();
-            audit.append(tx, new AuditEvent(caller.actorType(), caller.actorId(), "invitation", id.toString(),
-                    "invitation.created", null, invitation));
-            return null;
-        });
-        return new IssuedInvitation(invitation, tokens.issue(caller.tenant(), id, invitation.expiresAt()));
+        Invitation invitation = tenants.write(caller.tenant(), tx -> invitations.create(tx, caller, email, role));
+        return new IssuedInvitation(invitation, tokens.issue(caller.tenant(), invitation.id(),
+                invitation.expiresAt()));
     }
 
     /** Invitations still open: neither accepted, revoked nor expired. */
@@ -155,37 +142,82 @@ public final class MemberService {
      */
     public Member accept(String token, UUID user, String verifiedEmail) {
         InvitationTokens.Claims claims = tokens.verify(token).orElseThrow(MemberService::unusable);
+        requireVerified(verifiedEmail);
+        return tenants.write(claims.tenant(), tx -> acceptInTenant(tx, claims.invitation(), user, verifiedEmail));
+    }
+
+    /** An open invitation addressed to the signed-in person, with the tenant it is for. */
+    public record OpenInvitation(UUID id, InvitingTenant tenant, String role, Instant expiresAt) {
+    }
+
+    public record InvitingTenant(UUID id, String slug, String name) {
+    }
+
+    /**
+     * The open invitations addressed to a verified email, across tenants (before the person belongs to any); none for
+     * an address the identity provider did not verify.
+     */
+    public List<OpenInvitation> openInvitationsFor(String verifiedEmail) {
+        if (verifiedEmail == null) {
+            return List.of();
+        }
+        return platform.inTransaction(h -> h.createQuery("""
+                        SELECT i.id, i.role, i.expires_at, t.id AS tenant_id, t.slug, t.name
+                        FROM billingnow_open_invitations_for_email(:email, :now) i
+                        JOIN tenants t ON t.id = i.tenant_id WHERE t.status = 'active'
+                        ORDER BY i.expires_at, i.id""")
+                .bind("email", verifiedEmail).bind("now", now())
+                .map((rs, ctx) -> new OpenInvitation(rs.getObject("id", UUID.class),
+                        new InvitingTenant(rs.getObject("tenant_id", UUID.class), rs.getString("slug"),
+                                rs.getString("name")),
+                        rs.getString("role"), rs.getObject("expires_at", OffsetDateTime.class).toInstant()))
+                .list());
+    }
+
+    /**
+     * Accepts by id one of {@link #openInvitationsFor}: the way an invitation without a token (an operator's) is
+     * accepted. The same checks as with a token, in the same place.
+     */
+    public Member acceptById(UUID invitation, UUID user, String verifiedEmail) {
+        requireVerified(verifiedEmail);
+        UUID tenant = openInvitationsFor(verifiedEmail).stream().filter(i -> i.id().equals(invitation))
+                .map(i -> i.tenant().id()).findFirst().orElseThrow(MemberService::unusable);
+        return tenants.write(new TenantId(tenant), tx -> acceptInTenant(tx, invitation, user, verifiedEmail));
+    }
+
+    private static void requireVerified(String verifiedEmail) {
         if (verifiedEmail == null) {
             throw new ApiException(403, "email-not-verified", "Forbidden",
                     "Accepting an invitation needs an email address verified by your identity provider");
         }
-        return tenants.write(claims.tenant(), tx -> {
-            Map<String, Object> row = tx.handle().createQuery("""
-                            SELECT email, role, expires_at, accepted_at, revoked_at FROM invitations
-                            WHERE tenant_id = :tenant AND id = :id FOR UPDATE""")
-                    .bind("tenant", tx.tenant()).bind("id", claims.invitation())
-                    .mapToMap().findOne().orElseThrow(MemberService::unusable);
-            Object expiresAt = row.get("expires_at");
-            Instant expires = expiresAt instanceof java.sql.Timestamp ts ? ts.toInstant()
-                    : ((OffsetDateTime) expiresAt).toInstant();
-            if (row.get("accepted_at") != null || row.get("revoked_at") != null || !expires.isAfter(clock.instant())
-                    || !((String) row.get("email")).equalsIgnoreCase(verifiedEmail)) {
-                throw unusable();
-            }
-            MembershipDao dao = tx.dao(MembershipDao.class);
-            if (dao.insert(tx.tenant(), user, (String) row.get("role"), now()) == 0) {
-                throw ApiException.conflict("already-member", "You are already a member of this tenant");
-            }
-            tx.handle().createUpdate("""
-                            UPDATE invitations SET accepted_at = :now, accepted_by = :user
-                            WHERE tenant_id = :tenant AND id = :id""")
-                    .bind("now", now()).bind("user", user).bind("tenant", tx.tenant())
-                    .bind("id", claims.invitation()).execute();
-            Member member = dao.find(tx.tenant(), user).orElseThrow();
-            audit.append(tx, new AuditEvent("user", user.toString(), "member", user.toString(),
-                    "member.joined", null, member));
-            return member;
-        });
+    }
+
+    private Member acceptInTenant(TenantHandle tx, UUID invitation, UUID user, String verifiedEmail) {
+        Map<String, Object> row = tx.handle().createQuery("""
+                        SELECT email, role, expires_at, accepted_at, revoked_at FROM invitations
+                        WHERE tenant_id = :tenant AND id = :id FOR UPDATE""")
+                .bind("tenant", tx.tenant()).bind("id", invitation)
+                .mapToMap().findOne().orElseThrow(MemberService::unusable);
+        Object expiresAt = row.get("expires_at");
+        Instant expires = expiresAt instanceof java.sql.Timestamp ts ? ts.toInstant()
+                : ((OffsetDateTime) expiresAt).toInstant();
+        if (row.get("accepted_at") != null || row.get("revoked_at") != null || !expires.isAfter(clock.instant())
+                || !((String) row.get("email")).equalsIgnoreCase(verifiedEmail)) {
+            throw unusable();
+        }
+        MembershipDao dao = tx.dao(MembershipDao.class);
+        if (dao.insert(tx.tenant(), user, (String) row.get("role"), now()) == 0) {
+            throw ApiException.conflict("already-member", "You are already a member of this tenant");
+        }
+        tx.handle().createUpdate("""
+                        UPDATE invitations SET accepted_at = :now, accepted_by = :user
+                        WHERE tenant_id = :tenant AND id = :id""")
+                .bind("now", now()).bind("user", user).bind("tenant", tx.tenant())
+                .bind("id", invitation).execute();
+        Member member = dao.find(tx.tenant(), user).orElseThrow();
+        audit.append(tx, new AuditEvent("user", user.toString(), "member", user.toString(),
+                "member.joined", null, member));
+        return member;
     }
 
     /** Development sign-in only: the dev user owns every active tenant, so a newcomer can try everything. */

@@ -3,10 +3,8 @@ package io.billingnow.platform.operators;
 import io.billingnow.platform.BillingNowConfiguration;
 import io.billingnow.platform.cli.CommandDatabase;
 import io.billingnow.platform.cli.CommandFailure;
-import io.billingnow.platform.cli.Commands;
+import io.billingnow.platform.cli.PlatformCommand;
 import io.billingnow.platform.db.PlatformTransactions;
-import io.dropwizard.core.cli.Cli;
-import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -14,11 +12,11 @@ import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
 
 /**
- * {@code billingnow operators create-token CONFIG.yml --name NAME --role operator|auditor [--expires-days N]}: the way
- * the first operator credential comes into being (the console cannot issue one without a credential already).
+ * {@code billingnow operators create-token [CONFIG.yml] --name NAME --role operator|auditor [--expires-days N]}:
+ * the way the first operator credential comes into being (the console cannot issue one without a credential already).
  * Prints the token once; only its hash is stored.
  */
-public final class CreateOperatorTokenCommand extends ConfiguredCommand<BillingNowConfiguration> {
+public final class CreateOperatorTokenCommand extends PlatformCommand {
 
     private final PrintStream out;
 
@@ -61,10 +59,5 @@ public final class CreateOperatorTokenCommand extends ConfiguredCommand<BillingN
             out.println(issued.secret());
             out.flush();
         }
-    }
-
-    @Override
-    public void onError(Cli cli, Namespace namespace, Throwable e) {
-        Commands.reportError(cli, namespace, e);
     }
 }

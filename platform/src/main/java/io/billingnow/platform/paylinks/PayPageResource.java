@@ -13,14 +13,19 @@ import java.math.BigDecimal;
 import java.util.Currency;
 
 /**
- * The public pay page behind a payment link. Plain HTML with no script at all, every value escaped, served with a
- * policy that forbids scripts, framing, caching and referrers (the URL holds the token).
+ * The public pay page behind a payment link. Plain HTML with no script and no inline style, every value escaped,
+ * served with a policy that forbids scripts, inline styles, framing, caching and referrers (the URL holds the token).
  */
 @Path("/pay/{token}")
 public final class PayPageResource {
 
+    /**
+     * The documented HTML policy ({@code SecurityHeadersFilter.HTML_CSP}) with one addition: the checkout form posts
+     * to the page itself, which answers 303 to the provider's checkout, and browsers apply {@code form-action} to
+     * that redirect too. So the provider's origin must be allowed, over https only (dev mode serves https as well).
+     */
     static final String CONTENT_SECURITY_POLICY =
-            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' https: http:; frame-ancestors 'none';"
+            "default-src 'none'; style-src 'self'; form-action 'self' https:; frame-ancestors 'none';"
                     + " base-uri 'none'";
 
     private final PaymentLinkService links;
@@ -79,6 +84,7 @@ public final class PayPageResource {
         String page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                 + "<meta name=\"referrer\" content=\"no-referrer\">\n"
+                + "<link rel=\"stylesheet\" href=\"" + PayPageStylesheet.PATH + "\">\n"
                 + "<title>" + escape(title) + "</title>\n</head>\n<body>\n" + body + "</body>\n</html>\n";
         return Response.status(status).type("text/html; charset=utf-8").entity(page)
                 .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)

@@ -8,6 +8,7 @@ import io.billingnow.platform.db.TenantTransactions;
 import io.billingnow.platform.members.InvitationTokens;
 import io.billingnow.platform.members.InvitationsResource;
 import io.billingnow.platform.members.MemberService;
+import io.billingnow.platform.members.MyInvitationsResource;
 import io.billingnow.platform.members.MembersResource;
 import io.billingnow.platform.sessions.CsrfGuard;
 import io.billingnow.platform.sessions.MeResource;
@@ -64,6 +65,7 @@ public final class SignInModule {
         jersey.register(new MeResource(sessions, platform));
         jersey.register(new MembersResource(members));
         jersey.register(new InvitationsResource(members, users));
+        jersey.register(new MyInvitationsResource(members, users));
         if (settings.isDevLogin()) {
             jersey.register(new DevLoginResource(users, sessions, members));
         }

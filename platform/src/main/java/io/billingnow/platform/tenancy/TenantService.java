@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /**
@@ -118,18 +119,27 @@ public final class TenantService {
         return changeStatus(id, TenantStatus.ACTIVE, actor, "tenant.reactivated");
     }
 
-    /** Offboarding is final: listeners destroy what must not outlive the tenant (its keys first). */
-    public Tenant offboard(TenantId id, Caller actor) {
-        return changeStatus(id, TenantStatus.OFFBOARDED, actor, "tenant.offboarded");
+    /**
+     * Offboarding is final: listeners destroy what must not outlive the tenant (its keys first). {@code confirmation}
+     * sees the locked current tenant and throws to refuse (the admin API requires If-Match and the slug typed out).
+     */
+    public Tenant offboard(TenantId id, Caller actor, Consumer<Tenant> confirmation) {
+        return changeStatus(id, TenantStatus.OFFBOARDED, actor, "tenant.offboarded", confirmation);
     }
 
     private Tenant changeStatus(TenantId id, TenantStatus status, Caller actor, String action) {
+        return changeStatus(id, status, actor, action, tenant -> { });
+    }
+
+    private Tenant changeStatus(TenantId id, TenantStatus status, Caller actor, String action,
+                                Consumer<Tenant> precondition) {
         return tenants.write(id, tx -> {
             TenantDao dao = tx.dao(TenantDao.class);
-            Tenant before = dao.byId(id.value()).orElseThrow(() -> ApiException.notFound("Tenant"));
+            Tenant before = dao.lockById(id.value()).orElseThrow(() -> ApiException.notFound("Tenant"));
             if (before.status() == TenantStatus.OFFBOARDED) {
                 throw ApiException.conflict("tenant-offboarded", "An offboarded tenant cannot change status");
             }
+            precondition.accept(before);
             if (before.status() == status) {
                 return before;
             }

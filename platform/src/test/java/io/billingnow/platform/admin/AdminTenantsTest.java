@@ -79,7 +79,9 @@ class AdminTenantsTest {
         platform.request("/admin/v1/tenants/" + tenant.id() + "/reactivate", operator).post(Entity.json("{}")).close();
         assertThat(platform.post("/v1/customers", key, Map.of("name", "After")).getStatus()).isEqualTo(201);
 
-        platform.request("/admin/v1/tenants/" + tenant.id() + "/offboard", operator).post(Entity.json("{}")).close();
+        String etag = platform.get("/admin/v1/tenants/" + tenant.id(), operator).getHeaderString("ETag");
+        platform.request("/admin/v1/tenants/" + tenant.id() + "/offboard", operator).header("If-Match", etag)
+                .post(Entity.json(Map.of("confirm", "to-suspend"))).close();
         assertThat(platform.get("/v1/customers", key).getStatus()).isEqualTo(401);
         assertThat(platform.post("/admin/v1/tenants/" + tenant.id() + "/reactivate", operator, Map.of()).getStatus())
                 .isEqualTo(409);

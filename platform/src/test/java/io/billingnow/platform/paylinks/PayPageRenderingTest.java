@@ -27,7 +27,7 @@ class PayPageRenderingTest {
         Response page = PayPageResource.html(410, "T<i>", "<h1>x</h1>");
         assertThat(page.getStatus()).isEqualTo(410);
         assertThat(page.getHeaderString("Content-Security-Policy")).startsWith("default-src 'none'")
-                .doesNotContain("script-src");
+                .doesNotContain("script-src").doesNotContain("'unsafe-inline'").doesNotContain("http:");
         assertThat(page.getHeaderString("Cache-Control")).isEqualTo("no-store");
         assertThat(page.getHeaderString("Referrer-Policy")).isEqualTo("no-referrer");
         assertThat(page.getHeaderString("X-Frame-Options")).isEqualTo("DENY");

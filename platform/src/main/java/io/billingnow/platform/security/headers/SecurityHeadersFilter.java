@@ -17,7 +17,8 @@ import java.util.Locale;
  * Adds the browser-hardening headers to every response and keeps them from being weakened further down the chain.
  * <ul>
  *     <li>A strict {@code Content-Security-Policy} for everything, relaxed to the HTML policy only when the response
- *     turns out to be HTML;</li>
+ *     turns out to be HTML; a resource that sets its own policy (the pay page) keeps it, and it replaces the default
+ *     rather than adding a second header;</li>
  *     <li>{@code Cache-Control: no-store} on authenticated requests (an {@code Authorization} header or any cookie)
  *     and under the configured path prefixes; later attempts to set another {@code Cache-Control} are ignored;</li>
  *     <li>header values containing CR or LF are refused with an exception (response splitting).</li>
@@ -25,6 +26,7 @@ import java.util.Locale;
  */
 public final class SecurityHeadersFilter implements Filter {
 
+    private static final String CSP = "Content-Security-Policy";
     public static final String JSON_CSP = "default-src 'none'; frame-ancestors 'none'";
     public static final String HTML_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -52,7 +54,7 @@ public final class SecurityHeadersFilter implements Filter {
             return;
         }
         boolean noStore = requiresNoStore(request);
-        response.setHeader("Content-Security-Policy", JSON_CSP);
+        response.setHeader(CSP, JSON_CSP);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("X-Frame-Options", "DENY");
@@ -101,6 +103,7 @@ public final class SecurityHeadersFilter implements Filter {
     private static final class GuardedResponse extends HttpServletResponseWrapper {
 
         private final boolean noStore;
+        private boolean ownPolicy;
 
         GuardedResponse(HttpServletResponse response, boolean noStore) {
             super(response);
@@ -123,12 +126,18 @@ public final class SecurityHeadersFilter implements Filter {
             if ("Content-Type".equalsIgnoreCase(name)) {
                 adjustPolicyFor(value);
             }
+            ownPolicy |= CSP.equalsIgnoreCase(name);
         }
 
         @Override
         public void addHeader(String name, String value) {
             refuseLineBreaks(name, value);
             if (blocked(name)) {
+                return;
+            }
+            if (CSP.equalsIgnoreCase(name)) {
+                // Two policies would both be enforced; the resource's own one replaces the default.
+                setHeader(name, value);
                 return;
             }
             super.addHeader(name, value);
@@ -149,8 +158,10 @@ public final class SecurityHeadersFilter implements Filter {
         }
 
         private void adjustPolicyFor(String contentType) {
-            ((HttpServletResponse) getResponse()).setHeader("Content-Security-Policy",
-                    isHtml(contentType) ? HTML_CSP : JSON_CSP);
+            if (ownPolicy) {
+                return;
+            }
+            ((HttpServletResponse) getResponse()).setHeader(CSP, isHtml(contentType) ? HTML_CSP : JSON_CSP);
         }
     }
 }

@@ -154,7 +154,7 @@ class TenantsConfigReconcilerTest {
         write("acme-gmbh.yml", ACME);
         reconciler.reconcile(folder);
         Tenant acme = tenants.findBySlug("acme-gmbh").orElseThrow();
-        tenants.offboard(acme.id(), new OperatorCaller("op-1", false));
+        tenants.offboard(acme.id(), new OperatorCaller("op-1", false), current -> { });
         write("acme-gmbh.yml", ACME.replace("name: ACME GmbH", "name: ACME Reborn"));
 
         TenantsConfigReconciler.Report report = reconciler.reconcile(folder);

@@ -1,0 +1,46 @@
+package io.billingnow.platform.offboarding;
+
+import io.billingnow.platform.auth.Callers;
+import io.billingnow.platform.auth.RequiresOperator;
+import io.billingnow.platform.http.ApiException;
+import io.billingnow.platform.tenancy.Tenant;
+import io.billingnow.platform.tenancy.TenantId;
+import io.billingnow.platform.tenancy.TenantService;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.util.UUID;
+
+/**
+ * {@code GET /admin/v1/tenants/{id}/export}: the tenant's records ({@link TenantExport}) as a streamed JSON download.
+ * Operators only (it holds the tenants' customers' personal data, so not auditors), and audited in the tenant's trail.
+ */
+@Path("/admin/v1/tenants/{id}/export")
+public final class AdminTenantExportResource {
+
+    private final TenantService tenants;
+    private final TenantExport export;
+
+    public AdminTenantExportResource(TenantService tenants, TenantExport export) {
+        this.tenants = tenants;
+        this.export = export;
+    }
+
+    @GET
+    @RequiresOperator
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response export(@Context SecurityContext security, @PathParam("id") UUID id) {
+        Tenant tenant = tenants.find(new TenantId(id)).orElseThrow(() -> ApiException.notFound("Tenant"));
+        export.recordExport(tenant, Callers.operator(security));
+        StreamingOutput body = out -> export.write(tenant, out);
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + tenant.slug() + "-export.json\"")
+                .build();
+    }
+}
