@@ -196,7 +196,8 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         JsonColumns jsonColumns = new JsonColumns(json);
         DocumentNumberAllocator numbers = new DocumentNumberAllocator();
         CustomerService customers = new CustomerService(keys.encryptor(), keys.columns(), audit, jsonColumns, clock);
-        InvoiceService invoices = new InvoiceService(customers, numbers, audit, jsonColumns, clock);
+        InvoiceService invoices = new InvoiceService(customers, keys.encryptor(), keys.columns(), numbers, audit,
+                jsonColumns, clock);
         PaymentService payments = new PaymentService(invoices, audit, clock);
         CreditNoteService creditNotes = new CreditNoteService(invoices, numbers, audit, jsonColumns, clock);
 

@@ -66,7 +66,9 @@ public final class InvoicesResource {
     @Path("/{id}")
     @RequiresPermission(Permission.INVOICES_READ)
     public Response get(@Context SecurityContext security, @PathParam("id") UUID id) {
-        Invoice invoice = transactions.read(Callers.tenant(security).tenant(), tx -> invoices.get(tx, id));
+        TenantCaller caller = Callers.tenant(security);
+        Invoice invoice = transactions.read(caller.tenant(),
+                tx -> invoices.revealedTo(tx, invoices.get(tx, id), caller.role()));
         return Response.ok(invoice).tag(ETags.of(invoice.version())).build();
     }
 
@@ -99,7 +101,8 @@ public final class InvoicesResource {
     @RequiresPermission(Permission.INVOICES_WRITE)
     public Invoice finalizeDraft(@Context SecurityContext security, @PathParam("id") UUID id) {
         TenantCaller caller = Callers.tenant(security);
-        return transactions.write(caller.tenant(), tx -> invoices.finalizeDraft(tx, id, caller));
+        return transactions.write(caller.tenant(),
+                tx -> invoices.revealedTo(tx, invoices.finalizeDraft(tx, id, caller), caller.role()));
     }
 
     @POST
