@@ -49,6 +49,7 @@ import io.billingnow.platform.ratelimit.RateLimiter;
 import io.billingnow.platform.numbering.DocumentNumberAllocator;
 import io.billingnow.platform.payments.CreditBalanceResource;
 import io.billingnow.platform.payments.PaymentService;
+import io.billingnow.platform.payments.ManualPaymentRules;
 import io.billingnow.platform.payments.PaymentsResource;
 import io.billingnow.platform.operators.CreateOperatorTokenCommand;
 import io.billingnow.platform.operators.OperatorTokens;
@@ -196,15 +197,16 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         JsonColumns jsonColumns = new JsonColumns(json);
         DocumentNumberAllocator numbers = new DocumentNumberAllocator();
         CustomerService customers = new CustomerService(keys.encryptor(), keys.columns(), audit, jsonColumns, clock);
-        InvoiceService invoices = new InvoiceService(customers, keys.encryptor(), keys.columns(), numbers, audit,
-                jsonColumns, clock);
+        InvoiceService invoices = new InvoiceService(customers, keys.encryptor(), keys.columns(), numbers,
+                config.getInvoices(), audit, jsonColumns, clock);
         PaymentService payments = new PaymentService(invoices, audit, clock);
         CreditNoteService creditNotes = new CreditNoteService(invoices, numbers, audit, jsonColumns, clock);
 
         environment.jersey().register(new ApiKeysResource(tenantTx, new ApiKeyService(audit, clock)));
         environment.jersey().register(new CustomersResource(tenantTx, customers));
         environment.jersey().register(new InvoicesResource(tenantTx, invoices));
-        environment.jersey().register(new PaymentsResource(tenantTx, payments, invoices));
+        environment.jersey().register(new PaymentsResource(tenantTx, payments, invoices,
+                new ManualPaymentRules(config.getPayments(), clock)));
         environment.jersey().register(new CreditBalanceResource(tenantTx, customers));
         environment.jersey().register(new CreditNotesResource(tenantTx, creditNotes));
         environment.jersey().register(new CreditNoteResource(tenantTx, creditNotes));

@@ -13,6 +13,7 @@ import io.billingnow.platform.db.TenantHandle;
 import io.billingnow.platform.http.ApiException;
 import io.billingnow.platform.http.Cursor;
 import io.billingnow.platform.http.Page;
+import io.billingnow.platform.http.Problem;
 import io.billingnow.platform.invoices.calculation.CalculatedLine;
 import io.billingnow.platform.keys.EncryptedColumns;
 import io.billingnow.platform.keys.FieldContext;
@@ -55,6 +56,7 @@ public final class InvoiceService {
     private final CustomerService customers;
     private final FieldEncryptor encryptor;
     private final DocumentNumberAllocator numbers;
+    private final InvoiceSettings settings;
     private final InvoiceContent content = new InvoiceContent();
     private final AuditLog audit;
     private final JsonColumns json;
@@ -62,8 +64,10 @@ public final class InvoiceService {
 
     /** Registers the encrypted buyer tax-id column so key rotation re-encrypts it. */
     public InvoiceService(CustomerService customers, FieldEncryptor encryptor, EncryptedColumns encryptedColumns,
-                          DocumentNumberAllocator numbers, AuditLog audit, JsonColumns json, Clock clock) {
+                          DocumentNumberAllocator numbers, InvoiceSettings settings, AuditLog audit, JsonColumns json,
+                          Clock clock) {
         this.customers = customers;
+        this.settings = settings;
         this.encryptor = encryptor;
         encryptedColumns.register(TABLE, BUYER_TAX_ID_COLUMN);
         this.numbers = numbers;
@@ -248,6 +252,13 @@ public final class InvoiceService {
         if (currency == null) {
             currency = customer.preferredCurrency() != null ? customer.preferredCurrency()
                     : tx.dao(TenantDao.class).byId(tx.tenant().value()).orElseThrow().defaultCurrency();
+        }
+        LocalDate latestIssueDate = LocalDate.now(clock.withZone(ZoneOffset.UTC))
+                .plusDays(settings.issueDateMaxDaysAhead());
+        if (fields.issueDate() != null && fields.issueDate().isAfter(latestIssueDate)) {
+            throw new ApiException(422, "issue-date-too-far-ahead", "Request cannot be processed",
+                    "The issue date is more than " + settings.issueDateMaxDaysAhead() + " days ahead",
+                    List.of(new Problem.FieldError("/issueDate", "must not be after " + latestIssueDate)));
         }
         if (fields.issueDate() != null && fields.dueDate() != null && fields.dueDate().isBefore(fields.issueDate())) {
             throw ApiException.invalid("/dueDate", "must not be before the issue date");
