@@ -32,6 +32,8 @@ import io.billingnow.platform.db.TenantTransactions;
 import io.billingnow.platform.http.ETagFilter;
 import io.billingnow.platform.http.ExceptionMappers;
 import io.billingnow.platform.http.JsonConventions;
+import io.billingnow.platform.http.ProblemErrorHandler;
+import io.billingnow.platform.http.StrictQueryParameters;
 import io.billingnow.platform.http.RequestIdFilter;
 import io.billingnow.platform.invoices.InvoiceService;
 import io.billingnow.platform.invoices.InvoicesResource;
@@ -170,6 +172,9 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         environment.servlets().addFilter("request-id", new RequestIdFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         ExceptionMappers.register(environment.jersey().getResourceConfig());
+        JsonConventions.refuseCoercion(environment.getObjectMapper());
+        environment.jersey().register(new StrictQueryParameters());
+        ProblemErrorHandler.install(environment);
         RedactingTurboFilter.install();
         RequestLogRedaction.install(config.getServerFactory());
         SecurityEvents securityEvents = new SecurityEvents(tenantTx, platformTx, audit, environment.metrics(),
