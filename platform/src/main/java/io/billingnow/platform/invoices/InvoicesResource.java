@@ -137,7 +137,12 @@ public final class InvoicesResource {
             return null;
         }
         try {
-            return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+            LocalDate date = LocalDate.parse(value);
+            // "+100000-01-01" parses, but no database column holds it: the client's mistake, not a 500.
+            if (date.getYear() < 1 || date.getYear() > 9999) {
+                throw new java.time.format.DateTimeParseException("out of range", value, 0);
+            }
+            return date.atStartOfDay(ZoneOffset.UTC).toInstant();
         } catch (java.time.format.DateTimeParseException e) {
             throw ApiException.invalid(pointer, "a date as YYYY-MM-DD");
         }

@@ -103,6 +103,15 @@ class StrictInputTest {
     }
 
     @Test
+    void queryValuesNoDatabaseColumnHoldsAre400sNot500s() {
+        badRequest(RawHttp.get(platform, "/v1/invoices?createdFrom=%2B100000-01-01", key), "/createdFrom");
+        java.nio.ByteBuffer forged = java.nio.ByteBuffer.allocate(28).putLong(1_000_000_000_000_000L).putInt(0)
+                .putLong(0).putLong(0);
+        String cursor = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(forged.array());
+        badRequest(RawHttp.get(platform, "/v1/invoices?cursor=" + cursor, key), "/cursor");
+    }
+
+    @Test
     void unknownRepeatedOrControlCharacterQueryParametersAreRefused() {
         badRequest(RawHttp.get(platform, "/v1/invoices?stauts=paid", key), "/stauts");
         badRequest(RawHttp.get(platform, "/v1/invoices?status=paid&status=open", key), "/status");
