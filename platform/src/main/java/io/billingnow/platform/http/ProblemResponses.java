@@ -27,6 +27,13 @@ public final class ProblemResponses {
 
     /** The title of a problem known only by its status: the HTTP reason phrase. */
     public static String titleOf(int status) {
+        // RFC 9110's names where JAX-RS still has the older ones ("Request Entity Too Large", "Request-URI Too Long").
+        if (status == 413) {
+            return "Content Too Large";
+        }
+        if (status == 414) {
+            return "URI Too Long";
+        }
         Response.Status known = Response.Status.fromStatusCode(status);
         return known != null ? known.getReasonPhrase() : status >= 500 ? "Server error" : "Client error";
     }

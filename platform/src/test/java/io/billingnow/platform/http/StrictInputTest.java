@@ -134,6 +134,14 @@ class StrictInputTest {
     }
 
     @Test
+    void headersTooLargeForJettyAreAProblemDocumentOfTheirType() throws IOException {
+        String response = raw("GET /v1/customers HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "a".repeat(20_000)
+                + "\r\nConnection: close\r\n\r\n");
+        assertProblem(response, 431);
+        assertThat(response).contains("https://billingnow.io/problems/request-header-fields-too-large");
+    }
+
+    @Test
     void anOversizedBodyGetsItsTypedProblemNotAConnectionReset() throws Exception {
         // The default limit is 1 MiB; a 2 MB upload must read the 413 instead of seeing the connection reset.
         String big = "{\"name\":\"" + "x".repeat(2_000_000) + "\"}";
