@@ -110,7 +110,8 @@ public final class InvoicesResource {
     @RequiresPermission(Permission.INVOICES_WRITE)
     public Invoice voidInvoice(@Context SecurityContext security, @PathParam("id") UUID id) {
         TenantCaller caller = Callers.tenant(security);
-        return transactions.write(caller.tenant(), tx -> invoices.voidInvoice(tx, id, caller));
+        return transactions.write(caller.tenant(),
+                tx -> invoices.revealedTo(tx, invoices.voidInvoice(tx, id, caller), caller.role()));
     }
 
     @POST
@@ -118,7 +119,8 @@ public final class InvoicesResource {
     @RequiresPermission(Permission.INVOICES_WRITE)
     public Invoice markUncollectible(@Context SecurityContext security, @PathParam("id") UUID id) {
         TenantCaller caller = Callers.tenant(security);
-        return transactions.write(caller.tenant(), tx -> invoices.markUncollectible(tx, id, caller));
+        return transactions.write(caller.tenant(),
+                tx -> invoices.revealedTo(tx, invoices.markUncollectible(tx, id, caller), caller.role()));
     }
 
     private static InvoiceStatus parseStatus(String status) {
