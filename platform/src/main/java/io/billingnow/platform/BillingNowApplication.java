@@ -32,6 +32,8 @@ import io.billingnow.platform.db.TenantTransactions;
 import io.billingnow.platform.http.ETagFilter;
 import io.billingnow.platform.http.ExceptionMappers;
 import io.billingnow.platform.http.JsonConventions;
+import io.billingnow.platform.http.ProblemErrorHandler;
+import io.billingnow.platform.http.StrictQueryParameters;
 import io.billingnow.platform.http.RequestIdFilter;
 import io.billingnow.platform.invoices.InvoiceService;
 import io.billingnow.platform.invoices.InvoicesResource;
@@ -49,6 +51,7 @@ import io.billingnow.platform.ratelimit.RateLimiter;
 import io.billingnow.platform.numbering.DocumentNumberAllocator;
 import io.billingnow.platform.payments.CreditBalanceResource;
 import io.billingnow.platform.payments.PaymentService;
+import io.billingnow.platform.payments.ManualPaymentRules;
 import io.billingnow.platform.payments.PaymentsResource;
 import io.billingnow.platform.operators.CreateOperatorTokenCommand;
 import io.billingnow.platform.operators.OperatorTokens;
@@ -181,6 +184,9 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         environment.servlets().addFilter("request-id", new RequestIdFilter())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         ExceptionMappers.register(environment.jersey().getResourceConfig());
+        JsonConventions.refuseCoercion(environment.getObjectMapper());
+        environment.jersey().register(new StrictQueryParameters());
+        ProblemErrorHandler.install(environment);
         RedactingTurboFilter.install();
         RequestLogRedaction.install(config.getServerFactory());
         // One egress rule for every outbound request: plugins' provider calls and the alert webhook (plugins.egress).
@@ -213,14 +219,16 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         JsonColumns jsonColumns = new JsonColumns(json);
         DocumentNumberAllocator numbers = new DocumentNumberAllocator();
         CustomerService customers = new CustomerService(keys.encryptor(), keys.columns(), audit, jsonColumns, clock);
-        InvoiceService invoices = new InvoiceService(customers, numbers, audit, jsonColumns, clock);
+        InvoiceService invoices = new InvoiceService(customers, keys.encryptor(), keys.columns(), numbers,
+                config.getInvoices(), audit, jsonColumns, clock);
         PaymentService payments = new PaymentService(invoices, audit, clock);
         CreditNoteService creditNotes = new CreditNoteService(invoices, numbers, audit, jsonColumns, clock);
 
         environment.jersey().register(new ApiKeysResource(tenantTx, new ApiKeyService(audit, clock)));
         environment.jersey().register(new CustomersResource(tenantTx, customers));
         environment.jersey().register(new InvoicesResource(tenantTx, invoices));
-        environment.jersey().register(new PaymentsResource(tenantTx, payments, invoices));
+        environment.jersey().register(new PaymentsResource(tenantTx, payments, invoices,
+                new ManualPaymentRules(config.getPayments(), clock)));
         environment.jersey().register(new CreditBalanceResource(tenantTx, customers));
         environment.jersey().register(new CreditNotesResource(tenantTx, creditNotes));
         environment.jersey().register(new CreditNoteResource(tenantTx, creditNotes));

@@ -10,6 +10,8 @@ import io.billingnow.platform.keys.KeySettings;
 import io.billingnow.platform.plugins.PluginSettings;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
+import io.billingnow.platform.invoices.InvoiceSettings;
+import io.billingnow.platform.payments.PaymentSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -106,5 +108,25 @@ public class BillingNowConfiguration extends Configuration {
 
     public DataSourceFactory getMigrationDatabase() {
         return migrationDatabase;
+    }
+
+    /** Plausibility bounds of payments recorded through the API (docs/payments.md). */
+    @Valid
+    @NotNull
+    @JsonProperty("payments")
+    private PaymentSettings payments = new PaymentSettings();
+
+    public PaymentSettings getPayments() {
+        return payments;
+    }
+
+    /** Plausibility bounds of invoices (docs/payments.md). */
+    @Valid
+    @NotNull
+    @JsonProperty("invoices")
+    private InvoiceSettings invoices = new InvoiceSettings();
+
+    public InvoiceSettings getInvoices() {
+        return invoices;
     }
 }

@@ -8,4 +8,9 @@ import java.util.UUID;
 public record Customer(UUID id, String name, String email, Address address, String country, String taxId,
                        String preferredCurrency, Map<String, String> metadata, Instant createdAt, Instant updatedAt,
                        int version) {
+
+    public Customer withTaxId(String shownTaxId) {
+        return new Customer(id, name, email, address, country, shownTaxId, preferredCurrency, metadata, createdAt,
+                updatedAt, version);
+    }
 }

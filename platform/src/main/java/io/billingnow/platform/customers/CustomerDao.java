@@ -35,14 +35,17 @@ public interface CustomerDao {
 
     @SqlUpdate("""
             UPDATE customers SET name = :name, email = :email, address = CAST(:address AS jsonb), country = :country,
-                   tax_id_encrypted = :taxId, tax_id_hint = :taxIdHint, preferred_currency = :currency,
+                   tax_id_encrypted = CASE WHEN :keepTaxId THEN tax_id_encrypted ELSE :taxId END,
+                   tax_id_hint = CASE WHEN :keepTaxId THEN tax_id_hint ELSE :taxIdHint END,
+                   preferred_currency = :currency,
                    metadata = CAST(:metadata AS jsonb),
                    updated_at = :now, version = version + 1
             WHERE tenant_id = :tenant AND id = :id AND version = :version""")
     int update(@Bind("tenant") TenantId tenant, @Bind("id") UUID id, @Bind("version") int version,
                @Bind("name") String name, @Bind("email") String email, @Bind("address") String address,
-               @Bind("country") String country, @Bind("taxId") byte[] taxIdEncrypted,
-               @Bind("taxIdHint") String taxIdHint, @Bind("currency") String currency,
+               @Bind("country") String country, @Bind("keepTaxId") boolean keepTaxId,
+               @Bind("taxId") byte[] taxIdEncrypted, @Bind("taxIdHint") String taxIdHint,
+               @Bind("currency") String currency,
                @Bind("metadata") String metadata, @Bind("now") Instant now);
 
     /** The decryptable tax id, read only where the full value is needed (never for API responses). */

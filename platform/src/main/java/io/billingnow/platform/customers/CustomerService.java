@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.billingnow.platform.audit.AuditEvent;
 import io.billingnow.platform.audit.AuditLog;
 import io.billingnow.platform.auth.Caller;
+import io.billingnow.platform.auth.Permission;
+import io.billingnow.platform.auth.Role;
 import io.billingnow.platform.db.JsonColumns;
 import io.billingnow.platform.db.TenantHandle;
 import io.billingnow.platform.http.ApiException;
@@ -27,6 +29,7 @@ public final class CustomerService {
 
     static final String TABLE = "customers";
     static final String TAX_ID_COLUMN = "tax_id_encrypted";
+    private static final String MASK = "****";
 
     private final FieldEncryptor encryptor;
     private final AuditLog audit;
@@ -45,22 +48,32 @@ public final class CustomerService {
 
     public Customer create(TenantHandle tx, CustomerFields fields, Caller actor) {
         UUID id = UUID.randomUUID();
+        String taxId = blankToNull(fields.taxId());
+        if (taxId != null && isMasked(taxId)) {
+            throw ApiException.invalid("/taxId", "a new customer needs the full tax id, not a masked one");
+        }
         Customer created = toCustomer(tx.dao(CustomerDao.class).insert(tx.tenant(), id, fields.name(),
-                fields.email(), json.write(fields.address()), fields.country(), encryptTaxId(tx, id, fields.taxId()),
-                hint(fields.taxId()), fields.preferredCurrency(), json.write(fields.metadata()), clock.instant()));
+                fields.email(), json.write(fields.address()), fields.country(), encryptTaxId(tx, id, taxId),
+                hint(taxId), fields.preferredCurrency(), json.write(fields.metadata()), clock.instant()));
         audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "customer", id.toString(),
                 "customer.created", null, created));
         return created;
     }
 
-    /** Replaces a customer; {@code precondition} sees the locked current version (If-Match) and may refuse. */
+    /**
+     * Replaces a customer; {@code precondition} sees the locked current version (If-Match) and may refuse. The tax
+     * id is kept when the field is absent or carries the masked value a response showed; {@code null} erases it.
+     */
     public Customer replace(TenantHandle tx, UUID id, IntConsumer precondition, CustomerFields fields, Caller actor) {
         Customer before = tx.dao(CustomerDao.class).lock(tx.tenant(), id).map(this::toCustomer)
                 .orElseThrow(() -> ApiException.notFound("Customer"));
         precondition.accept(before.version());
+        boolean keepTaxId = keepsTaxId(fields.taxId(), before.taxId());
+        String taxId = keepTaxId ? null : blankToNull(fields.taxId());
         int updated = tx.dao(CustomerDao.class).update(tx.tenant(), id, before.version(), fields.name(),
-                fields.email(), json.write(fields.address()), fields.country(), encryptTaxId(tx, id, fields.taxId()),
-                hint(fields.taxId()), fields.preferredCurrency(), json.write(fields.metadata()), clock.instant());
+                fields.email(), json.write(fields.address()), fields.country(), keepTaxId,
+                encryptTaxId(tx, id, taxId), hint(taxId), fields.preferredCurrency(), json.write(fields.metadata()),
+                clock.instant());
         if (updated == 0) {
             throw ApiException.preconditionFailed("The customer has changed since it was read");
         }
@@ -68,6 +81,29 @@ public final class CustomerService {
         audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "customer", id.toString(),
                 "customer.updated", before, after));
         return after;
+    }
+
+    /** Absent, or the masked value of the stored tax id: unchanged. Another masked value cannot be stored. */
+    private static boolean keepsTaxId(String sent, String currentMasked) {
+        if (sent == null) {
+            return true;
+        }
+        if (!isMasked(sent)) {
+            return false;
+        }
+        if (sent.equals(currentMasked)) {
+            return true;
+        }
+        throw ApiException.invalid("/taxId",
+                "a masked tax id can only be sent back unchanged; send the full tax id to change it");
+    }
+
+    private static String blankToNull(String taxId) {
+        return taxId == null || taxId.isEmpty() ? null : taxId;
+    }
+
+    private static boolean isMasked(String taxId) {
+        return taxId.startsWith(MASK);
     }
 
     public Customer get(TenantHandle tx, UUID id) {
@@ -86,13 +122,24 @@ public final class CustomerService {
 
     Customer toCustomer(CustomerDao.Row row) {
         // API responses, lists and audit entries show only the masked tax id; the full value stays encrypted.
-        String maskedTaxId = row.taxIdHint() == null ? null : "****" + row.taxIdHint();
+        String maskedTaxId = row.taxIdHint() == null ? null : MASK + row.taxIdHint();
         return new Customer(row.id(), row.name(), row.email(), json.read(row.address(), Address.class), row.country(),
                 maskedTaxId, row.preferredCurrency(), json.read(row.metadata(), METADATA), row.createdAt(),
                 row.updatedAt(), row.version());
     }
 
-    /** The full tax id, decrypted: for documents that must print it, never for API responses or logs. */
+    /**
+     * The customer with its full tax id, for a caller whose role may see tax data ({@link Permission#TAX_IDS_READ});
+     * anyone else, lists and the audit trail see the masked value.
+     */
+    public Customer revealedTo(TenantHandle tx, Customer customer, Role role) {
+        if (customer.taxId() == null || !role.allows(Permission.TAX_IDS_READ)) {
+            return customer;
+        }
+        return customer.withTaxId(revealTaxId(tx, customer.id()).orElse(null));
+    }
+
+    /** The full tax id, decrypted: for documents that must print it and callers allowed to see it, never logs. */
     public Optional<String> revealTaxId(TenantHandle tx, UUID id) {
         return tx.dao(CustomerDao.class).encryptedTaxId(tx.tenant(), id)
                 .map(ciphertext -> encryptor.decryptString(taxIdField(tx, id), ciphertext));

@@ -42,10 +42,12 @@ public final class CustomersResource {
     @RequiresPermission(Permission.CUSTOMERS_WRITE)
     public Response create(@Context SecurityContext security, @NotNull @Valid CustomerFields fields) {
         TenantCaller caller = Callers.tenant(security);
-        Customer created = transactions.write(caller.tenant(), tx -> customers.create(tx, fields, caller));
+        Customer created = transactions.write(caller.tenant(),
+                tx -> customers.revealedTo(tx, customers.create(tx, fields, caller), caller.role()));
         return Response.status(201).tag(ETags.of(created.version())).entity(created).build();
     }
 
+    /** Lists show tax ids masked whatever the role: the full value is read one customer at a time. */
     @GET
     @RequiresPermission(Permission.CUSTOMERS_READ)
     public Page<Customer> list(@Context SecurityContext security, @QueryParam("email") String email,
@@ -59,7 +61,8 @@ public final class CustomersResource {
     @RequiresPermission(Permission.CUSTOMERS_READ)
     public Response get(@Context SecurityContext security, @PathParam("id") UUID id) {
         TenantCaller caller = Callers.tenant(security);
-        Customer customer = transactions.read(caller.tenant(), tx -> customers.get(tx, id));
+        Customer customer = transactions.read(caller.tenant(),
+                tx -> customers.revealedTo(tx, customers.get(tx, id), caller.role()));
         return Response.ok(customer).tag(ETags.of(customer.version())).build();
     }
 
@@ -71,7 +74,9 @@ public final class CustomersResource {
                             @NotNull @Valid CustomerFields fields) {
         TenantCaller caller = Callers.tenant(security);
         Customer updated = transactions.write(caller.tenant(),
-                tx -> customers.replace(tx, id, version -> ETags.requireMatch(ifMatch, version), fields, caller));
+                tx -> customers.revealedTo(tx,
+                        customers.replace(tx, id, version -> ETags.requireMatch(ifMatch, version), fields, caller),
+                        caller.role()));
         return Response.ok(updated).tag(ETags.of(updated.version())).build();
     }
 }

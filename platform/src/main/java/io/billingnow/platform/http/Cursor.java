@@ -13,6 +13,8 @@ public record Cursor(Instant createdAt, UUID id) {
 
     public static final Cursor START = new Cursor(Instant.EPOCH.minusSeconds(1), new UUID(0, 0));
     public static final int MAX_LIMIT = 200;
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     public String encode() {
         ByteBuffer buffer = ByteBuffer.allocate(28);
@@ -32,6 +34,10 @@ public record Cursor(Instant createdAt, UUID id) {
             }
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             Instant at = Instant.ofEpochSecond(buffer.getLong(), buffer.getInt());
+            // A forged position outside what a timestamp column holds would fail in the database as a 500.
+            if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+                throw new IllegalArgumentException();
+            }
             return new Cursor(at, new UUID(buffer.getLong(), buffer.getLong()));
         } catch (RuntimeException e) {
             throw ApiException.invalid("/cursor", "not a cursor returned by this API");

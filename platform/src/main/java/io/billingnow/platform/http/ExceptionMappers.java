@@ -11,12 +11,14 @@ import io.dropwizard.jersey.validation.JerseyViolationException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.eclipse.jetty.http.HttpException;
+import org.glassfish.jersey.server.ParamException;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,7 @@ public final class ExceptionMappers {
 
     public static void register(ResourceConfig jersey) {
         jersey.register(new ApiExceptionMapper());
+        jersey.register(new ParamExceptionMapper());
         jersey.register(new JsonExceptionMapper());
         jersey.register(new ViolationMapper());
         jersey.register(new WebApplicationExceptionMapper());
@@ -44,11 +47,31 @@ public final class ExceptionMappers {
         }
     }
 
+    /**
+     * A path or query parameter that does not convert ({@code limit=abc}, {@code customerId=not-a-uuid}, a path id
+     * that is no UUID): the request is wrong, not the resource missing. Jersey's default would be 404.
+     */
+    static final class ParamExceptionMapper implements ExceptionMapper<ParamException> {
+        @Override
+        public Response toResponse(ParamException e) {
+            String name = e.getParameterName();
+            String kind = e instanceof ParamException.PathParamException ? "path segment"
+                    : e instanceof ParamException.QueryParamException ? "query parameter"
+                    : e instanceof ParamException.HeaderParamException ? "header" : "parameter";
+            String message = "the " + kind + " " + name + " has the wrong type or format";
+            if (e instanceof ParamException.HeaderParamException) {
+                return ProblemResponses.of(new ApiException(400, "invalid-request", "Invalid request", message));
+            }
+            return ProblemResponses.of(ApiException.invalid(Parameters.pointer(name), message));
+        }
+    }
+
     /** Malformed JSON, wrong types, unknown fields: the client's mistake, described without echoing the input. */
     static final class JsonExceptionMapper implements ExceptionMapper<JsonProcessingException> {
         @Override
         public Response toResponse(JsonProcessingException e) {
-            if (e instanceof StreamConstraintsException) {
+            // A limit hit inside a nested value arrives wrapped in a mapping exception carrying the path.
+            if (e instanceof StreamConstraintsException || e.getCause() instanceof StreamConstraintsException) {
                 return ProblemResponses.of(400, "request-too-complex", "Request too complex",
                         "The JSON document exceeds the nesting or size limits");
             }
@@ -124,15 +147,17 @@ public final class ExceptionMappers {
     static final class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
         @Override
         public Response toResponse(WebApplicationException e) {
+            if (e instanceof ParamException param) {
+                return new ParamExceptionMapper().toResponse(param);
+            }
             int status = e.getResponse().getStatus();
             if (status >= 500) {
                 LOG.error("Request failed", e);
                 return ProblemResponses.of(status, "server-error", "Server error", "The request could not be completed");
             }
-            Response.Status known = Response.Status.fromStatusCode(status);
-            String title = known != null ? known.getReasonPhrase() : "Client error";
-            String slug = title.toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
-            Response.ResponseBuilder builder = Response.fromResponse(ProblemResponses.of(status, slug, title, title));
+            String title = ProblemResponses.titleOf(status);
+            Response.ResponseBuilder builder = Response.fromResponse(
+                    ProblemResponses.of(status, ProblemResponses.slugOf(status), title, title));
             if (status == 405 && e.getResponse().getHeaderString("Allow") != null) {
                 builder.header("Allow", e.getResponse().getHeaderString("Allow"));
             }
@@ -160,6 +185,10 @@ public final class ExceptionMappers {
 
     /** A bug: logged with the request id, reported to the client without any internal detail. */
     static final class UnexpectedExceptionMapper implements ExceptionMapper<RuntimeException> {
+
+        @Context
+        private jakarta.ws.rs.core.Request request;
+
         @Override
         public Response toResponse(RuntimeException e) {
             if (e instanceof WebApplicationException wae) {
@@ -180,15 +209,22 @@ public final class ExceptionMappers {
                         : ProblemResponses.of(status, "bad-request", "Bad request", "The request could not be read");
             }
             String sqlState = sqlState(e);
-            if (sqlState != null && sqlState.startsWith("22")) {
+            if (sqlState != null && sqlState.startsWith("22") && !readsOnly()) {
                 // A data exception: the database refused a value the validation let through (a NUL character,
                 // a number out of a column's range). The client's input, not our state, is at fault.
                 return ProblemResponses.of(400, "invalid-value", "Invalid value",
                         "A value in the request cannot be stored");
             }
+            // A data exception while reading (a stored value the code cannot read back) is our fault: logged, 500.
             LOG.error("Unexpected failure", e);
             return ProblemResponses.of(500, "server-error", "Server error",
                     "The request could not be completed; quote the request id when reporting this");
+        }
+
+        /** A GET or HEAD sends nothing to store: a data exception there comes from stored data, not the request. */
+        private boolean readsOnly() {
+            String method = request == null ? null : request.getMethod();
+            return "GET".equals(method) || "HEAD".equals(method);
         }
     }
 }

@@ -27,6 +27,27 @@ public final class ProblemResponses {
                 .entity(problem(status, slug, title, detail, List.of())).build();
     }
 
+    /** The title of a problem known only by its status: the HTTP reason phrase. */
+    public static String titleOf(int status) {
+        // RFC 9110's names where JAX-RS still has the older ones ("Request Entity Too Large", "Request-URI Too Long").
+        if (status == 413) {
+            return "Content Too Large";
+        }
+        if (status == 414) {
+            return "URI Too Long";
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return known != null ? known.getReasonPhrase() : status >= 500 ? "Server error" : "Client error";
+    }
+
+    /** The problem type of a problem known only by its status: its reason phrase as a slug ("bad-request"). */
+    public static String slugOf(int status) {
+        if (status >= 500) {
+            return "server-error";
+        }
+        return titleOf(status).toLowerCase(java.util.Locale.ROOT).replace(' ', '-');
+    }
+
     public static Problem problem(int status, String slug, String title, String detail,
                                   List<Problem.FieldError> errors) {
         return new Problem(Problem.type(slug), title, status, detail, null, MDC.get(RequestIdFilter.MDC_KEY), errors);

@@ -14,4 +14,11 @@ public record Invoice(UUID id, String number, InvoiceStatus status, UUID custome
                       long amountCredited, long amountDue, Map<String, Object> seller, Map<String, Object> customer,
                       Map<String, String> metadata, Instant finalizedAt, Instant paidAt, Instant voidedAt,
                       Instant createdAt, Instant updatedAt, int version) {
+
+    public Invoice withCustomer(Map<String, Object> shownCustomer) {
+        return new Invoice(id, number, status, customerId, currency, taxBehavior, issueDate, dueDate, overdue, memo,
+                discount, lines, taxBreakdown, subtotal, discountTotal, netTotal, taxTotal, total, amountPaid,
+                amountCredited, amountDue, seller, shownCustomer, metadata, finalizedAt, paidAt, voidedAt, createdAt,
+                updatedAt, version);
+    }
 }

@@ -97,6 +97,7 @@ public interface InvoiceDao {
     @SqlQuery("""
             UPDATE invoices SET status = :status, number = :number, issue_date = :issueDate, due_date = :dueDate,
                    seller_snapshot = CAST(:seller AS jsonb), customer_snapshot = CAST(:customer AS jsonb),
+                   customer_tax_id_encrypted = :buyerTaxId,
                    finalized_at = :now, paid_at = CASE WHEN :status = 'paid' THEN CAST(:now AS timestamptz) END,
                    updated_at = :now, version = version + 1
             WHERE tenant_id = :tenant AND id = :id AND status = 'draft'
@@ -104,10 +105,17 @@ public interface InvoiceDao {
     Optional<Row> finalizeDraft(@Bind("tenant") TenantId tenant, @Bind("id") UUID id, @Bind("status") String status,
                                 @Bind("number") String number, @Bind("issueDate") LocalDate issueDate,
                                 @Bind("dueDate") LocalDate dueDate, @Bind("seller") String sellerSnapshot,
-                                @Bind("customer") String customerSnapshot, @Bind("now") Instant now);
+                                @Bind("customer") String customerSnapshot, @Bind("buyerTaxId") byte[] buyerTaxId,
+                                @Bind("now") Instant now);
+
+    /** The buyer's tax id as finalized, encrypted; read only for a caller allowed to see it in full. */
+    @SqlQuery("SELECT customer_tax_id_encrypted FROM invoices WHERE tenant_id = :tenant AND id = :id"
+            + " AND customer_tax_id_encrypted IS NOT NULL")
+    Optional<byte[]> encryptedBuyerTaxId(@Bind("tenant") TenantId tenant, @Bind("id") UUID id);
 
     @SqlUpdate("""
             UPDATE invoices SET status = :status, updated_at = :now, version = version + 1,
+                   amount_due = CASE WHEN :status = 'void' THEN 0 ELSE amount_due END,
                    voided_at = CASE WHEN :status = 'void' THEN CAST(:now AS timestamptz) ELSE voided_at END,
                    marked_uncollectible_at = CASE WHEN :status = 'uncollectible' THEN CAST(:now AS timestamptz)
                                                   ELSE marked_uncollectible_at END

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.billingnow.platform.audit.AuditEvent;
 import io.billingnow.platform.audit.AuditLog;
 import io.billingnow.platform.auth.Caller;
+import io.billingnow.platform.auth.Permission;
+import io.billingnow.platform.auth.Role;
 import io.billingnow.platform.customers.Customer;
 import io.billingnow.platform.customers.CustomerService;
 import io.billingnow.platform.db.JsonColumns;
@@ -11,7 +13,11 @@ import io.billingnow.platform.db.TenantHandle;
 import io.billingnow.platform.http.ApiException;
 import io.billingnow.platform.http.Cursor;
 import io.billingnow.platform.http.Page;
+import io.billingnow.platform.http.Problem;
 import io.billingnow.platform.invoices.calculation.CalculatedLine;
+import io.billingnow.platform.keys.EncryptedColumns;
+import io.billingnow.platform.keys.FieldContext;
+import io.billingnow.platform.keys.FieldEncryptor;
 import io.billingnow.platform.invoices.calculation.InvoiceCalculation;
 import io.billingnow.platform.numbering.DocumentNumberAllocator;
 import io.billingnow.platform.numbering.DocumentSeries;
@@ -44,16 +50,26 @@ public final class InvoiceService {
     private static final TypeReference<Map<String, String>> METADATA = new TypeReference<>() {
     };
 
+    static final String TABLE = "invoices";
+    static final String BUYER_TAX_ID_COLUMN = "customer_tax_id_encrypted";
+
     private final CustomerService customers;
+    private final FieldEncryptor encryptor;
     private final DocumentNumberAllocator numbers;
+    private final InvoiceSettings settings;
     private final InvoiceContent content = new InvoiceContent();
     private final AuditLog audit;
     private final JsonColumns json;
     private final Clock clock;
 
-    public InvoiceService(CustomerService customers, DocumentNumberAllocator numbers, AuditLog audit,
-                          JsonColumns json, Clock clock) {
+    /** Registers the encrypted buyer tax-id column so key rotation re-encrypts it. */
+    public InvoiceService(CustomerService customers, FieldEncryptor encryptor, EncryptedColumns encryptedColumns,
+                          DocumentNumberAllocator numbers, InvoiceSettings settings, AuditLog audit, JsonColumns json,
+                          Clock clock) {
         this.customers = customers;
+        this.settings = settings;
+        this.encryptor = encryptor;
+        encryptedColumns.register(TABLE, BUYER_TAX_ID_COLUMN);
         this.numbers = numbers;
         this.audit = audit;
         this.json = json;
@@ -120,9 +136,14 @@ public final class InvoiceService {
         String number = numbers.next(tx, DocumentSeries.INVOICE, format, issueDate.getYear());
         InvoiceStatus status = before.total() == 0 ? InvoiceStatus.PAID : InvoiceStatus.OPEN;
         Customer customer = customers.get(tx, before.customerId());
+        // Art. 226 EU VAT Directive: the invoice keeps the buyer's tax id as of finalization, in full but sealed to
+        // this invoice row; the snapshot itself holds only the masked value.
+        byte[] buyerTaxId = customers.revealTaxId(tx, customer.id())
+                .map(taxId -> encryptor.encryptString(buyerTaxIdField(tx, id), taxId)).orElse(null);
         // The lines do not change when a draft is finalized: the row comes back from the update, the lines are reused.
         Invoice after = dao.finalizeDraft(tx.tenant(), id, status.wireName(), number, issueDate, dueDate,
-                        json.write(sellerSnapshot(tenant)), json.write(customerSnapshot(customer)), clock.instant())
+                        json.write(sellerSnapshot(tenant)), json.write(customerSnapshot(customer)), buyerTaxId,
+                        clock.instant())
                 .map(row -> withLines(row, before.lines()))
                 .orElseThrow(() -> new IllegalStateException("locked draft " + id + " was not finalized"));
         audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "invoice", id.toString(),
@@ -160,6 +181,28 @@ public final class InvoiceService {
         audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "invoice", id.toString(),
                 "invoice.marked_uncollectible", summary(before), summary(after)));
         return after;
+    }
+
+    /**
+     * The invoice with the buyer's tax id in full in its customer snapshot, for a caller whose role may see tax data
+     * ({@link Permission#TAX_IDS_READ}); lists, the audit trail and other roles see the masked value.
+     */
+    public Invoice revealedTo(TenantHandle tx, Invoice invoice, Role role) {
+        if (invoice.customer() == null || invoice.customer().get("taxId") == null
+                || !role.allows(Permission.TAX_IDS_READ)) {
+            return invoice;
+        }
+        return tx.dao(InvoiceDao.class).encryptedBuyerTaxId(tx.tenant(), invoice.id())
+                .map(ciphertext -> {
+                    Map<String, Object> customer = new LinkedHashMap<>(invoice.customer());
+                    customer.put("taxId", encryptor.decryptString(buyerTaxIdField(tx, invoice.id()), ciphertext));
+                    return invoice.withCustomer(customer);
+                })
+                .orElse(invoice);
+    }
+
+    private static FieldContext buyerTaxIdField(TenantHandle tx, UUID invoiceId) {
+        return new FieldContext(tx.tenant(), TABLE, BUYER_TAX_ID_COLUMN, invoiceId.toString());
     }
 
     public Invoice get(TenantHandle tx, UUID id) {
@@ -209,6 +252,13 @@ public final class InvoiceService {
         if (currency == null) {
             currency = customer.preferredCurrency() != null ? customer.preferredCurrency()
                     : tx.dao(TenantDao.class).byId(tx.tenant().value()).orElseThrow().defaultCurrency();
+        }
+        LocalDate latestIssueDate = LocalDate.now(clock.withZone(ZoneOffset.UTC))
+                .plusDays(settings.issueDateMaxDaysAhead());
+        if (fields.issueDate() != null && fields.issueDate().isAfter(latestIssueDate)) {
+            throw new ApiException(422, "issue-date-too-far-ahead", "Request cannot be processed",
+                    "The issue date is more than " + settings.issueDateMaxDaysAhead() + " days ahead",
+                    List.of(new Problem.FieldError("/issueDate", "must not be after " + latestIssueDate)));
         }
         if (fields.issueDate() != null && fields.dueDate() != null && fields.dueDate().isBefore(fields.issueDate())) {
             throw ApiException.invalid("/dueDate", "must not be before the issue date");
@@ -263,8 +313,8 @@ public final class InvoiceService {
     }
 
     /**
-     * The buyer as of finalization. The tax id is deliberately left out: it is sensitive and lives encrypted on the
-     * customer record only (it is added at rendering time from there).
+     * The buyer as of finalization. Its tax id is the masked value: the full one is stored encrypted beside the
+     * snapshot ({@link #revealedTo}).
      */
     private static Map<String, Object> customerSnapshot(Customer customer) {
         Map<String, Object> snapshot = new LinkedHashMap<>();
@@ -278,6 +328,9 @@ public final class InvoiceService {
         }
         if (customer.country() != null) {
             snapshot.put("country", customer.country());
+        }
+        if (customer.taxId() != null) {
+            snapshot.put("taxId", customer.taxId());
         }
         return snapshot;
     }

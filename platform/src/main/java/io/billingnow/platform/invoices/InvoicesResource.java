@@ -66,7 +66,9 @@ public final class InvoicesResource {
     @Path("/{id}")
     @RequiresPermission(Permission.INVOICES_READ)
     public Response get(@Context SecurityContext security, @PathParam("id") UUID id) {
-        Invoice invoice = transactions.read(Callers.tenant(security).tenant(), tx -> invoices.get(tx, id));
+        TenantCaller caller = Callers.tenant(security);
+        Invoice invoice = transactions.read(caller.tenant(),
+                tx -> invoices.revealedTo(tx, invoices.get(tx, id), caller.role()));
         return Response.ok(invoice).tag(ETags.of(invoice.version())).build();
     }
 
@@ -99,7 +101,8 @@ public final class InvoicesResource {
     @RequiresPermission(Permission.INVOICES_WRITE)
     public Invoice finalizeDraft(@Context SecurityContext security, @PathParam("id") UUID id) {
         TenantCaller caller = Callers.tenant(security);
-        return transactions.write(caller.tenant(), tx -> invoices.finalizeDraft(tx, id, caller));
+        return transactions.write(caller.tenant(),
+                tx -> invoices.revealedTo(tx, invoices.finalizeDraft(tx, id, caller), caller.role()));
     }
 
     @POST
@@ -107,7 +110,8 @@ public final class InvoicesResource {
     @RequiresPermission(Permission.INVOICES_WRITE)
     public Invoice voidInvoice(@Context SecurityContext security, @PathParam("id") UUID id) {
         TenantCaller caller = Callers.tenant(security);
-        return transactions.write(caller.tenant(), tx -> invoices.voidInvoice(tx, id, caller));
+        return transactions.write(caller.tenant(),
+                tx -> invoices.revealedTo(tx, invoices.voidInvoice(tx, id, caller), caller.role()));
     }
 
     @POST
@@ -115,7 +119,8 @@ public final class InvoicesResource {
     @RequiresPermission(Permission.INVOICES_WRITE)
     public Invoice markUncollectible(@Context SecurityContext security, @PathParam("id") UUID id) {
         TenantCaller caller = Callers.tenant(security);
-        return transactions.write(caller.tenant(), tx -> invoices.markUncollectible(tx, id, caller));
+        return transactions.write(caller.tenant(),
+                tx -> invoices.revealedTo(tx, invoices.markUncollectible(tx, id, caller), caller.role()));
     }
 
     private static InvoiceStatus parseStatus(String status) {
@@ -134,7 +139,12 @@ public final class InvoicesResource {
             return null;
         }
         try {
-            return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+            LocalDate date = LocalDate.parse(value);
+            // "+100000-01-01" parses, but no database column holds it: the client's mistake, not a 500.
+            if (date.getYear() < 1 || date.getYear() > 9999) {
+                throw new java.time.format.DateTimeParseException("out of range", value, 0);
+            }
+            return date.atStartOfDay(ZoneOffset.UTC).toInstant();
         } catch (java.time.format.DateTimeParseException e) {
             throw ApiException.invalid(pointer, "a date as YYYY-MM-DD");
         }

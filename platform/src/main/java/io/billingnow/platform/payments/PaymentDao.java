@@ -1,6 +1,7 @@
 package io.billingnow.platform.payments;
 
 import io.billingnow.platform.tenancy.TenantId;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -56,7 +57,8 @@ public interface PaymentDao {
                    @Bind("currency") String currency, @Bind("amount") long amount, @Bind("reason") String reason,
                    @Bind("invoiceId") UUID invoiceId, @Bind("sourceId") UUID sourceId, @Bind("now") Instant now);
 
-    record CreditBalance(String currency, long amount) {
+    /** A sum of many entries: read as SQL numeric, so no number of entries can overflow it. */
+    record CreditBalance(String currency, BigDecimal amount) {
     }
 
     @SqlQuery("""

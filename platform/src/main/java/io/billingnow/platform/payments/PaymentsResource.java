@@ -5,6 +5,7 @@ import io.billingnow.platform.auth.Permission;
 import io.billingnow.platform.auth.RequiresPermission;
 import io.billingnow.platform.auth.TenantCaller;
 import io.billingnow.platform.db.TenantTransactions;
+import io.billingnow.platform.invoices.InvoiceBalance;
 import io.billingnow.platform.invoices.InvoiceService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,9 +31,12 @@ public final class PaymentsResource {
     private final TenantTransactions transactions;
     private final PaymentService payments;
     private final InvoiceService invoices;
+    private final ManualPaymentRules rules;
 
-    public PaymentsResource(TenantTransactions transactions, PaymentService payments, InvoiceService invoices) {
+    public PaymentsResource(TenantTransactions transactions, PaymentService payments, InvoiceService invoices,
+                            ManualPaymentRules rules) {
         this.transactions = transactions;
+        this.rules = rules;
         this.payments = payments;
         this.invoices = invoices;
     }
@@ -42,9 +46,14 @@ public final class PaymentsResource {
     public Response record(@Context SecurityContext security, @PathParam("id") UUID invoiceId,
                            @NotNull @Valid PaymentFields fields) {
         TenantCaller caller = Callers.tenant(security);
-        Payment payment = transactions.write(caller.tenant(), tx -> payments.record(tx, invoiceId, fields.amount(),
-                fields.currency(), new PaymentService.Source(fields.method(), fields.reference(), null, null),
-                fields.receivedAt(), caller));
+        rules.checkFields(fields);
+        Payment payment = transactions.write(caller.tenant(), tx -> {
+            InvoiceBalance invoice = invoices.lockBalance(tx, invoiceId).orElseThrow(InvoiceService::notFound);
+            rules.checkInvoice(fields, invoice);
+            return payments.record(tx, invoice, fields.amount(), fields.currency(),
+                    new PaymentService.Source(fields.method(), fields.reference(), null, null), fields.receivedAt(),
+                    caller);
+        });
         return Response.status(201).entity(payment).build();
     }
 

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A customer's tax id rests only as ciphertext; the API, lists and audit trail show it masked. */
+/**
+ * A customer's tax id rests only as ciphertext; lists, the audit trail and roles without tax data show it masked; the
+ * finalized invoice keeps the buyer's and seller's VAT ids in full.
+ */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class CustomerTaxIdTest {
 
@@ -32,12 +35,12 @@ class CustomerTaxIdTest {
         String key = platform.apiKey(tenant, Role.OWNER);
         JsonNode created = platform.postJson("/v1/customers", key, Map.of("name", "Steuer GmbH", "taxId", TAX_ID), 201);
         String id = created.get("id").asText();
-        assertThat(created.get("taxId").asText()).isEqualTo("****4321");
+        assertThat(created.get("taxId").asText()).as("an owner may see tax data").isEqualTo(TAX_ID);
 
         var replaced = TestPlatform.expect(platform.request("/v1/customers/" + id, key)
                 .header("If-Match", "W/\"" + created.get("version").asInt() + "\"")
                 .put(Entity.json(Map.of("name", "Steuer GmbH", "taxId", "DE111222333"))), 200);
-        assertThat(replaced.get("taxId").asText()).isEqualTo("****2333");
+        assertThat(replaced.get("taxId").asText()).isEqualTo("DE111222333");
 
         String everything = platform.getJson("/v1/customers", key, 200).toString()
                 + platform.getJson("/v1/audit-events?limit=200", key, 200).toString();
@@ -52,6 +55,98 @@ class CustomerTaxIdTest {
                 assertThat(stored).isNotEmpty();
                 assertThat(stored[0]).as("field ciphertext format version").isEqualTo((byte) 1);
                 assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("DE111222333");
+            }
+        }
+    }
+
+    private static JsonNode put(String path, String key, int version, Object body, int expected) {
+        return TestPlatform.expect(platform.request(path, key).header("If-Match", "W/\"" + version + "\"")
+                .put(Entity.json(body)), expected);
+    }
+
+    @Test
+    void updatingWithoutTheTaxIdOrWithItsMaskedValueKeepsItAndNullErasesIt() {
+        var tenant = platform.createTenant("tax-id-updates", "EUR");
+        String key = platform.apiKey(tenant, Role.OWNER);
+        JsonNode created = platform.postJson("/v1/customers", key, Map.of("name", "Keep GmbH", "taxId", TAX_ID), 201);
+        String path = "/v1/customers/" + created.get("id").asText();
+
+        JsonNode fetched = platform.getJson(path, key, 200);
+        assertThat(fetched.get("taxId").asText()).as("an owner reads the full value").isEqualTo(TAX_ID);
+
+        JsonNode absent = put(path, key, fetched.get("version").asInt(), Map.of("name", "Keep AG"), 200);
+        assertThat(absent.get("taxId").asText()).isEqualTo(TAX_ID);
+
+        JsonNode masked = put(path, key, absent.get("version").asInt(),
+                Map.of("name", "Keep SE", "taxId", "****4321"), 200);
+        assertThat(masked.get("taxId").asText()).isEqualTo(TAX_ID);
+
+        JsonNode otherMask = put(path, key, masked.get("version").asInt(),
+                Map.of("name", "Keep SE", "taxId", "****9999"), 400);
+        assertThat(otherMask.get("errors").get(0).get("pointer").asText()).isEqualTo("/taxId");
+
+        java.util.Map<String, Object> erase = new java.util.HashMap<>();
+        erase.put("name", "Keep SE");
+        erase.put("taxId", null);
+        JsonNode erased = put(path, key, masked.get("version").asInt(), erase, 200);
+        assertThat(erased.has("taxId") && !erased.get("taxId").isNull()).isFalse();
+    }
+
+    @Test
+    void aRoleWithoutTaxDataAndEveryListSeeTheTaxIdMasked() {
+        var tenant = platform.createTenant("tax-id-roles", "EUR");
+        String owner = platform.apiKey(tenant, Role.OWNER);
+        String id = platform.postJson("/v1/customers", owner, Map.of("name", "Roles BV", "taxId", TAX_ID), 201)
+                .get("id").asText();
+        for (Role role : Role.values()) {
+            String key = platform.apiKey(tenant, role);
+            String shown = platform.getJson("/v1/customers/" + id, key, 200).get("taxId").asText();
+            assertThat(shown).as(role.wireName())
+                    .isEqualTo(role.allows(io.billingnow.platform.auth.Permission.TAX_IDS_READ) ? TAX_ID : "****4321");
+            assertThat(platform.getJson("/v1/customers", key, 200).toString()).as(role.wireName())
+                    .doesNotContain(TAX_ID).contains("****4321");
+        }
+    }
+
+    @Test
+    void theFinalizedInvoiceCarriesTheBuyersAndSellersVatIdsInFullSealedAtRest() throws SQLException {
+        var tenant = platform.tenantService().provision(new io.billingnow.platform.tenancy.TenantDefinition(
+                "vat-ids", "Verkauf GmbH", "DE", "EUR", new io.billingnow.platform.tenancy.TenantSettings(
+                        null, null, null, null, null, Map.of("legalName", "Verkauf GmbH", "taxId", "DE123456789"))),
+                new io.billingnow.platform.auth.OperatorCaller("test-fixture", false));
+        String owner = platform.apiKey(tenant, Role.OWNER);
+        String viewer = platform.apiKey(tenant, Role.VIEWER);
+        String customerId = platform.postJson("/v1/customers", owner,
+                Map.of("name", "Käufer SARL", "country", "FR", "taxId", "FR40303265045"), 201).get("id").asText();
+        String invoiceId = platform.postJson("/v1/invoices", owner, Map.of("customerId", customerId, "lines",
+                java.util.List.of(Map.of("description", "Beratung", "quantity", "1", "unitAmount", 10000))), 201)
+                .get("id").asText();
+        JsonNode finalized = platform.postJson("/v1/invoices/" + invoiceId + "/finalize", owner, Map.of(), 200);
+        assertThat(finalized.at("/customer/taxId").asText()).isEqualTo("FR40303265045");
+        assertThat(finalized.at("/seller/taxId").asText()).isEqualTo("DE123456789");
+
+        // The customer's tax id changes later: the invoice keeps the one it was issued with.
+        JsonNode customer = platform.getJson("/v1/customers/" + customerId, owner, 200);
+        put("/v1/customers/" + customerId, owner, customer.get("version").asInt(),
+                Map.of("name", "Käufer SARL", "taxId", "FR99999999999"), 200);
+
+        assertThat(platform.getJson("/v1/invoices/" + invoiceId, owner, 200).at("/customer/taxId").asText())
+                .isEqualTo("FR40303265045");
+        assertThat(platform.getJson("/v1/invoices/" + invoiceId, viewer, 200).at("/customer/taxId").asText())
+                .isEqualTo("****5045");
+        assertThat(platform.getJson("/v1/invoices", owner, 200).toString()).doesNotContain("FR40303265045")
+                .contains("****5045");
+
+        try (var c = platform.database().superuserConnection();
+             var ps = c.prepareStatement("SELECT customer_snapshot::text, customer_tax_id_encrypted FROM invoices"
+                     + " WHERE id = ?::uuid")) {
+            ps.setString(1, invoiceId);
+            try (var rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).contains("****5045").doesNotContain("FR40303265045");
+                byte[] stored = rs.getBytes(2);
+                assertThat(stored[0]).as("field ciphertext format version").isEqualTo((byte) 1);
+                assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("FR40303265045");
             }
         }
     }

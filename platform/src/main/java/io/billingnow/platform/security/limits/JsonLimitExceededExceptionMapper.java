@@ -18,7 +18,8 @@ public final class JsonLimitExceededExceptionMapper implements ExceptionMapper<S
     public Response toResponse(StreamConstraintsException exception) {
         return Response.status(Response.Status.BAD_REQUEST)
                 .type(Problems.MEDIA_TYPE)
-                .entity(Problems.body(400, "Bad Request", "JSON document exceeds a limit: " + kind(exception)))
+                .entity(Problems.body(400, "request-too-complex", "Request too complex",
+                        "JSON document exceeds a limit: " + kind(exception)))
                 .build();
     }
 

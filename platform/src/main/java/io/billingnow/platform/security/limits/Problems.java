@@ -2,7 +2,10 @@ package io.billingnow.platform.security.limits;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
+import io.billingnow.platform.http.Problem;
+import io.billingnow.platform.http.RequestIdFilter;
 import java.nio.charset.StandardCharsets;
+import org.slf4j.MDC;
 
 /** Minimal RFC 9457 problem documents for the security components, written without an ObjectMapper. */
 public final class Problems {
@@ -12,9 +15,12 @@ public final class Problems {
     private Problems() {
     }
 
-    public static byte[] body(int status, String title, String detail) {
-        String json = "{\"type\":\"about:blank\",\"title\":\"" + escape(title) + "\",\"status\":" + status
-                + ",\"detail\":\"" + escape(detail) + "\"}";
+    /** The same document {@code http.ProblemResponses} renders: the problem type of {@code slug}, the request id. */
+    public static byte[] body(int status, String slug, String title, String detail) {
+        String requestId = MDC.get(RequestIdFilter.MDC_KEY);
+        String json = "{\"type\":\"" + escape(Problem.type(slug).toString()) + "\",\"title\":\"" + escape(title)
+                + "\",\"status\":" + status + ",\"detail\":\"" + escape(detail) + "\""
+                + (requestId == null ? "" : ",\"requestId\":\"" + escape(requestId) + "\"") + "}";
         return json.getBytes(StandardCharsets.UTF_8);
     }
 
