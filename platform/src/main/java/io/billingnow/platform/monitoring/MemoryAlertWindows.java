@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * Alert windows in this node's memory ({@code monitoring.alertWindows: memory}, for a single node): a Caffeine cache
@@ -19,9 +21,15 @@ public final class MemoryAlertWindows implements AlertWindows {
     private final Cache<String, Deque<Instant>> windows;
 
     public MemoryAlertWindows(Duration longestWindow) {
+        this(longestWindow, MAX_KEYS, ForkJoinPool.commonPool());
+    }
+
+    /** Tests choose a small bound and run evictions on the calling thread. */
+    MemoryAlertWindows(Duration longestWindow, long maxKeys, Executor maintenance) {
         this.windows = Caffeine.newBuilder()
-                .maximumSize(MAX_KEYS)
+                .maximumSize(maxKeys)
                 .expireAfterAccess(longestWindow)
+                .executor(maintenance)
                 .build();
     }
 

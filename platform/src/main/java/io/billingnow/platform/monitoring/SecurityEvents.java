@@ -117,7 +117,8 @@ public final class SecurityEvents {
         platform.lookup(h -> h.createUpdate("""
                         INSERT INTO security_events (id, occurred_at, kind, route_class, tenant_id, address, subject,
                                                      detail, request_id)
-                        VALUES (:id, :at, :kind, :route, :tenant, :address, :subject, :detail, :requestId)""")
+                        VALUES (:id, :at, :kind, :route, CAST(:tenant AS uuid), :address, :subject, :detail,
+                                :requestId)""")
                 .bind("id", id)
                 .bind("at", at)
                 .bind("kind", event.kind().wireName())
