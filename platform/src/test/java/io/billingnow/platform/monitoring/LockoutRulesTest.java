@@ -189,6 +189,41 @@ class LockoutRulesTest {
                 4)).as("older hits fall out of the window").isEqualTo(1);
     }
 
+    @Test
+    void anAddressThatForwardsWithoutBeingATrustedProxyIsAlertedOnButNeverLockedOut() throws Exception {
+        List<Alert> alerts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        io.billingnow.platform.db.PlatformTransactions platform =
+                new io.billingnow.platform.db.PlatformTransactions(nodeA.jdbi());
+        java.time.Clock clock = java.time.Clock.systemUTC();
+        Lockouts lockouts = new Lockouts(platform, clock);
+        SecurityEvents events = new SecurityEvents(new io.billingnow.platform.db.TenantTransactions(nodeA.jdbi()),
+                platform, new io.billingnow.platform.audit.AuditLog(new com.fasterxml.jackson.databind.ObjectMapper(),
+                clock), new com.codahale.metrics.MetricRegistry(),
+                List.of(new AlertRule(SecurityEventKind.AUTHENTICATION_FAILED, AlertRule.By.ADDRESS, 3,
+                        io.dropwizard.util.Duration.minutes(5), io.dropwizard.util.Duration.minutes(15))),
+                alerts::add, lockouts, new PostgresAlertWindows(platform), clock);
+
+        failThreeTimes(events, "198.51.100.7", true);
+        failThreeTimes(events, "198.51.100.8", false);
+
+        assertThat(alerts).extracting(Alert::key).containsExactly("address:198.51.100.7", "address:198.51.100.8");
+        assertThat(alerts.get(0).lockoutSeconds()).isZero();
+        assertThat(lockoutTargets()).containsExactly("address:198.51.100.8");
+    }
+
+    private static void failThreeTimes(SecurityEvents events, String address, boolean viaUntrustedProxy) {
+        GuardedRequest.begin(new GuardedRequest(io.billingnow.platform.ratelimit.RouteClass.API, address, null,
+                viaUntrustedProxy, null));
+        try {
+            for (int i = 0; i < 3; i++) {
+                events.record(new SecurityEvent(SecurityEventKind.AUTHENTICATION_FAILED, null, null, null,
+                        "credential:" + i, "credential refused"));
+            }
+        } finally {
+            GuardedRequest.end();
+        }
+    }
+
     private static List<String> targets(JsonNode lockouts) {
         List<String> targets = new ArrayList<>();
         lockouts.get("data").forEach(l -> targets.add(l.get("target").asText()));
