@@ -40,6 +40,9 @@ import org.slf4j.MDC;
 public final class RequestGuardFilter implements Filter {
 
     public static final String MDC_TENANT = "tenant";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RequestGuardFilter.class);
+    private static final java.util.concurrent.atomic.AtomicBoolean WARNED_ABOUT_PLAIN_PROXY =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     private final RateLimiter limiter;
     private final SecurityEvents events;
@@ -65,7 +68,7 @@ public final class RequestGuardFilter implements Filter {
             RouteClass route = routeClass.get();
             String address = request.getRemoteAddr();
             String subject = subject(route, request);
-            boolean viaUntrustedProxy = request.getAttribute(TrustedForwardedRequestCustomizer.UNTRUSTED_FORWARDING) != null;
+            boolean viaUntrustedProxy = forwardedByUntrustedPeer(request);
             Optional<Lockouts.Lockout> lockout = events.lockouts().find(route, subject == null
                     ? List.of(addressTarget(address)) : List.of(addressTarget(address), subject));
             Lockouts.Lockout addressLockout = null;
@@ -87,6 +90,30 @@ public final class RequestGuardFilter implements Filter {
             GuardedRequest.end();
             MDC.remove(MDC_TENANT);
         }
+    }
+
+    /**
+     * Whether the request came through a proxy nobody configured as trusted, so that its address is the proxy's and
+     * shared by every client behind it: our HTTPS listener marks such requests (and strips the headers); on a plain
+     * listener that applies no forwarding headers at all, an {@code X-Forwarded-For} whose last hop is not the
+     * address we see gives it away. A trusted proxy's header has been applied, so its last hop is the address we see.
+     */
+    static boolean forwardedByUntrustedPeer(HttpServletRequest request) {
+        if (request.getAttribute(TrustedForwardedRequestCustomizer.UNTRUSTED_FORWARDING) != null) {
+            return true;
+        }
+        String forwardedFor = request.getHeader("X-Forwarded-For");
+        if (forwardedFor == null) {
+            return false;
+        }
+        String last = forwardedFor.substring(forwardedFor.lastIndexOf(',') + 1).trim();
+        boolean untrusted = !last.equals(request.getRemoteAddr());
+        if (untrusted && WARNED_ABOUT_PLAIN_PROXY.compareAndSet(false, true)) {
+            LOG.warn("Requests arrive with X-Forwarded-For from {}, which this listener does not trust: every client "
+                    + "behind that proxy shares its address (rate limits, lockouts). Put the proxy in trustedProxies "
+                    + "of a billingnow-https listener. (Logged once.)", request.getRemoteAddr());
+        }
+        return untrusted;
     }
 
     /** How address lockouts name their target. */

@@ -40,6 +40,8 @@ class LockoutRulesTest {
             ConfigOverride.config("monitoring.rules[2].threshold", "3"),
             ConfigOverride.config("monitoring.rules[2].lockout", "15 minutes")};
 
+    static final java.net.http.HttpClient PROXY = java.net.http.HttpClient.newHttpClient();
+
     static final TestPlatform nodeA = new TestPlatform(RULES);
     static final TestPlatform nodeB = new TestPlatform(nodeA.database(), RULES);
 
@@ -209,6 +211,27 @@ class LockoutRulesTest {
         assertThat(alerts).extracting(Alert::key).containsExactly("address:198.51.100.7", "address:198.51.100.8");
         assertThat(alerts.get(0).lockoutSeconds()).isZero();
         assertThat(lockoutTargets()).containsExactly("address:198.51.100.8");
+    }
+
+    @Test
+    void behindAnUntrustedProxyOneAttackerCannotLockEverybodyOut() throws Exception {
+        for (int i = 0; i < 8; i++) {
+            assertThat(viaProxy("/v1/customers", "bnk_" + Integer.toString(i).repeat(43)).statusCode()).isEqualTo(401);
+        }
+
+        assertThat(viaProxy("/v1/customers", null).statusCode()).as("anybody else behind the proxy").isEqualTo(401);
+        assertThat(lockoutTargets()).doesNotContain("address:127.0.0.1");
+        assertThat(events("locked_out")).doesNotContain("address:127.0.0.1");
+    }
+
+    /** As a proxy that is not in trustedProxies forwards a client's request: from its own address, naming the client. */
+    private static HttpResponse<String> viaProxy(String path, String bearer) throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(nodeA.url(path))).header("X-Forwarded-For", "203.0.113.50");
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return PROXY.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static void failThreeTimes(SecurityEvents events, String address, boolean viaUntrustedProxy) {
