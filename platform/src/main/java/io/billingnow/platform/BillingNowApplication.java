@@ -41,11 +41,16 @@ import io.billingnow.platform.keys.Keys;
 import io.billingnow.platform.logging.RedactingTurboFilter;
 import io.billingnow.platform.logging.RequestLogRedaction;
 import io.billingnow.platform.monitoring.CallerContextFilter;
+import io.billingnow.platform.monitoring.LockedOutException;
 import io.billingnow.platform.monitoring.Lockouts;
+import io.billingnow.platform.monitoring.LockoutsCommand;
 import io.billingnow.platform.monitoring.LockoutsResource;
+import io.billingnow.platform.monitoring.MonitoredAccessRefusals;
 import io.billingnow.platform.monitoring.PrometheusServlet;
 import io.billingnow.platform.monitoring.RequestGuardFilter;
+import io.billingnow.platform.monitoring.SecurityEventList;
 import io.billingnow.platform.monitoring.SecurityEvents;
+import io.billingnow.platform.monitoring.SecurityEventsResource;
 import io.billingnow.platform.ratelimit.BucketStores;
 import io.billingnow.platform.ratelimit.RateLimiter;
 import io.billingnow.platform.numbering.DocumentNumberAllocator;
@@ -157,6 +162,8 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
                 new InviteOwnerCommand())));
         bootstrap.addCommand(new CommandGroup("operators", "Operator credentials",
                 List.of(new CreateOperatorTokenCommand())));
+        bootstrap.addCommand(new CommandGroup("security", "Security tools", List.of(new CommandGroup("lockouts",
+                "Lockouts in force (docs/security.md)", List.of(LockoutsCommand.list(), LockoutsCommand.lift())))));
     }
 
     @Override
@@ -195,17 +202,20 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         environment.lifecycle().manage(alertEgress);
         SecurityEvents securityEvents = new SecurityEvents(tenantTx, platformTx, audit, environment.metrics(),
                 config.getMonitoring().getRules(), config.getMonitoring().alertSink(json, alertEgress),
-                new Lockouts(clock), clock);
+                new Lockouts(platformTx, clock), config.getMonitoring().alertWindows(platformTx), clock);
         RateLimiter rateLimiter = new RateLimiter(config.getMonitoring().getRateLimits(),
                 BucketStores.create(config.getMonitoring().getRateLimits(), config.getDatabase(), environment));
         environment.servlets().addFilter("request-guard", new RequestGuardFilter(rateLimiter, securityEvents, json))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         environment.jersey().register(new CallerContextFilter(rateLimiter, securityEvents));
         environment.jersey().register(new LockoutsResource(securityEvents));
+        environment.jersey().register(new LockedOutException.Mapper());
+        environment.jersey().register(new SecurityEventsResource(new SecurityEventList(platformTx)));
         environment.admin().addServlet("prometheus", new PrometheusServlet(environment.metrics())).addMapping("/prometheus");
         SignInModule signIn = new SignInModule(config.getSignIn(), config.getPlatform().getPublicBaseUrl(), platformTx,
-                tenantTx, audit, json, clock);
-        environment.jersey().register(new AccessControlFeature(authenticator, signIn.sessionAuthenticator()));
+                tenantTx, audit, json, clock, securityEvents);
+        environment.jersey().register(new AccessControlFeature(authenticator, signIn.sessionAuthenticator(),
+                new MonitoredAccessRefusals(securityEvents)));
         signIn.registerResources(environment.jersey());
         IdempotencyStore idempotency = new IdempotencyStore(tenantTx, config.getIdempotency(),
                 new TenantKeyResponseSealer(keys.encryptor()), clock);
@@ -242,7 +252,7 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         environment.jersey().register(new AdminAuditResource(tenants, auditTrail, new AuditChainVerifier(tenantTx)));
         environment.jersey().register(new AdminOperatorTokensResource(new OperatorTokens(platformTx, clock)));
 
-        environment.jersey().register(new AdminKeysResource(keys, tenants));
+        environment.jersey().register(new AdminKeysResource(keys, tenants, securityEvents));
 
         PluginHost plugins = new PluginHost(config.getPlugins(), clock, securityEvents, egressPolicy);
         environment.lifecycle().manage(plugins);

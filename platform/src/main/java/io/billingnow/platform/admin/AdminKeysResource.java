@@ -1,6 +1,9 @@
 package io.billingnow.platform.admin;
 
 import io.billingnow.platform.auth.Callers;
+import io.billingnow.platform.monitoring.SecurityEvent;
+import io.billingnow.platform.monitoring.SecurityEventKind;
+import io.billingnow.platform.monitoring.SecurityEvents;
 import io.billingnow.platform.auth.RequiresOperator;
 import io.billingnow.platform.http.ApiException;
 import io.billingnow.platform.keys.KeyActor;
@@ -30,10 +33,12 @@ public final class AdminKeysResource {
 
     private final Keys keys;
     private final TenantService tenants;
+    private final SecurityEvents events;
 
-    public AdminKeysResource(Keys keys, TenantService tenants) {
+    public AdminKeysResource(Keys keys, TenantService tenants, SecurityEvents events) {
         this.keys = keys;
         this.tenants = tenants;
+        this.events = events;
     }
 
     public record Inventory(String tenantId, List<KeyInfo> keys) {
@@ -61,7 +66,9 @@ public final class AdminKeysResource {
         if (keys.tenantKeys().inventory(tenant).stream().anyMatch(k -> "destroyed".equals(k.state()))) {
             throw ApiException.conflict("keys-destroyed", "This tenant's keys were destroyed");
         }
-        return keys.tenantKeys().rotate(tenant, KeyActor.of(Callers.operator(security)));
+        KeyInfo rotated = keys.tenantKeys().rotate(tenant, KeyActor.of(Callers.operator(security)));
+        keyOperation(security, "rotated the data key of tenant " + tenant);
+        return rotated;
     }
 
     @GET
@@ -75,8 +82,10 @@ public final class AdminKeysResource {
     @POST
     @Path("/tenants/{id}/reencryption")
     @RequiresOperator
-    public ReencryptionStatus reencryptNow(@PathParam("id") UUID id) {
-        return keys.reencryption().run(existing(id));
+    public ReencryptionStatus reencryptNow(@Context SecurityContext security, @PathParam("id") UUID id) {
+        ReencryptionStatus status = keys.reencryption().run(existing(id));
+        keyOperation(security, "re-encrypted tenant " + id);
+        return status;
     }
 
     @GET
@@ -101,7 +110,14 @@ public final class AdminKeysResource {
         }
         int count = keys.masterRotation().rewrapAll(keys.previousMasterKey(), keys.masterKey(),
                 KeyActor.of(Callers.operator(security)));
+        keyOperation(security, "re-wrapped " + count + " data keys under master key " + keys.masterKey().id());
         return new Rewrapped(keys.masterKey().id(), count);
+    }
+
+    /** Key operations are security events, named by the operator who ran them. */
+    private void keyOperation(SecurityContext security, String what) {
+        events.record(new SecurityEvent(SecurityEventKind.KEY_OPERATION, null, null, null,
+                Callers.operator(security).getName(), what));
     }
 
     private TenantId existing(UUID id) {

@@ -29,14 +29,20 @@ public final class AccessControlFeature implements DynamicFeature {
 
     private final Authenticator authenticator;
     private final SessionAuthenticator sessions;
+    private final AccessRefusals refusals;
 
     public AccessControlFeature(Authenticator authenticator) {
         this(authenticator, SessionAuthenticator.NONE);
     }
 
     public AccessControlFeature(Authenticator authenticator, SessionAuthenticator sessions) {
+        this(authenticator, sessions, AccessRefusals.NONE);
+    }
+
+    public AccessControlFeature(Authenticator authenticator, SessionAuthenticator sessions, AccessRefusals refusals) {
         this.authenticator = authenticator;
         this.sessions = sessions;
+        this.refusals = refusals;
     }
 
     @Override
@@ -44,17 +50,41 @@ public final class AccessControlFeature implements DynamicFeature {
         Method method = resourceInfo.getResourceMethod();
         RequiresPermission permission = method.getAnnotation(RequiresPermission.class);
         RequiresOperator operator = method.getAnnotation(RequiresOperator.class);
+        Refusing refusing = new Refusing(authenticator, sessions, refusals);
         if (method.isAnnotationPresent(PublicEndpoint.class)) {
-            return;
-        }
-        if (permission != null) {
-            context.register(new TenantFilter(authenticator, sessions, permission.value()));
+            context.register(new PublicFilter(refusals));
+        } else if (permission != null) {
+            context.register(new TenantFilter(authenticator, sessions, refusing, permission.value()));
         } else if (operator != null) {
-            context.register(new OperatorFilter(authenticator, sessions, operator.readOnly()));
+            context.register(new OperatorFilter(authenticator, sessions, refusing, operator.readOnly()));
         } else if (method.isAnnotationPresent(RequiresSignIn.class)) {
-            context.register(new SignedInFilter(sessions));
+            context.register(new SignedInFilter(sessions, refusing));
         } else {
-            context.register(new DenyFilter());
+            context.register(new DenyFilter(refusals));
+        }
+    }
+
+    /**
+     * Builds the refusal of a request that did not authenticate: whether what it presented is a valid credential of
+     * any kind is looked up only here, on the failure path, so a valid credential on the wrong route (an API key on a
+     * session-only route) is not counted as a failed guess.
+     */
+    record Refusing(Authenticator authenticator, SessionAuthenticator sessions, AccessRefusals refusals) {
+
+        RuntimeException unauthenticated(ContainerRequestContext request) {
+            Optional<String> bearer = bearer(request);
+            boolean invalid;
+            if (bearer.isPresent()) {
+                invalid = authenticator.tenantCaller(bearer.get()).isEmpty()
+                        && authenticator.operatorCaller(bearer.get()).isEmpty();
+            } else {
+                invalid = sessions.carriesSession(request) && !sessions.carriesLiveSession(request);
+            }
+            return refusals.unauthenticated(invalid);
+        }
+
+        ApiException denied(Caller caller, ApiException refusal) {
+            return refusals.denied(caller, refusal);
         }
     }
 
@@ -95,11 +125,14 @@ public final class AccessControlFeature implements DynamicFeature {
     static final class TenantFilter implements ContainerRequestFilter {
         private final Authenticator authenticator;
         private final SessionAuthenticator sessions;
+        private final Refusing refusing;
         private final Permission permission;
 
-        TenantFilter(Authenticator authenticator, SessionAuthenticator sessions, Permission permission) {
+        TenantFilter(Authenticator authenticator, SessionAuthenticator sessions, Refusing refusing,
+                     Permission permission) {
             this.authenticator = authenticator;
             this.sessions = sessions;
+            this.refusing = refusing;
             this.permission = permission;
         }
 
@@ -107,14 +140,15 @@ public final class AccessControlFeature implements DynamicFeature {
         public void filter(ContainerRequestContext request) {
             Optional<String> bearer = bearer(request);
             TenantCaller caller = (bearer.isPresent() ? bearer.flatMap(authenticator::tenantCaller)
-                    : sessions.tenantCaller(request)).orElseThrow(ApiException::unauthorized);
+                    : sessions.tenantCaller(request)).orElseThrow(() -> refusing.unauthenticated(request));
             request.setProperty(Caller.REQUEST_PROPERTY, caller);
             if (!caller.role().allows(permission)) {
-                throw ApiException.forbidden("The " + caller.role().wireName() + " role does not allow this");
+                throw refusing.denied(caller,
+                        ApiException.forbidden("The " + caller.role().wireName() + " role does not allow this"));
             }
             if (caller.tenantStatus() == TenantStatus.SUSPENDED && !SAFE_METHODS.contains(request.getMethod())) {
-                throw new ApiException(403, "tenant-suspended", "Tenant suspended",
-                        "This tenant is suspended: its data can be read but not changed");
+                throw refusing.denied(caller, new ApiException(403, "tenant-suspended", "Tenant suspended",
+                        "This tenant is suspended: its data can be read but not changed"));
             }
             setCaller(request, caller);
         }
@@ -124,11 +158,14 @@ public final class AccessControlFeature implements DynamicFeature {
     static final class OperatorFilter implements ContainerRequestFilter {
         private final Authenticator authenticator;
         private final SessionAuthenticator sessions;
+        private final Refusing refusing;
         private final boolean readOnlyEndpoint;
 
-        OperatorFilter(Authenticator authenticator, SessionAuthenticator sessions, boolean readOnlyEndpoint) {
+        OperatorFilter(Authenticator authenticator, SessionAuthenticator sessions, Refusing refusing,
+                       boolean readOnlyEndpoint) {
             this.authenticator = authenticator;
             this.sessions = sessions;
+            this.refusing = refusing;
             this.readOnlyEndpoint = readOnlyEndpoint;
         }
 
@@ -136,10 +173,10 @@ public final class AccessControlFeature implements DynamicFeature {
         public void filter(ContainerRequestContext request) {
             Optional<String> bearer = bearer(request);
             OperatorCaller caller = (bearer.isPresent() ? bearer.flatMap(authenticator::operatorCaller)
-                    : sessions.operatorCaller(request)).orElseThrow(ApiException::unauthorized);
+                    : sessions.operatorCaller(request)).orElseThrow(() -> refusing.unauthenticated(request));
             request.setProperty(Caller.REQUEST_PROPERTY, caller);
             if (caller.readOnly() && !readOnlyEndpoint) {
-                throw ApiException.forbidden("Auditors may only read");
+                throw refusing.denied(caller, ApiException.forbidden("Auditors may only read"));
             }
             setCaller(request, caller);
         }
@@ -148,23 +185,49 @@ public final class AccessControlFeature implements DynamicFeature {
     @Priority(Priorities.AUTHENTICATION)
     static final class SignedInFilter implements ContainerRequestFilter {
         private final SessionAuthenticator sessions;
+        private final Refusing refusing;
 
-        SignedInFilter(SessionAuthenticator sessions) {
+        SignedInFilter(SessionAuthenticator sessions, Refusing refusing) {
             this.sessions = sessions;
+            this.refusing = refusing;
         }
 
         @Override
         public void filter(ContainerRequestContext request) {
-            SignedInUser user = sessions.signedInUser(request).orElseThrow(ApiException::unauthorized);
+            SignedInUser user = sessions.signedInUser(request)
+                    .orElseThrow(() -> refusing.unauthenticated(request));
             request.setProperty(SignedInUser.PROPERTY, user);
         }
     }
 
     @Priority(Priorities.AUTHENTICATION)
     static final class DenyFilter implements ContainerRequestFilter {
+        private final AccessRefusals refusals;
+
+        DenyFilter(AccessRefusals refusals) {
+            this.refusals = refusals;
+        }
+
         @Override
         public void filter(ContainerRequestContext request) {
-            throw ApiException.forbidden("This endpoint declares no access rule");
+            throw refusals.denied(null, ApiException.forbidden("This endpoint declares no access rule"));
+        }
+    }
+
+    /** Open endpoints need no credential, so a request from a locked-out address has nothing verified to pass on. */
+    @Priority(Priorities.AUTHENTICATION)
+    static final class PublicFilter implements ContainerRequestFilter {
+        private final AccessRefusals refusals;
+
+        PublicFilter(AccessRefusals refusals) {
+            this.refusals = refusals;
+        }
+
+        @Override
+        public void filter(ContainerRequestContext request) {
+            refusals.addressLockedOut().ifPresent(refusal -> {
+                throw refusal;
+            });
         }
     }
 }

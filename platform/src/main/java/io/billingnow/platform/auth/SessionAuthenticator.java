@@ -36,4 +36,14 @@ public interface SessionAuthenticator {
 
     /** A signed-in person, whatever tenant (for endpoints about the person: their sessions, their invitations). */
     Optional<SignedInUser> signedInUser(ContainerRequestContext request);
+
+    /** Whether the request carries a session cookie at all, valid or not. */
+    default boolean carriesSession(ContainerRequestContext request) {
+        return false;
+    }
+
+    /** Whether the request's session cookie names a live session of any kind (no CSRF check: nothing is done). */
+    default boolean carriesLiveSession(ContainerRequestContext request) {
+        return false;
+    }
 }

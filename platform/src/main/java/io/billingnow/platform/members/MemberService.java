@@ -8,7 +8,9 @@ import io.billingnow.platform.db.PlatformTransactions;
 import io.billingnow.platform.db.TenantHandle;
 import io.billingnow.platform.db.TenantTransactions;
 import io.billingnow.platform.http.ApiException;
-import io.billingnow.platform.sessions.SecurityEvents;
+import io.billingnow.platform.monitoring.SecurityEvent;
+import io.billingnow.platform.monitoring.SecurityEventKind;
+import io.billingnow.platform.monitoring.SecurityEvents;
 import io.billingnow.platform.sessions.Sessions;
 import io.billingnow.platform.tenancy.TenantId;
 import java.time.Clock;
@@ -35,9 +37,11 @@ public final class MemberService {
     private final AuditLog audit;
     private final Clock clock;
     private final Invitations invitations;
+    private final SecurityEvents events;
 
     public MemberService(TenantTransactions tenants, PlatformTransactions platform, Sessions sessions,
-                         InvitationTokens tokens, AuditLog audit, Clock clock, Duration invitationLifetime) {
+                         InvitationTokens tokens, AuditLog audit, Clock clock, Duration invitationLifetime,
+                         SecurityEvents events) {
         this.tenants = tenants;
         this.platform = platform;
         this.sessions = sessions;
@@ -45,6 +49,7 @@ public final class MemberService {
         this.audit = audit;
         this.clock = clock;
         this.invitations = new Invitations(audit, clock, invitationLifetime);
+        this.events = events;
     }
 
     public record Invitation(UUID id, String email, String role, Instant expiresAt) {
@@ -238,7 +243,8 @@ public final class MemberService {
 
     private void endSessions(UUID user, String why) {
         int ended = sessions.revokeAll(user);
-        SecurityEvents.sessionsEnded(user.toString(), ended, why);
+        events.record(new SecurityEvent(SecurityEventKind.SESSIONS_ENDED, null, null, null, "user:" + user,
+                ended + " ended: " + why));
     }
 
     private Instant now() {

@@ -16,7 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Lockouts in force on this node. Auditors may list them; operators lift them, all at once or narrowed by
+ * Lockouts in force on every node. Auditors may list them; operators lift them, all at once or narrowed by
  * {@code routeClass} and {@code target}. Lifting is itself a security event.
  */
 @Path("/admin/v1/security/lockouts")

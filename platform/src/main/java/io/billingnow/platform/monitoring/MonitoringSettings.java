@@ -14,6 +14,9 @@ public final class MonitoringSettings {
     /** Where alerts are sent. */
     public enum Sink { LOG, WEBHOOK }
 
+    /** Where alert windows are counted: in PostgreSQL, shared by every node, or in this node's memory. */
+    public enum WindowBackend { POSTGRESQL, MEMORY }
+
     @Valid
     @NotNull
     @JsonProperty("rateLimits")
@@ -37,6 +40,10 @@ public final class MonitoringSettings {
                     Duration.seconds(0)));
 
     @NotNull
+    @JsonProperty("alertWindows")
+    private WindowBackend alertWindows = WindowBackend.POSTGRESQL;
+
+    @NotNull
     @JsonProperty("alertSink")
     private Sink alertSink = Sink.LOG;
 
@@ -50,6 +57,20 @@ public final class MonitoringSettings {
 
     public List<AlertRule> getRules() {
         return rules;
+    }
+
+    public WindowBackend getAlertWindows() {
+        return alertWindows;
+    }
+
+    /** The configured alert windows; the memory ones forget a key once the longest rule window passed quietly. */
+    public AlertWindows alertWindows(io.billingnow.platform.db.PlatformTransactions platform) {
+        if (alertWindows == WindowBackend.POSTGRESQL) {
+            return new PostgresAlertWindows(platform);
+        }
+        java.time.Duration longest = rules.stream().map(AlertRule::window).max(java.util.Comparator.naturalOrder())
+                .orElse(java.time.Duration.ofMinutes(5));
+        return new MemoryAlertWindows(longest);
     }
 
     public Sink getAlertSink() {

@@ -1,14 +1,12 @@
 package io.billingnow.platform.monitoring;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.billingnow.platform.auth.Caller;
-import io.billingnow.platform.auth.TenantCaller;
 import io.billingnow.platform.http.ProblemResponses;
 import io.billingnow.platform.http.Problem;
 import io.billingnow.platform.ratelimit.RateLimiter;
 import io.billingnow.platform.ratelimit.RouteClass;
+import io.billingnow.platform.security.tls.TrustedForwardedRequestCustomizer;
 import io.billingnow.platform.sessions.SessionCookie;
-import io.billingnow.platform.tenancy.TenantId;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -24,17 +22,27 @@ import java.util.Optional;
 import org.slf4j.MDC;
 
 /**
- * In front of every application request on a limited route class: refuses locked-out addresses and credentials,
- * takes a token from the per-address and per-credential buckets (429 with {@code Retry-After} when empty), and
- * afterwards turns 401 and 403 answers, failed sign-ins and key operations (changes under
- * {@code /admin/v1/keys/}) into security events (plugin failures are recorded by {@code PluginHost} itself). The
- * client address is the request's remote address, which the HTTPS listener has already corrected for trusted proxies only.
+ * In front of every application request on a limited route class: refuses locked-out subjects and addresses, takes a
+ * token from the per-address and per-credential buckets (429 with {@code Retry-After} when empty), and records the
+ * rate-limit refusals it makes itself. Every other security event is recorded by the code that knows what happened
+ * (the access checks, sign-in, CSRF, webhooks, key operations, plugins); this filter no longer guesses events back from
+ * status codes.
+ * <p>
+ * An address lockout stops what comes without a credential. A request that carries one (bearer token or session
+ * cookie) is passed on, marked with the lockout, and the access checks let it through only if the credential is
+ * valid ({@link MonitoredAccessRefusals}): failures from an address never lock out a valid credential used from it,
+ * operators included. Credentials are 256-bit random tokens, so learning that one is valid is no help in guessing one;
+ * the per-address rate limit and the lockout of each refused fingerprint still bound the attempts.
+ * <p>
+ * The client address is the request's remote address, which the HTTPS listener has already corrected for trusted
+ * proxies only.
  */
 public final class RequestGuardFilter implements Filter {
 
     public static final String MDC_TENANT = "tenant";
-    private static final String KEYS_PATH = "/admin/v1/keys/";
-    private static final java.util.Set<String> SAFE_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS");
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RequestGuardFilter.class);
+    private static final java.util.concurrent.atomic.AtomicBoolean WARNED_ABOUT_PLAIN_PROXY =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     private final RateLimiter limiter;
     private final SecurityEvents events;
@@ -60,27 +68,66 @@ public final class RequestGuardFilter implements Filter {
             RouteClass route = routeClass.get();
             String address = request.getRemoteAddr();
             String subject = subject(route, request);
+            boolean viaUntrustedProxy = forwardedByUntrustedPeer(request);
+            Optional<Lockouts.Lockout> lockout = events.lockouts().find(route, subject == null
+                    ? List.of(addressTarget(address)) : List.of(addressTarget(address), subject));
+            Lockouts.Lockout addressLockout = null;
+            if (lockout.isPresent()) {
+                boolean verifiable = lockout.get().target().equals(addressTarget(address)) && carriesCredential(
+                        route, request);
+                if (!verifiable) {
+                    refuse(response, "locked-out", "Temporarily locked out",
+                            "Too many failed attempts; try again later", events.lockouts().remaining(lockout.get()));
+                    return;
+                }
+                addressLockout = lockout.get();
+            }
+            GuardedRequest.begin(new GuardedRequest(route, address, subject, viaUntrustedProxy, addressLockout));
             if (admitted(route, address, subject, response)) {
                 chain.doFilter(req, res);
-                observe(route, request, response.getStatus(), address, subject);
             }
         } finally {
+            GuardedRequest.end();
             MDC.remove(MDC_TENANT);
         }
     }
 
+    /**
+     * Whether the request came through a proxy nobody configured as trusted, so that its address is the proxy's and
+     * shared by every client behind it: our HTTPS listener marks such requests (and strips the headers); on a plain
+     * listener that applies no forwarding headers at all, an {@code X-Forwarded-For} whose last hop is not the
+     * address we see gives it away. A trusted proxy's header has been applied, so its last hop is the address we see.
+     */
+    static boolean forwardedByUntrustedPeer(HttpServletRequest request) {
+        if (request.getAttribute(TrustedForwardedRequestCustomizer.UNTRUSTED_FORWARDING) != null) {
+            return true;
+        }
+        String forwardedFor = request.getHeader("X-Forwarded-For");
+        if (forwardedFor == null) {
+            return false;
+        }
+        String last = forwardedFor.substring(forwardedFor.lastIndexOf(',') + 1).trim();
+        boolean untrusted = !last.equals(request.getRemoteAddr());
+        if (untrusted && WARNED_ABOUT_PLAIN_PROXY.compareAndSet(false, true)) {
+            LOG.warn("Requests arrive with X-Forwarded-For from {}, which this listener does not trust: every client "
+                    + "behind that proxy shares its address (rate limits, lockouts). Put the proxy in trustedProxies "
+                    + "of a billingnow-https listener. (Logged once.)", request.getRemoteAddr());
+        }
+        return untrusted;
+    }
+
+    /** How address lockouts name their target. */
+    public static String addressTarget(String address) {
+        return "address:" + address;
+    }
+
+    /** Only API requests are authenticated by a credential the access checks can verify. */
+    private static boolean carriesCredential(RouteClass route, HttpServletRequest request) {
+        return route == RouteClass.API && subject(route, request) != null;
+    }
+
     private boolean admitted(RouteClass route, String address, String subject, HttpServletResponse response)
             throws IOException {
-        for (String target : subject == null ? List.of("address:" + address)
-                : List.of("address:" + address, subject)) {
-            Optional<Lockouts.Lockout> lockout = events.lockouts().find(route, target);
-            if (lockout.isPresent()) {
-                Duration left = events.lockouts().remaining(lockout.get());
-                refuse(response, "locked-out", "Temporarily locked out",
-                        "Too many failed attempts; try again later", left);
-                return false;
-            }
-        }
         Optional<Duration> wait = limiter.refusal(route, RateLimiter.Scope.ADDRESS, address)
                 .or(() -> limiter.refusal(route, RateLimiter.Scope.CREDENTIAL, subject));
         if (wait.isPresent()) {
@@ -91,28 +138,6 @@ public final class RequestGuardFilter implements Filter {
             return false;
         }
         return true;
-    }
-
-    private void observe(RouteClass route, HttpServletRequest request, int status, String address, String subject) {
-        TenantId tenant = request.getAttribute(Caller.REQUEST_PROPERTY) instanceof TenantCaller caller
-                ? caller.tenant() : null;
-        if (route == RouteClass.SIGN_IN && (status == 400 || status == 401 || status == 403)) {
-            events.record(new SecurityEvent(SecurityEventKind.SIGN_IN_FAILED, route, null, address, null,
-                    "sign-in answered " + status));
-        } else if (status == 401 && subject != null) {
-            // Only when a credential was presented: a request without one is not an attempt to guess one.
-            events.record(new SecurityEvent(SecurityEventKind.AUTHENTICATION_FAILED, route, null, address, subject,
-                    "credential refused"));
-        } else if (status == 403) {
-            events.record(new SecurityEvent(SecurityEventKind.PERMISSION_DENIED, route, tenant, address, subject,
-                    request.getMethod() + " refused"));
-        } else if (status >= 200 && status < 300 && path(request).startsWith(KEYS_PATH)
-                && !SAFE_METHODS.contains(request.getMethod())) {
-            String operator = request.getAttribute(Caller.REQUEST_PROPERTY) instanceof Caller caller
-                    ? caller.getName() : null;
-            events.record(new SecurityEvent(SecurityEventKind.KEY_OPERATION, route, null, address, operator,
-                    request.getMethod() + " " + path(request)));
-        }
     }
 
     /** What the request is authenticated by, named by a fingerprint: a bearer token, session, webhook or pay link. */

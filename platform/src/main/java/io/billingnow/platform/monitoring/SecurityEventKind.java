@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** The kinds of security event the platform watches. */
 public enum SecurityEventKind {
+    SIGNED_IN,
     SIGN_IN_FAILED,
+    OPERATOR_REFUSED,
+    CSRF_REFUSED,
+    SESSIONS_ENDED,
     AUTHENTICATION_FAILED,
     PERMISSION_DENIED,
     WEBHOOK_REJECTED,

@@ -6,6 +6,7 @@ import io.billingnow.platform.security.headers.SecurityHeadersFilter;
 import io.billingnow.platform.security.limits.JsonLimitExceededExceptionMapper;
 import io.billingnow.platform.security.limits.JsonLimits;
 import io.billingnow.platform.security.limits.RequestBodyLimitFilter;
+import io.billingnow.platform.security.tls.HttpsRedirectConnectorFactory;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.ConfiguredBundle;
 import io.dropwizard.core.setup.Environment;
@@ -45,6 +46,8 @@ public final class SecurityBundle<C extends Configuration> implements Configured
         if (!security.isAllowNonLoopbackAdmin()) {
             AdminListenerCheck.require(configuration.getServerFactory());
         }
+        HttpsRedirectConnectorFactory.pinRedirectHosts(configuration.getServerFactory(),
+                security.getContact().getPublicBaseUrl());
 
         JsonLimits.apply(environment.getObjectMapper());
         environment.jersey().register(new JsonLimitExceededExceptionMapper());

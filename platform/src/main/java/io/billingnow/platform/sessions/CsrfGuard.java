@@ -1,6 +1,9 @@
 package io.billingnow.platform.sessions;
 
 import io.billingnow.platform.http.ApiException;
+import io.billingnow.platform.monitoring.SecurityEvent;
+import io.billingnow.platform.monitoring.SecurityEventKind;
+import io.billingnow.platform.monitoring.SecurityEvents;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import java.net.URI;
 import java.util.Locale;
@@ -18,9 +21,11 @@ public final class CsrfGuard {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final String ownOrigin;
+    private final SecurityEvents events;
 
-    public CsrfGuard(URI publicBaseUrl) {
+    public CsrfGuard(URI publicBaseUrl, SecurityEvents events) {
         this.ownOrigin = origin(publicBaseUrl);
+        this.events = events;
     }
 
     public void check(ContainerRequestContext request, Sessions.Active session) {
@@ -29,19 +34,20 @@ public final class CsrfGuard {
         }
         String fetchSite = request.getHeaderString("Sec-Fetch-Site");
         if (fetchSite != null && !Set.of("same-origin", "none").contains(fetchSite.toLowerCase(Locale.ROOT))) {
-            throw refused("cross-site request");
+            throw refused(session, "cross-site request");
         }
         String origin = request.getHeaderString("Origin");
         if (origin != null && !origin.equalsIgnoreCase(ownOrigin)) {
-            throw refused("foreign origin");
+            throw refused(session, "foreign origin");
         }
         if (!session.csrfTokenMatches(request.getHeaderString(HEADER))) {
-            throw refused("missing or wrong CSRF token");
+            throw refused(session, "missing or wrong CSRF token");
         }
     }
 
-    private static ApiException refused(String reason) {
-        SecurityEvents.csrfRefused(reason);
+    private ApiException refused(Sessions.Active session, String reason) {
+        events.record(new SecurityEvent(SecurityEventKind.CSRF_REFUSED, null, null, null,
+                "user:" + session.userId(), reason));
         return new ApiException(403, "csrf-refused", "Forbidden",
                 "A state change with a session cookie needs the " + HEADER + " header and must come from this site");
     }

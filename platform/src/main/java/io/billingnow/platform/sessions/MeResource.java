@@ -4,6 +4,9 @@ import io.billingnow.platform.auth.RequiresSignIn;
 import io.billingnow.platform.auth.SignedInUser;
 import io.billingnow.platform.db.PlatformTransactions;
 import io.billingnow.platform.http.ApiException;
+import io.billingnow.platform.monitoring.SecurityEvent;
+import io.billingnow.platform.monitoring.SecurityEventKind;
+import io.billingnow.platform.monitoring.SecurityEvents;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -27,8 +30,10 @@ public final class MeResource {
 
     private final Sessions sessions;
     private final PlatformTransactions platform;
+    private final SecurityEvents events;
 
-    public MeResource(Sessions sessions, PlatformTransactions platform) {
+    public MeResource(Sessions sessions, PlatformTransactions platform, SecurityEvents events) {
+        this.events = events;
         this.sessions = sessions;
         this.platform = platform;
     }
@@ -92,7 +97,8 @@ public final class MeResource {
     public Response revokeAll(@Context ContainerRequestContext request) {
         UUID user = SignedInUser.of(request).userId();
         int ended = sessions.revokeAll(user);
-        SecurityEvents.sessionsEnded(user.toString(), ended, "signed out everywhere");
+        events.record(new SecurityEvent(SecurityEventKind.SESSIONS_ENDED, null, null, null, "user:" + user,
+                ended + " ended: signed out everywhere"));
         return Response.noContent()
                 .header(HttpHeaders.SET_COOKIE, SessionCookie.clear(SessionCookie.NAME))
                 .header(HttpHeaders.SET_COOKIE, SessionCookie.clear(SessionCookie.CSRF_NAME))

@@ -9,6 +9,9 @@ import io.billingnow.platform.db.PlatformTransactions;
 import io.billingnow.platform.db.TenantTransactions;
 import io.billingnow.platform.http.ApiException;
 import io.billingnow.platform.members.MembershipDao;
+import io.billingnow.platform.monitoring.SecurityEvent;
+import io.billingnow.platform.monitoring.SecurityEventKind;
+import io.billingnow.platform.monitoring.SecurityEvents;
 import io.billingnow.platform.signin.SignInSettings.OperatorIdentity;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.tenancy.TenantDao;
@@ -32,9 +35,12 @@ public final class SessionRequestAuthenticator implements SessionAuthenticator {
     private final PlatformTransactions platform;
     private final TenantTransactions tenants;
     private final List<OperatorIdentity> operators;
+    private final SecurityEvents events;
 
     public SessionRequestAuthenticator(Sessions sessions, CsrfGuard csrf, PlatformTransactions platform,
-                                       TenantTransactions tenants, List<OperatorIdentity> operators) {
+                                       TenantTransactions tenants, List<OperatorIdentity> operators,
+                                       SecurityEvents events) {
+        this.events = events;
         this.sessions = sessions;
         this.csrf = csrf;
         this.platform = platform;
@@ -49,10 +55,10 @@ public final class SessionRequestAuthenticator implements SessionAuthenticator {
             return Optional.empty();
         }
         UUID user = session.get().userId();
-        Tenant tenant = tenant(request.getHeaderString(TENANT_HEADER));
+        Tenant tenant = tenant(request.getHeaderString(TENANT_HEADER), user);
         Role role = tenants.read(tenant.id(), tx -> tx.dao(MembershipDao.class).role(tx.tenant(), user))
                 .map(Role::fromWireName)
-                .orElseThrow(SessionRequestAuthenticator::notAMember);
+                .orElseThrow(() -> notAMember(user));
         return Optional.of(new TenantCaller(tenant.id(), tenant.status(), role, "user", user.toString()));
     }
 
@@ -76,6 +82,17 @@ public final class SessionRequestAuthenticator implements SessionAuthenticator {
     }
 
     @Override
+    public boolean carriesSession(ContainerRequestContext request) {
+        return request.getCookies().containsKey(SessionCookie.NAME);
+    }
+
+    @Override
+    public boolean carriesLiveSession(ContainerRequestContext request) {
+        Cookie cookie = request.getCookies().get(SessionCookie.NAME);
+        return cookie != null && sessions.authenticate(cookie.getValue()).isPresent();
+    }
+
+    @Override
     public Optional<SignedInUser> signedInUser(ContainerRequestContext request) {
         return session(request, "user").map(s -> new SignedInUser(s.userId(), s.record().publicId()));
     }
@@ -91,7 +108,7 @@ public final class SessionRequestAuthenticator implements SessionAuthenticator {
         return session;
     }
 
-    private Tenant tenant(String reference) {
+    private Tenant tenant(String reference, UUID user) {
         if (reference == null || reference.isBlank()) {
             throw ApiException.invalid("/headers/" + TENANT_HEADER,
                     "a signed-in request names its tenant in the " + TENANT_HEADER + " header (slug or id)");
@@ -106,10 +123,13 @@ public final class SessionRequestAuthenticator implements SessionAuthenticator {
         });
         // An unknown tenant and someone else's tenant answer alike.
         return tenant.filter(t -> t.status() != TenantStatus.OFFBOARDED)
-                .orElseThrow(SessionRequestAuthenticator::notAMember);
+                .orElseThrow(() -> notAMember(user));
     }
 
-    private static ApiException notAMember() {
+    /** A signed-in person naming a tenant they do not belong to: refused and recorded as a permission denial. */
+    private ApiException notAMember(UUID user) {
+        events.record(new SecurityEvent(SecurityEventKind.PERMISSION_DENIED, null, null, null, "user:" + user,
+                "not-a-member"));
         return new ApiException(403, "not-a-member", "Forbidden", "You are not a member of this tenant");
     }
 }

@@ -3,6 +3,9 @@ package io.billingnow.platform.signin;
 import io.billingnow.platform.auth.PublicEndpoint;
 import io.billingnow.platform.http.ApiException;
 import io.billingnow.platform.members.MemberService;
+import io.billingnow.platform.monitoring.SecurityEvent;
+import io.billingnow.platform.monitoring.SecurityEventKind;
+import io.billingnow.platform.monitoring.SecurityEvents;
 import io.billingnow.platform.sessions.SessionCookie;
 import io.billingnow.platform.sessions.Sessions;
 import jakarta.validation.constraints.NotNull;
@@ -31,8 +34,10 @@ public final class DevLoginResource {
     private final UserAccounts users;
     private final Sessions sessions;
     private final MemberService members;
+    private final SecurityEvents events;
 
-    public DevLoginResource(UserAccounts users, Sessions sessions, MemberService members) {
+    public DevLoginResource(UserAccounts users, Sessions sessions, MemberService members, SecurityEvents events) {
+        this.events = events;
         this.users = users;
         this.sessions = sessions;
         this.members = members;
@@ -48,12 +53,16 @@ public final class DevLoginResource {
     @PublicEndpoint
     public Response login(@NotNull DevLogin request) {
         if (request.email() == null || !EMAIL.matcher(request.email()).matches()) {
+            events.record(new SecurityEvent(SecurityEventKind.SIGN_IN_FAILED, null, null, null, null,
+                    "dev sign-in without a usable email address"));
             throw ApiException.invalid("/email", "an email address");
         }
         String email = request.email().toLowerCase(java.util.Locale.ROOT);
         UUID user = users.signIn(new Identity(ISSUER, email, email, true, email));
         members.makeOwnerOfEveryActiveTenant(user);
         Sessions.Issued issued = sessions.create(user, "user", "dev-login");
+        events.record(new SecurityEvent(SecurityEventKind.SIGNED_IN, null, null, null, "user:" + user,
+                "dev sign-in as user"));
         long maxAge = sessions.absoluteLifetime().toSeconds();
         return Response.ok(new DevSession(user, issued.csrfToken()))
                 .header(HttpHeaders.SET_COOKIE, SessionCookie.setCookie(issued.cookieValue(), maxAge))

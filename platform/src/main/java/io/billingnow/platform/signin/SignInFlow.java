@@ -7,7 +7,9 @@ import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import io.billingnow.platform.http.ApiException;
-import io.billingnow.platform.sessions.SecurityEvents;
+import io.billingnow.platform.monitoring.SecurityEvent;
+import io.billingnow.platform.monitoring.SecurityEventKind;
+import io.billingnow.platform.monitoring.SecurityEvents;
 import io.billingnow.platform.sessions.Sessions;
 import io.billingnow.platform.signin.SignInSettings.OperatorIdentity;
 import java.net.URI;
@@ -28,15 +30,19 @@ import org.pac4j.oidc.profile.OidcProfile;
  */
 public final class SignInFlow {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("io.billingnow.security");
+
     private final OidcProviders providers;
     private final PendingSignIns pending;
     private final UserAccounts users;
     private final Sessions sessions;
     private final List<OperatorIdentity> operators;
     private final ObjectMapper json;
+    private final SecurityEvents events;
 
     public SignInFlow(OidcProviders providers, PendingSignIns pending, UserAccounts users, Sessions sessions,
-                      List<OperatorIdentity> operators, ObjectMapper json) {
+                      List<OperatorIdentity> operators, ObjectMapper json, SecurityEvents events) {
+        this.events = events;
         this.providers = providers;
         this.pending = pending;
         this.users = users;
@@ -74,7 +80,7 @@ public final class SignInFlow {
                               Map<String, List<String>> parameters, String previousSession, String userAgent) {
         OidcClient client = ready(provider);
         PendingSignIns.Pending attempt = pending.consume(pendingHandle, provider).orElseThrow(() -> {
-            SecurityEvents.signInFailed(provider, "callback without a pending sign-in in this browser");
+            signInFailed(provider, "callback without a pending sign-in in this browser");
             return SignInFailure.noPendingSignIn();
         });
         AttemptStore store = new AttemptStore();
@@ -94,7 +100,7 @@ public final class SignInFlow {
                     .orElseThrow(() -> new Rejected("no profile"));
             identity = identity(client, profile, parameters);
         } catch (RuntimeException e) {
-            SecurityEvents.signInFailed(provider, describe(e));
+            signInFailed(provider, describe(e));
             throw SignInFailure.rejected();
         }
 
@@ -104,7 +110,9 @@ public final class SignInFlow {
                     .filter(o -> o.issuer().equals(identity.issuer()) && o.subject().equals(identity.subject()))
                     .findFirst()
                     .orElseThrow(() -> {
-                        SecurityEvents.operatorRefused(provider, identity.issuer());
+                        events.record(new SecurityEvent(SecurityEventKind.OPERATOR_REFUSED, null, null, null,
+                                null, "provider " + provider + ", issuer " + identity.issuer()
+                                + ": identity not on the operator allow-list"));
                         return ApiException.forbidden("This identity is not allowed into the admin console");
                     });
             kind = operator.readOnly() ? "auditor" : "operator";
@@ -115,7 +123,8 @@ public final class SignInFlow {
             sessions.revokeByCookie(previousSession);
         }
         Sessions.Issued issued = sessions.create(user, kind, userAgent);
-        SecurityEvents.signedIn(provider, user.toString(), kind);
+        events.record(new SecurityEvent(SecurityEventKind.SIGNED_IN, null, null, null, "user:" + user,
+                "provider " + provider + " as " + kind));
         return new Completed(issued, attempt.returnTo());
     }
 
@@ -179,8 +188,14 @@ public final class SignInFlow {
         return client;
     }
 
+    private void signInFailed(String provider, String reason) {
+        events.record(new SecurityEvent(SecurityEventKind.SIGN_IN_FAILED, null, null, null, null,
+                "provider " + provider + ": " + reason));
+    }
+
+    /** Not a security event: nobody failed to sign in, the identity provider failed us (no lockout counts it). */
     private static ApiException unavailable(String provider, RuntimeException e) {
-        SecurityEvents.signInFailed(provider, "provider unavailable: " + describe(e));
+        LOG.warn("Identity provider {} unavailable: {}", provider, SecurityEvents.clean(describe(e)));
         return new ApiException(503, "provider-unavailable", "Identity provider unavailable",
                 "The identity provider cannot be reached right now; please try again later");
     }

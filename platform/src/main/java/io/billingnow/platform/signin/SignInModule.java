@@ -10,6 +10,7 @@ import io.billingnow.platform.members.InvitationsResource;
 import io.billingnow.platform.members.MemberService;
 import io.billingnow.platform.members.MyInvitationsResource;
 import io.billingnow.platform.members.MembersResource;
+import io.billingnow.platform.monitoring.SecurityEvents;
 import io.billingnow.platform.sessions.CsrfGuard;
 import io.billingnow.platform.sessions.MeResource;
 import io.billingnow.platform.sessions.SessionCookie;
@@ -33,25 +34,28 @@ public final class SignInModule {
     private final SignInFlow flow;
     private final PlatformTransactions platform;
     private final URI publicBaseUrl;
+    private final SecurityEvents events;
 
     public SignInModule(SignInSettings settings, URI publicBaseUrl, PlatformTransactions platform,
-                        TenantTransactions tenants, AuditLog audit, ObjectMapper json, Clock clock) {
+                        TenantTransactions tenants, AuditLog audit, ObjectMapper json, Clock clock,
+                        SecurityEvents events) {
         this.settings = settings;
+        this.events = events;
         this.platform = platform;
         this.publicBaseUrl = publicBaseUrl;
         this.sessions = new Sessions(platform, new SessionCookie(SigningKeys.from(settings.getCookieKeys(),
                 "session cookie")), clock, settings.getIdleTimeout(), settings.getAbsoluteLifetime(),
                 settings.getSessionCacheTtl());
-        this.csrf = new CsrfGuard(publicBaseUrl);
+        this.csrf = new CsrfGuard(publicBaseUrl, events);
         this.authenticator = new SessionRequestAuthenticator(sessions, csrf, platform, tenants,
-                List.copyOf(settings.getOperators().values()));
+                List.copyOf(settings.getOperators().values()), events);
         this.users = new UserAccounts(platform, clock);
         this.members = new MemberService(tenants, platform, sessions,
                 new InvitationTokens(SigningKeys.from(settings.getInvitationKeys(), "invitation"), clock), audit,
-                clock, settings.getInvitationLifetime());
+                clock, settings.getInvitationLifetime(), events);
         this.flow = new SignInFlow(new OidcProviders(settings.getProviders(), publicBaseUrl, clock),
                 new PendingSignIns(platform, clock, settings.getPendingSignInTimeout()), users, sessions,
-                List.copyOf(settings.getOperators().values()), json);
+                List.copyOf(settings.getOperators().values()), json, events);
     }
 
     /** For {@code AccessControlFeature}: the session cookie as a credential. */
@@ -62,12 +66,12 @@ public final class SignInModule {
     public void registerResources(JerseyEnvironment jersey) {
         jersey.register(new SignInResource(flow, sessions, csrf, publicBaseUrl,
                 settings.getPendingSignInTimeout().toSeconds()));
-        jersey.register(new MeResource(sessions, platform));
+        jersey.register(new MeResource(sessions, platform, events));
         jersey.register(new MembersResource(members));
         jersey.register(new InvitationsResource(members, users));
         jersey.register(new MyInvitationsResource(members, users));
         if (settings.isDevLogin()) {
-            jersey.register(new DevLoginResource(users, sessions, members));
+            jersey.register(new DevLoginResource(users, sessions, members, events));
         }
     }
 }

@@ -191,6 +191,21 @@ class PaymentFlowEndToEndTest {
         assertThat(auditActions()).contains("security.webhook_rejected");
         assertThat(platform.getJson("/v1/invoices/" + invoiceId, key, 200).get("amountDue").asLong())
                 .isEqualTo(1_190);
+        assertThat(webhookRejectionSenders()).as("the sender's address, not '-'").isNotEmpty()
+                .containsOnly("127.0.0.1");
+    }
+
+    /** Who sent the rejected deliveries, as the tenant's audit log and the platform's security events name them. */
+    static List<String> webhookRejectionSenders() {
+        List<String> senders = new ArrayList<>(new TenantTransactions(platform.jdbi()).read(tenant.id(),
+                tx -> tx.handle().createQuery("""
+                                SELECT actor_id FROM audit_log
+                                WHERE tenant_id = :tenant AND action = 'security.webhook_rejected'""")
+                        .bind("tenant", tenant.id().value()).mapTo(String.class).list()));
+        senders.addAll(new io.billingnow.platform.db.PlatformTransactions(platform.jdbi()).lookup(h -> h.createQuery(
+                "SELECT coalesce(address, '-') FROM security_events WHERE kind = 'webhook_rejected'")
+                .mapTo(String.class).list()));
+        return senders;
     }
 
     @Test

@@ -95,6 +95,8 @@ public class SecurityTestApplication extends Application<SecurityTestApplication
             seen.put("remoteAddr", request.getRemoteAddr());
             seen.put("secure", request.isSecure());
             seen.put("xForwardedFor", String.valueOf(request.getHeader("X-Forwarded-For")));
+            seen.put("untrustedForwarding", String.valueOf(request.getAttribute(
+                    io.billingnow.platform.security.tls.TrustedForwardedRequestCustomizer.UNTRUSTED_FORWARDING)));
             return seen;
         }
 

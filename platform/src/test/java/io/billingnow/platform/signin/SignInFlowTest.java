@@ -246,7 +246,8 @@ class SignInFlowTest {
         }
         assertThat(browser.session()).isNull();
         assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
-                .anySatisfy(m -> assertThat(m).startsWith("sign-in failed: provider=forged"))
+                .anySatisfy(m -> assertThat(m).startsWith("security event: kind=sign_in_failed")
+                        .contains("detail=provider forged: "))
                 .allSatisfy(m -> assertThat(m).doesNotContain(code).doesNotContain("eyJ"));
     }
 

@@ -13,6 +13,11 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.eclipse.jetty.util.thread.ThreadPool;
 
+import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.core.server.ServerFactory;
+import io.dropwizard.core.server.SimpleServerFactory;
+import io.dropwizard.jetty.ConnectorFactory;
+import java.net.URI;
 import java.util.List;
 
 /**
@@ -28,7 +33,11 @@ public class HttpsRedirectConnectorFactory extends HttpConnectorFactory {
     @PortRange
     private int httpsPort = 443;
 
-    /** When set, redirects always go to this host instead of the Host header's. */
+    /**
+     * Where redirects go. When not configured, {@code SecurityBundle} sets it to the host of
+     * {@code security.contact.publicBaseUrl} ({@link #pinRedirectHosts}): the request's Host header is never
+     * reflected, so a forged Host cannot turn the redirect into one to another site.
+     */
     private String redirectHost;
 
     public HttpsRedirectConnectorFactory() {
@@ -56,6 +65,18 @@ public class HttpsRedirectConnectorFactory extends HttpConnectorFactory {
     @JsonProperty
     public void setRedirectHost(String redirectHost) {
         this.redirectHost = redirectHost;
+    }
+
+    /** Gives every redirect listener without a {@code redirectHost} the public host of the platform. */
+    public static void pinRedirectHosts(ServerFactory serverFactory, URI publicBaseUrl) {
+        List<ConnectorFactory> connectors = serverFactory instanceof DefaultServerFactory server
+                ? server.getApplicationConnectors()
+                : serverFactory instanceof SimpleServerFactory simple ? List.of(simple.getConnector()) : List.of();
+        for (ConnectorFactory connector : connectors) {
+            if (connector instanceof HttpsRedirectConnectorFactory redirect && redirect.getRedirectHost() == null) {
+                redirect.setRedirectHost(publicBaseUrl.getHost());
+            }
+        }
     }
 
     @Override

@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Applies {@code Forwarded} / {@code X-Forwarded-*} headers only when the TCP peer is a configured proxy.
@@ -31,8 +34,18 @@ public final class TrustedForwardedRequestCustomizer implements HttpConfiguratio
             "x-forwarded-server", "x-forwarded-prefix", "x-forwarded-https", "x-forwarded-ssl", "x-proxied-https",
             "x-real-ip", "proxy-auth-cert", "proxy-ssl-id");
 
+    /**
+     * Request attribute set (to the peer's address) when a peer outside {@code trustedProxies} sent forwarding
+     * headers: most likely a proxy nobody configured, in front of every client. Security monitoring then does not
+     * lock that address out (it would lock out everybody behind the proxy).
+     */
+    public static final String UNTRUSTED_FORWARDING = "io.billingnow.untrustedForwarding";
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrustedForwardedRequestCustomizer.class);
+
     private final TrustedProxies trustedProxies;
     private final ForwardedRequestCustomizer delegate = new ForwardedRequestCustomizer();
+    private final AtomicBoolean warned = new AtomicBoolean();
 
     public TrustedForwardedRequestCustomizer(TrustedProxies trustedProxies) {
         this.trustedProxies = trustedProxies;
@@ -47,7 +60,17 @@ public final class TrustedForwardedRequestCustomizer implements HttpConfiguratio
         boolean trusted = peer instanceof InetSocketAddress socket && socket.getAddress() != null
                 && trustedProxies.contains(socket.getAddress());
         if (!trusted) {
-            return withHeaders(request, withoutForwardingHeaders(request.getHeaders()));
+            String address = peer instanceof InetSocketAddress socket && socket.getAddress() != null
+                    ? socket.getAddress().getHostAddress() : String.valueOf(peer);
+            if (warned.compareAndSet(false, true)) {
+                LOG.warn("Forwarding headers (X-Forwarded-For, Forwarded, ...) arrive from {}, which is not in this "
+                        + "listener's trustedProxies: they are ignored and every client behind that proxy shares its "
+                        + "address (rate limits, lockouts). If {} is your proxy, add it to trustedProxies. "
+                        + "(Logged once.)", address, address);
+            }
+            Request stripped = withHeaders(request, withoutForwardingHeaders(request.getHeaders()));
+            stripped.setAttribute(UNTRUSTED_FORWARDING, address);
+            return stripped;
         }
         return delegate.customize(withHeaders(request, withClientAddressOnly(request.getHeaders())), responseHeaders);
     }

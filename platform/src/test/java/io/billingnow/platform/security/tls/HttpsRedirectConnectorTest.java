@@ -28,7 +28,7 @@ class HttpsRedirectConnectorTest {
 
         assertThat(response).startsWith("HTTP/1.1 308 ");
         assertThat(header(response, "Location"))
-                .isEqualTo("https://127.0.0.1:" + APP.port(TestApp.TLS) + "/v1/ping?tenant=acme&x=%2F");
+                .isEqualTo("https://billing.example.test:" + APP.port(TestApp.TLS) + "/v1/ping?tenant=acme&x=%2F");
         assertThat(header(response, "Content-Length")).isEqualTo("0");
         assertThat(body(response)).isEmpty();
         assertThat(response).doesNotContain("\"status\"").doesNotContainIgnoringCase("\r\nServer:");
@@ -42,8 +42,21 @@ class HttpsRedirectConnectorTest {
                 + "Connection: close\r\n\r\n" + payload);
 
         assertThat(response).startsWith("HTTP/1.1 308 ");
-        assertThat(header(response, "Location")).isEqualTo("https://localhost:" + APP.port(TestApp.TLS) + "/v1/echo");
+        assertThat(header(response, "Location"))
+                .isEqualTo("https://billing.example.test:" + APP.port(TestApp.TLS) + "/v1/echo");
         assertThat(body(response)).isEmpty();
+    }
+
+    /** The host comes from security.contact.publicBaseUrl: a forged Host cannot redirect anyone elsewhere. */
+    @Test
+    void aForgedHostHeaderNeverAppearsInTheRedirect() throws Exception {
+        String response = rawHttp("GET /login?next=%2Fadmin HTTP/1.1\r\nHost: evil.example\r\n"
+                + "Connection: close\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 308 ");
+        assertThat(header(response, "Location"))
+                .isEqualTo("https://billing.example.test:" + APP.port(TestApp.TLS) + "/login?next=%2Fadmin");
+        assertThat(response).doesNotContain("evil.example");
     }
 
     @Test

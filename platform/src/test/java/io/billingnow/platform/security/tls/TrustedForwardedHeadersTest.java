@@ -28,6 +28,8 @@ class TrustedForwardedHeadersTest {
         assertThat(seen.get("remoteAddr").asText()).isEqualTo("127.0.0.1");
         assertThat(seen.get("secure").asBoolean()).isTrue();
         assertThat(seen.get("xForwardedFor").asText()).isEqualTo("null");
+        assertThat(seen.get("untrustedForwarding").asText()).as("marked for security monitoring")
+                .isEqualTo("127.0.0.1");
     }
 
     @Test
@@ -35,6 +37,7 @@ class TrustedForwardedHeadersTest {
         JsonNode seen = client(APP.port(TestApp.TLS_BEHIND_PROXY), "X-Forwarded-For", "203.0.113.9");
 
         assertThat(seen.get("remoteAddr").asText()).isEqualTo("203.0.113.9");
+        assertThat(seen.get("untrustedForwarding").asText()).isEqualTo("null");
     }
 
     @Test
