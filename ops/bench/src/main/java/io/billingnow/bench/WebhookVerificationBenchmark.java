@@ -3,6 +3,7 @@ package io.billingnow.bench;
 import com.codahale.metrics.MetricRegistry;
 import io.billingnow.platform.monitoring.Lockouts;
 import io.billingnow.platform.monitoring.LogAlertSink;
+import io.billingnow.platform.monitoring.MemoryAlertWindows;
 import io.billingnow.platform.monitoring.SecurityEvents;
 import io.billingnow.platform.plugins.LoadedProvider;
 import io.billingnow.platform.plugins.PluginHost;
@@ -91,7 +92,8 @@ public class WebhookVerificationBenchmark {
         // Correctly signed deliveries never fault the plugin, so no security event is recorded: the stream has no
         // database here (an event would only be logged, its storage failure too).
         SecurityEvents events = new SecurityEvents(null, null, null, new MetricRegistry(), List.of(),
-                new LogAlertSink(), new Lockouts(Clock.systemUTC()), Clock.systemUTC());
+                new LogAlertSink(), new Lockouts(null, Clock.systemUTC()),
+                new MemoryAlertWindows(java.time.Duration.ofMinutes(15)), Clock.systemUTC());
         host = new PluginHost(settings, Clock.systemUTC(), events);
         host.start();
         loaded = host.provider(provider).orElseThrow(() -> new IllegalStateException(

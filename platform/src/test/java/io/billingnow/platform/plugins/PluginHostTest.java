@@ -13,6 +13,7 @@ import io.billingnow.platform.db.TenantTransactions;
 import io.billingnow.platform.http.ApiException;
 import io.billingnow.platform.monitoring.Lockouts;
 import io.billingnow.platform.monitoring.LogAlertSink;
+import io.billingnow.platform.monitoring.PostgresAlertWindows;
 import io.billingnow.platform.monitoring.SecurityEvents;
 import io.billingnow.platform.testing.TestDatabase;
 import io.billingnow.platform.testing.TestPostgres;
@@ -74,7 +75,8 @@ class PluginHostTest {
         Clock clock = Clock.systemUTC();
         SecurityEvents events = new SecurityEvents(new TenantTransactions(jdbi), new PlatformTransactions(jdbi),
                 new AuditLog(Jackson.newObjectMapper(), clock), new MetricRegistry(), List.of(), new LogAlertSink(),
-                new Lockouts(clock), clock);
+                new Lockouts(new PlatformTransactions(jdbi), clock),
+                new PostgresAlertWindows(new PlatformTransactions(jdbi)), clock);
         host = new PluginHost(settings, clock, events);
         host.start();
     }
