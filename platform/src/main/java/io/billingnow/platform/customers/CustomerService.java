@@ -1,6 +1,7 @@
 package io.billingnow.platform.customers;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.billingnow.platform.audit.AuditEvent;
 import io.billingnow.platform.audit.AuditLog;
 import io.billingnow.platform.auth.Caller;
@@ -8,6 +9,7 @@ import io.billingnow.platform.db.JsonColumns;
 import io.billingnow.platform.db.TenantHandle;
 import io.billingnow.platform.http.ApiException;
 import io.billingnow.platform.http.Cursor;
+import io.billingnow.platform.http.MergePatch;
 import io.billingnow.platform.http.Page;
 import io.billingnow.platform.keys.EncryptedColumns;
 import io.billingnow.platform.keys.FieldContext;
@@ -53,14 +55,26 @@ public final class CustomerService {
         return created;
     }
 
-    /** Replaces a customer; {@code precondition} sees the locked current version (If-Match) and may refuse. */
-    public Customer replace(TenantHandle tx, UUID id, IntConsumer precondition, CustomerFields fields, Caller actor) {
-        Customer before = tx.dao(CustomerDao.class).lock(tx.tenant(), id).map(this::toCustomer)
-                .orElseThrow(() -> ApiException.notFound("Customer"));
+    /**
+     * Applies a JSON merge patch to a customer; {@code precondition} sees the locked current version (If-Match) and
+     * may refuse. Fields the patch leaves out keep their values, the tax id included (the API only ever shows it
+     * masked, so it is never part of the current fields the patch is applied to: it changes only when sent).
+     */
+    public Customer update(TenantHandle tx, UUID id, IntConsumer precondition, JsonNode patch, Caller actor) {
+        CustomerDao dao = tx.dao(CustomerDao.class);
+        CustomerDao.Row row = dao.lock(tx.tenant(), id).orElseThrow(() -> ApiException.notFound("Customer"));
+        Customer before = toCustomer(row);
         precondition.accept(before.version());
-        int updated = tx.dao(CustomerDao.class).update(tx.tenant(), id, before.version(), fields.name(),
-                fields.email(), json.write(fields.address()), fields.country(), encryptTaxId(tx, id, fields.taxId()),
-                hint(fields.taxId()), fields.preferredCurrency(), json.write(fields.metadata()), clock.instant());
+        CustomerFields current = new CustomerFields(before.name(), before.email(), before.address(), before.country(),
+                null, before.preferredCurrency(), before.metadata());
+        CustomerFields fields = MergePatch.applyTo(current, patch, CustomerFields.class);
+        boolean taxIdSent = patch.has("taxId");
+        byte[] taxId = taxIdSent ? encryptTaxId(tx, id, fields.taxId())
+                : dao.encryptedTaxId(tx.tenant(), id).orElse(null);
+        String taxIdHint = taxIdSent ? hint(fields.taxId()) : row.taxIdHint();
+        int updated = dao.update(tx.tenant(), id, before.version(), fields.name(), fields.email(),
+                json.write(fields.address()), fields.country(), taxId, taxIdHint, fields.preferredCurrency(),
+                json.write(fields.metadata()), clock.instant());
         if (updated == 0) {
             throw ApiException.preconditionFailed("The customer has changed since it was read");
         }

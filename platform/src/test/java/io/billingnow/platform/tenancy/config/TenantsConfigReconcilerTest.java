@@ -75,7 +75,7 @@ class TenantsConfigReconcilerTest {
         assertThat(acme.status()).isEqualTo(TenantStatus.ACTIVE);
         assertThat(acme.settings().invoiceNumberFormat()).isEqualTo("RE-{YYYY}-{SEQ:5}");
         assertThat(acme.settings().paymentTermsDays()).isEqualTo(14);
-        assertThat(acme.settings().seller()).containsEntry("legalName", "ACME GmbH");
+        assertThat(acme.settings().seller().legalName()).isEqualTo("ACME GmbH");
         assertThat(audit(acme)).singleElement().satisfies(e -> {
             assertThat(e.action()).isEqualTo("tenant.provisioned");
             assertThat(e.actor()).isEqualTo(new AuditEventView.Party("config", "acme-gmbh.yml"));
