@@ -165,6 +165,34 @@ class TenantsConfigReconcilerTest {
         assertThat(after.name()).isEqualTo("ACME GmbH");
     }
 
+    @Test
+    void theFileSetsOnlyTheFieldsItWritesAndKeepsWhatTheConsoleSetForTheOthers() throws IOException {
+        write("acme-gmbh.yml", ACME);
+        reconciler.reconcile(folder);
+        Tenant acme = tenants.findBySlug("acme-gmbh").orElseThrow();
+        assertThat(acme.managedBy()).endsWith("/acme-gmbh.yml");
+        assertThat(acme.managedFields()).containsExactly("/name", "/country", "/currency",
+                "/settings/invoiceNumberFormat", "/settings/paymentTermsDays", "/settings/seller");
+        OperatorCaller operator = new OperatorCaller("op-1", false);
+        var json = new ObjectMapper();
+        tenants.patch(acme.id(), json.readTree("{\"settings\": {\"paymentLinkMaxDays\": 9, "
+                + "\"enabledProviders\": [\"stripe\"]}}"), operator, version -> { });
+        assertThatThrownBy(() -> tenants.patch(acme.id(), json.readTree("{\"settings\": {\"paymentTermsDays\": 60}}"),
+                operator, version -> { }))
+                .isInstanceOf(io.billingnow.platform.http.ApiException.class)
+                .hasMessageContaining("/settings/paymentTermsDays").hasMessageContaining("acme-gmbh.yml");
+        write("acme-gmbh.yml", ACME.replace("paymentTermsDays: 14", "paymentTermsDays: 21"));
+
+        TenantsConfigReconciler.Report report = reconciler.reconcile(folder);
+
+        assertThat(report.updated()).containsExactly("acme-gmbh");
+        Tenant after = tenants.find(acme.id()).orElseThrow();
+        assertThat(after.settings().paymentTermsDays()).isEqualTo(21);
+        assertThat(after.settings().paymentLinkMaxDays()).isEqualTo(9);
+        assertThat(after.settings().enabledProviders()).containsExactly("stripe");
+        assertThat(reconciler.reconcile(folder).unchanged()).containsExactly("acme-gmbh");
+    }
+
     private List<AuditEventView> audit(Tenant tenant) {
         return trail.page(tenant.id(), null, null, AuditTrail.MAX_LIMIT).data();
     }
