@@ -12,6 +12,9 @@ import io.billingnow.platform.tenancy.TenantId;
 import io.billingnow.platform.tenancy.TenantService;
 import io.billingnow.platform.tenancy.TenantStatus;
 import jakarta.validation.constraints.NotNull;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -78,7 +81,9 @@ public final class AdminTenantsResource {
     /** Provisions a tenant; the body is a tenant definition, checked as a tenants-config file is (422 if not). */
     @POST
     @RequiresOperator
-    public Response provision(@Context SecurityContext security, @NotNull JsonNode definition) {
+    public Response provision(@Context SecurityContext security,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TenantDefinition.class))) @NotNull JsonNode definition) {
         Tenant created = tenants.provision(TenantDefinition.parse(definition), Callers.operator(security));
         return Response.status(201).entity(created).build();
     }
@@ -93,7 +98,9 @@ public final class AdminTenantsResource {
     @Consumes(MergePatch.MEDIA_TYPE)
     @RequiresOperator
     public Tenant update(@Context SecurityContext security, @PathParam("id") UUID id,
-                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
+                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+                    schema = @Schema(implementation = TenantDefinition.class))) @NotNull JsonNode patch) {
         return tenants.patch(new TenantId(id), patch, Callers.operator(security),
                 version -> ETags.requireMatch(ifMatch, version));
     }

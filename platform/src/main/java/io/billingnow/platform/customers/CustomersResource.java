@@ -11,6 +11,9 @@ import io.billingnow.platform.http.MergePatch;
 import io.billingnow.platform.http.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -71,7 +74,9 @@ public final class CustomersResource {
     @Consumes(MergePatch.MEDIA_TYPE)
     @RequiresPermission(Permission.CUSTOMERS_WRITE)
     public Response update(@Context SecurityContext security, @PathParam("id") UUID id,
-                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+                    schema = @Schema(implementation = CustomerFields.class))) @NotNull JsonNode patch) {
         TenantCaller caller = Callers.tenant(security);
         Customer updated = transactions.write(caller.tenant(),
                 tx -> customers.update(tx, id, version -> ETags.requireMatch(ifMatch, version), patch, caller));

@@ -12,6 +12,9 @@ import io.billingnow.platform.http.MergePatch;
 import io.billingnow.platform.http.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -81,7 +84,9 @@ public final class InvoicesResource {
     @Consumes(MergePatch.MEDIA_TYPE)
     @RequiresPermission(Permission.INVOICES_WRITE)
     public Response updateDraft(@Context SecurityContext security, @PathParam("id") UUID id,
-                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull JsonNode patch) {
+                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+                    schema = @Schema(implementation = InvoiceFields.class))) @NotNull JsonNode patch) {
         TenantCaller caller = Callers.tenant(security);
         Invoice updated = transactions.write(caller.tenant(),
                 tx -> invoices.updateDraft(tx, id, version -> ETags.requireMatch(ifMatch, version), patch, caller));
