@@ -2,6 +2,7 @@ package io.billingnow.platform.tenancy.config;
 
 import io.billingnow.platform.auth.SystemCaller;
 import io.billingnow.platform.db.PlatformTransactions;
+import io.billingnow.platform.http.ApiException;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.tenancy.TenantDefinition;
 import io.billingnow.platform.tenancy.TenantService;
@@ -83,10 +84,17 @@ public final class TenantsConfigReconciler {
                 LOG.warn("tenants-config: {} describes tenant {}, which is offboarded; the file is ignored",
                         entry.getKey(), definition.slug());
                 skipped.add(definition.slug());
-            } else if (tenants.applyConfig(existing.get().id(), definition, owned, managedBy, actor)) {
-                updated.add(definition.slug());
             } else {
-                unchanged.add(definition.slug());
+                try {
+                    boolean changed = tenants.applyConfig(existing.get().id(), definition, owned, managedBy, actor);
+                    (changed ? updated : unchanged).add(definition.slug());
+                } catch (ApiException e) {
+                    // The file is valid, but a value the console set is not (stored before settings were checked):
+                    // the tenant is left as it is and named, and the other tenants are still applied.
+                    LOG.error("tenants-config: {} cannot be applied to tenant {}: {} {}", entry.getKey(),
+                            definition.slug(), e.getMessage(), e.errors());
+                    skipped.add(definition.slug());
+                }
             }
         }
         List<Tenant> withoutFile = tenantsWithoutFile(slugs);

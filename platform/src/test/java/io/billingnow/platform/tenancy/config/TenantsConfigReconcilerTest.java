@@ -47,13 +47,14 @@ class TenantsConfigReconcilerTest {
     @TempDir
     Path folder;
 
+    private TestDatabase database;
     private TenantService tenants;
     private TenantsConfigReconciler reconciler;
     private AuditTrail trail;
 
     @BeforeEach
     void freshDatabase() {
-        TestDatabase database = TestPostgres.get().newDatabase();
+        database = TestPostgres.get().newDatabase();
         Jdbi jdbi = Databases.configure(Jdbi.create(database.jdbcUrl(), "billingnow_app", ""));
         ObjectMapper json = Jackson.newObjectMapper();
         TenantTransactions tenantTx = new TenantTransactions(jdbi);
@@ -191,6 +192,27 @@ class TenantsConfigReconcilerTest {
         assertThat(after.settings().paymentLinkMaxDays()).isEqualTo(9);
         assertThat(after.settings().enabledProviders()).containsExactly("stripe");
         assertThat(reconciler.reconcile(folder).unchanged()).containsExactly("acme-gmbh");
+    }
+
+    @Test
+    void aTenantWhoseConsoleSettingsAreInvalidIsSkippedAndNamedWhileTheOthersAreApplied() throws Exception {
+        write("acme-gmbh.yml", ACME);
+        reconciler.reconcile(folder);
+        Tenant acme = tenants.findBySlug("acme-gmbh").orElseThrow();
+        // A console-owned pattern stored before settings were validated.
+        try (var c = database.superuserConnection(); var ps = c.prepareStatement("UPDATE tenants SET settings = "
+                + "jsonb_set(settings, '{creditNoteNumberFormat}', '\"abc\"') WHERE id = ?")) {
+            ps.setObject(1, acme.id().value());
+            ps.executeUpdate();
+        }
+        write("acme-gmbh.yml", ACME.replace("name: ACME GmbH", "name: ACME Europe GmbH"));
+        write("tiny-shop.yml", "slug: tiny-shop\nname: Tiny\ncountry: FR\ncurrency: EUR\n");
+
+        TenantsConfigReconciler.Report report = reconciler.reconcile(folder);
+
+        assertThat(report.skipped()).containsExactly("acme-gmbh");
+        assertThat(report.created()).containsExactly("tiny-shop");
+        assertThat(tenants.find(acme.id()).orElseThrow().name()).isEqualTo("ACME GmbH");
     }
 
     private List<AuditEventView> audit(Tenant tenant) {
