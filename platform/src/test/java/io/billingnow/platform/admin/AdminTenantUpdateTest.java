@@ -196,6 +196,26 @@ class AdminTenantUpdateTest {
         assertThat(platform.getJson("/v1/invoices/" + draft, key, 200).get("status").asText()).isEqualTo("draft");
     }
 
+    @Test
+    void theProviderToggleIsAMergePatchOfOneFlagAndKeepsTheOtherSettings() {
+        Tenant tenant = platform.createTenant("toggles", "EUR");
+        patch(tenant, "W/\"1\"", Map.of("settings", Map.of("paymentTermsDays", 45,
+                "enabledProviders", List.of("stripe", "adyen"))));
+        String toggle = "/admin/v1/tenants/" + tenant.id() + "/providers/";
+
+        JsonNode disabled = TestPlatform.expect(platform.patch(toggle + "adyen", operator, null,
+                Map.of("enabled", false)), 200);
+        JsonNode nothingSent = TestPlatform.expect(platform.patch(toggle + "stripe", operator, null, Map.of()), 200);
+        Response put = platform.request(toggle + "stripe", operator).put(Entity.json(Map.of("enabled", false)));
+
+        assertThat(disabled.get("enabledProviders")).extracting(JsonNode::asText).containsExactly("stripe");
+        assertThat(nothingSent.get("enabledProviders")).extracting(JsonNode::asText).containsExactly("stripe");
+        assertProblem(put, 405, "method-not-allowed");
+        Tenant after = platform.tenantService().find(tenant.id()).orElseThrow();
+        assertThat(after.settings().enabledProviders()).containsExactly("stripe");
+        assertThat(after.settings().paymentTermsDays()).isEqualTo(45);
+    }
+
     private static String assertRefused(Tenant tenant, Object patch, String pointer) {
         Response response = patch(tenant, "W/\"1\"", patch);
         assertThat(response.getStatus()).as(pointer).isEqualTo(422);
