@@ -1,9 +1,11 @@
 package io.billingnow.platform.admin;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.billingnow.platform.auth.Callers;
 import io.billingnow.platform.auth.RequiresOperator;
 import io.billingnow.platform.http.ApiException;
 import io.billingnow.platform.http.ETags;
+import io.billingnow.platform.http.MergePatch;
 import io.billingnow.platform.offboarding.OffboardingRequest;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.tenancy.TenantDefinition;
@@ -11,12 +13,15 @@ import io.billingnow.platform.tenancy.TenantId;
 import io.billingnow.platform.tenancy.TenantService;
 import io.billingnow.platform.tenancy.TenantStatus;
 import jakarta.validation.constraints.NotNull;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -74,20 +79,30 @@ public final class AdminTenantsResource {
         return tenants.find(new TenantId(id)).orElseThrow(() -> ApiException.notFound("Tenant"));
     }
 
+    /** Provisions a tenant; the body is a tenant definition, checked as a tenants-config file is (422 if not). */
     @POST
     @RequiresOperator
-    public Response provision(@Context SecurityContext security, @NotNull TenantDefinition definition) {
-        Tenant created = tenants.provision(definition, Callers.operator(security));
+    public Response provision(@Context SecurityContext security,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TenantDefinition.class))) @NotNull JsonNode definition) {
+        Tenant created = tenants.provision(TenantDefinition.parse(definition), Callers.operator(security));
         return Response.status(201).entity(created).build();
     }
 
-    /** Replaces the tenant's definition; {@code If-Match} must carry the ETag of the version being replaced. */
-    @PUT
+    /**
+     * Changes the fields the JSON merge patch sends (RFC 7396) and keeps the others; {@code If-Match} must carry the
+     * ETag of the version being changed. An invalid result is a 422, a field the tenant's tenants-config file owns a
+     * 409 naming the file.
+     */
+    @PATCH
     @Path("/{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
     @RequiresOperator
     public Tenant update(@Context SecurityContext security, @PathParam("id") UUID id,
-                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull TenantDefinition definition) {
-        return tenants.update(new TenantId(id), definition, Callers.operator(security),
+                         @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+                    schema = @Schema(implementation = TenantDefinition.class))) @NotNull JsonNode patch) {
+        return tenants.patch(new TenantId(id), patch, Callers.operator(security),
                 version -> ETags.requireMatch(ifMatch, version));
     }
 

@@ -19,11 +19,11 @@ import io.billingnow.platform.invoices.TaxLine;
 import io.billingnow.platform.invoices.calculation.InvoiceCalculation;
 import io.billingnow.platform.numbering.DocumentNumberAllocator;
 import io.billingnow.platform.numbering.DocumentSeries;
-import io.billingnow.platform.numbering.NumberingFormat;
 import io.billingnow.platform.payments.Payment;
 import io.billingnow.platform.payments.PaymentDao;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.tenancy.TenantDao;
+import io.billingnow.platform.tenancy.TenantDefinition;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -92,9 +92,9 @@ public final class CreditNoteService {
 
         Tenant tenant = tx.dao(TenantDao.class).byId(tx.tenant().value()).orElseThrow();
         Instant now = clock.instant();
-        int year = now.atZone(ZoneOffset.UTC).getYear();
         String number = numbers.next(tx, DocumentSeries.CREDIT_NOTE,
-                NumberingFormat.parse(tenant.settings().creditNoteNumberFormat()), year);
+                TenantDefinition.storedFormat("/settings/creditNoteNumberFormat",
+                        tenant.settings().creditNoteNumberFormat()), now.atZone(ZoneOffset.UTC).toLocalDate());
         UUID id = UUID.randomUUID();
         CreditNoteDao.Row row = new CreditNoteDao.Row(id, invoiceId, number, invoice.currency(), fields.reason(),
                 settlement, calc.totals().totalNet(), calc.totals().totalTax(), total, appliedToDue, refunded,

@@ -9,9 +9,9 @@ import jakarta.validation.constraints.Size;
 import java.util.Map;
 
 /**
- * What a client sends to create or replace a customer. {@code taxId} tells three cases apart: absent (Java null)
+ * What a client sends to create a customer (and what a merge patch is applied to). {@code taxId} tells three cases apart: absent (Java null)
  * keeps the stored tax id on an update, JSON {@code null} or {@code ""} (both read as "") erases it, a value sets it;
- * the masked value a response shows ({@code ****4321}) sent back unchanged also keeps it, so a GET → PUT round trip
+ * the masked value a response shows ({@code ****4321}) sent back unchanged also keeps it, so a GET → PATCH round trip
  * loses nothing.
  */
 public record CustomerFields(

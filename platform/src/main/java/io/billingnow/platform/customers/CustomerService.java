@@ -1,6 +1,7 @@
 package io.billingnow.platform.customers;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.billingnow.platform.audit.AuditEvent;
 import io.billingnow.platform.audit.AuditLog;
 import io.billingnow.platform.auth.Caller;
@@ -10,6 +11,7 @@ import io.billingnow.platform.db.JsonColumns;
 import io.billingnow.platform.db.TenantHandle;
 import io.billingnow.platform.http.ApiException;
 import io.billingnow.platform.http.Cursor;
+import io.billingnow.platform.http.MergePatch;
 import io.billingnow.platform.http.Page;
 import io.billingnow.platform.keys.EncryptedColumns;
 import io.billingnow.platform.keys.FieldContext;
@@ -61,19 +63,26 @@ public final class CustomerService {
     }
 
     /**
-     * Replaces a customer; {@code precondition} sees the locked current version (If-Match) and may refuse. The tax
-     * id is kept when the field is absent or carries the masked value a response showed; {@code null} erases it.
+     * Applies a JSON merge patch to a customer; {@code precondition} sees the locked current version (If-Match) and
+     * may refuse. Fields the patch leaves out keep their values. The tax id changes only when the patch names it: its
+     * masked value as a response showed it keeps it (a GET → PATCH round trip loses nothing), {@code null} or
+     * {@code ""} erases it, a full value replaces it.
      */
-    public Customer replace(TenantHandle tx, UUID id, IntConsumer precondition, CustomerFields fields, Caller actor) {
-        Customer before = tx.dao(CustomerDao.class).lock(tx.tenant(), id).map(this::toCustomer)
+    public Customer update(TenantHandle tx, UUID id, IntConsumer precondition, JsonNode patch, Caller actor) {
+        CustomerDao dao = tx.dao(CustomerDao.class);
+        Customer before = dao.lock(tx.tenant(), id).map(this::toCustomer)
                 .orElseThrow(() -> ApiException.notFound("Customer"));
         precondition.accept(before.version());
-        boolean keepTaxId = keepsTaxId(fields.taxId(), before.taxId());
-        String taxId = keepTaxId ? null : blankToNull(fields.taxId());
-        int updated = tx.dao(CustomerDao.class).update(tx.tenant(), id, before.version(), fields.name(),
-                fields.email(), json.write(fields.address()), fields.country(), keepTaxId,
-                encryptTaxId(tx, id, taxId), hint(taxId), fields.preferredCurrency(), json.write(fields.metadata()),
-                clock.instant());
+        CustomerFields current = new CustomerFields(before.name(), before.email(), before.address(), before.country(),
+                null, before.preferredCurrency(), before.metadata());
+        CustomerFields fields = MergePatch.applyTo(current, patch, CustomerFields.class);
+        JsonNode sent = patch.get("taxId");
+        String sentTaxId = sent == null ? null : sent.isNull() ? "" : fields.taxId();
+        boolean keepTaxId = keepsTaxId(sentTaxId, before.taxId());
+        String taxId = keepTaxId ? null : blankToNull(sentTaxId);
+        int updated = dao.update(tx.tenant(), id, before.version(), fields.name(), fields.email(),
+                json.write(fields.address()), fields.country(), keepTaxId, encryptTaxId(tx, id, taxId), hint(taxId),
+                fields.preferredCurrency(), json.write(fields.metadata()), clock.instant());
         if (updated == 0) {
             throw ApiException.preconditionFailed("The customer has changed since it was read");
         }

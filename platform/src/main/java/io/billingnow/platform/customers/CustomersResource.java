@@ -1,19 +1,24 @@
 package io.billingnow.platform.customers;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.billingnow.platform.auth.Callers;
 import io.billingnow.platform.auth.Permission;
 import io.billingnow.platform.auth.RequiresPermission;
 import io.billingnow.platform.auth.TenantCaller;
 import io.billingnow.platform.db.TenantTransactions;
 import io.billingnow.platform.http.ETags;
+import io.billingnow.platform.http.MergePatch;
 import io.billingnow.platform.http.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -66,16 +71,19 @@ public final class CustomersResource {
         return Response.ok(customer).tag(ETags.of(customer.version())).build();
     }
 
-    @PUT
+    /** Changes the fields the JSON merge patch sends and keeps the others; needs {@code If-Match}. */
+    @PATCH
     @Path("/{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
     @RequiresPermission(Permission.CUSTOMERS_WRITE)
-    public Response replace(@Context SecurityContext security, @PathParam("id") UUID id,
-                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                            @NotNull @Valid CustomerFields fields) {
+    public Response update(@Context SecurityContext security, @PathParam("id") UUID id,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+                    schema = @Schema(implementation = CustomerFields.class))) @NotNull JsonNode patch) {
         TenantCaller caller = Callers.tenant(security);
         Customer updated = transactions.write(caller.tenant(),
                 tx -> customers.revealedTo(tx,
-                        customers.replace(tx, id, version -> ETags.requireMatch(ifMatch, version), fields, caller),
+                        customers.update(tx, id, version -> ETags.requireMatch(ifMatch, version), patch, caller),
                         caller.role()));
         return Response.ok(updated).tag(ETags.of(updated.version())).build();
     }

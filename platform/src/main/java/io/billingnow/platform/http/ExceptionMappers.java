@@ -99,12 +99,7 @@ public final class ExceptionMappers {
         }
 
         private static String pointer(JsonMappingException e) {
-            StringBuilder sb = new StringBuilder();
-            for (JsonMappingException.Reference ref : e.getPath()) {
-                sb.append('/');
-                sb.append(ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()));
-            }
-            return sb.length() == 0 ? "/" : sb.toString();
+            return JsonPointers.of(e);
         }
     }
 
@@ -119,28 +114,8 @@ public final class ExceptionMappers {
             return ProblemResponses.of(ApiException.invalid(errors));
         }
 
-        /** Turns "create.arg1.lines[2].quantity" into "/lines/2/quantity" (the method and argument are dropped). */
         private static String pointer(Path path) {
-            StringBuilder sb = new StringBuilder();
-            for (Path.Node node : path) {
-                switch (node.getKind()) {
-                    case METHOD, PARAMETER, RETURN_VALUE, CROSS_PARAMETER -> {
-                        continue;
-                    }
-                    default -> {
-                    }
-                }
-                // A node inside a list carries the index of the element it is in, so the index comes first.
-                if (node.getIndex() != null) {
-                    sb.append('/').append(node.getIndex());
-                } else if (node.getKey() != null) {
-                    sb.append('/').append(node.getKey());
-                }
-                if (node.getName() != null && !node.getName().startsWith("<")) {
-                    sb.append('/').append(node.getName());
-                }
-            }
-            return sb.length() == 0 ? "/" : sb.toString();
+            return JsonPointers.of(path);
         }
     }
 

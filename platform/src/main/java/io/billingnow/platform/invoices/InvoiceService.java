@@ -1,6 +1,7 @@
 package io.billingnow.platform.invoices;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.billingnow.platform.audit.AuditEvent;
 import io.billingnow.platform.audit.AuditLog;
 import io.billingnow.platform.auth.Caller;
@@ -12,6 +13,7 @@ import io.billingnow.platform.db.JsonColumns;
 import io.billingnow.platform.db.TenantHandle;
 import io.billingnow.platform.http.ApiException;
 import io.billingnow.platform.http.Cursor;
+import io.billingnow.platform.http.MergePatch;
 import io.billingnow.platform.http.Page;
 import io.billingnow.platform.http.Problem;
 import io.billingnow.platform.invoices.calculation.CalculatedLine;
@@ -24,6 +26,7 @@ import io.billingnow.platform.numbering.DocumentSeries;
 import io.billingnow.platform.numbering.NumberingFormat;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.tenancy.TenantDao;
+import io.billingnow.platform.tenancy.TenantDefinition;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -89,13 +92,16 @@ public final class InvoiceService {
         return created;
     }
 
-    /** Replaces a draft's content; {@code precondition} sees the locked current version (If-Match) and may refuse. */
-    public Invoice replaceDraft(TenantHandle tx, UUID id, IntConsumer precondition, InvoiceFields fields,
-                                Caller actor) {
+    /**
+     * Applies a JSON merge patch to a draft; {@code precondition} sees the locked current version (If-Match) and may
+     * refuse. What the patch leaves out keeps its value: the lines change only when {@code lines} is sent.
+     */
+    public Invoice updateDraft(TenantHandle tx, UUID id, IntConsumer precondition, JsonNode patch, Caller actor) {
         InvoiceDao dao = tx.dao(InvoiceDao.class);
         Invoice before = toInvoice(tx, dao.lock(tx.tenant(), id).orElseThrow(InvoiceService::notFound));
         requireDraft(before);
         precondition.accept(before.version());
+        InvoiceFields fields = MergePatch.applyTo(fieldsOf(before), patch, InvoiceFields.class);
         Customer customer = customers.get(tx, fields.customerId());
         Prepared prepared = prepare(tx, fields, customer);
         if (dao.updateDraft(tx.tenant(), id, before.version(), prepared.content(), clock.instant()) == 0) {
@@ -107,6 +113,14 @@ public final class InvoiceService {
         audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "invoice", id.toString(),
                 "invoice.updated", before, after));
         return after;
+    }
+
+    /** A draft's writable fields, as a client would send them to create it. */
+    private static InvoiceFields fieldsOf(Invoice draft) {
+        return new InvoiceFields(draft.customerId(), draft.currency(), draft.taxBehavior(), draft.issueDate(),
+                draft.dueDate(), draft.memo(), draft.discount(), draft.lines().stream()
+                .map(l -> new LineFields(l.description(), l.quantity(), l.unitAmount(), l.taxRates(), l.discount()))
+                .toList(), draft.metadata());
     }
 
     public void deleteDraft(TenantHandle tx, UUID id, Caller actor) {
@@ -127,13 +141,17 @@ public final class InvoiceService {
         }
         Tenant tenant = tx.dao(TenantDao.class).byId(tx.tenant().value()).orElseThrow();
         LocalDate issueDate = before.issueDate() != null ? before.issueDate() : LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        if (issueDate.getYear() < NumberingFormat.MIN_YEAR || issueDate.getYear() > NumberingFormat.MAX_YEAR) {
+            throw ApiException.unprocessable("issue-date-out-of-range", "The issue date's year must have four digits");
+        }
         LocalDate dueDate = before.dueDate() != null ? before.dueDate()
                 : issueDate.plusDays(tenant.settings().paymentTermsDays());
         if (dueDate.isBefore(issueDate)) {
             throw ApiException.unprocessable("due-before-issue", "The due date is before the issue date");
         }
-        NumberingFormat format = NumberingFormat.parse(tenant.settings().invoiceNumberFormat());
-        String number = numbers.next(tx, DocumentSeries.INVOICE, format, issueDate.getYear());
+        NumberingFormat format = TenantDefinition.storedFormat("/settings/invoiceNumberFormat",
+                tenant.settings().invoiceNumberFormat());
+        String number = numbers.next(tx, DocumentSeries.INVOICE, format, issueDate);
         InvoiceStatus status = before.total() == 0 ? InvoiceStatus.PAID : InvoiceStatus.OPEN;
         Customer customer = customers.get(tx, before.customerId());
         // Art. 226 EU VAT Directive: the invoice keeps the buyer's tax id as of finalization, in full but sealed to
@@ -305,8 +323,11 @@ public final class InvoiceService {
                 row.createdAt(), row.updatedAt(), row.version());
     }
 
-    private static Map<String, Object> sellerSnapshot(Tenant tenant) {
-        Map<String, Object> seller = new LinkedHashMap<>(tenant.settings().seller());
+    private Map<String, Object> sellerSnapshot(Tenant tenant) {
+        Map<String, Object> seller = new LinkedHashMap<>();
+        if (tenant.settings().seller() != null) {
+            seller.putAll(json.read(json.write(tenant.settings().seller()), OBJECT));
+        }
         seller.putIfAbsent("legalName", tenant.name());
         seller.putIfAbsent("country", tenant.country());
         return seller;

@@ -1,5 +1,6 @@
 package io.billingnow.platform.invoices;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.billingnow.platform.auth.Callers;
 import io.billingnow.platform.auth.Permission;
 import io.billingnow.platform.auth.RequiresPermission;
@@ -7,15 +8,19 @@ import io.billingnow.platform.auth.TenantCaller;
 import io.billingnow.platform.db.TenantTransactions;
 import io.billingnow.platform.http.ApiException;
 import io.billingnow.platform.http.ETags;
+import io.billingnow.platform.http.MergePatch;
 import io.billingnow.platform.http.Page;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -72,15 +77,21 @@ public final class InvoicesResource {
         return Response.ok(invoice).tag(ETags.of(invoice.version())).build();
     }
 
-    @PUT
+    /**
+     * Changes the draft's fields the JSON merge patch sends and keeps the others ({@code lines}, an array, is
+     * replaced as a whole when sent); needs {@code If-Match}.
+     */
+    @PATCH
     @Path("/{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
     @RequiresPermission(Permission.INVOICES_WRITE)
-    public Response replaceDraft(@Context SecurityContext security, @PathParam("id") UUID id,
-                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                 @NotNull @Valid InvoiceFields fields) {
+    public Response updateDraft(@Context SecurityContext security, @PathParam("id") UUID id,
+                                @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+                    schema = @Schema(implementation = InvoiceFields.class))) @NotNull JsonNode patch) {
         TenantCaller caller = Callers.tenant(security);
         Invoice updated = transactions.write(caller.tenant(),
-                tx -> invoices.replaceDraft(tx, id, version -> ETags.requireMatch(ifMatch, version), fields, caller));
+                tx -> invoices.updateDraft(tx, id, version -> ETags.requireMatch(ifMatch, version), patch, caller));
         return Response.ok(updated).tag(ETags.of(updated.version())).build();
     }
 

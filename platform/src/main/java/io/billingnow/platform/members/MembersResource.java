@@ -5,6 +5,7 @@ import io.billingnow.platform.auth.Permission;
 import io.billingnow.platform.auth.RequiresPermission;
 import io.billingnow.platform.auth.Role;
 import io.billingnow.platform.http.ApiException;
+import io.billingnow.platform.http.MergePatch;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -13,7 +14,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -37,7 +38,8 @@ public final class MembersResource {
         this.members = members;
     }
 
-    public record RoleChange(@NotNull String role) {
+    /** The member's one writable field, as a JSON merge patch. */
+    public record RoleChange(String role) {
     }
 
     public record NewInvitation(@NotBlank @Size(max = 320) String email, @NotNull String role) {
@@ -49,11 +51,18 @@ public final class MembersResource {
         return Map.of("data", members.list(Callers.tenant(security).tenant()));
     }
 
-    @PUT
+    @PATCH
     @Path("/{userId}")
+    @Consumes(MergePatch.MEDIA_TYPE)
     @RequiresPermission(Permission.MEMBERS_MANAGE)
     public Member changeRole(@Context SecurityContext security, @PathParam("userId") UUID userId,
                              @NotNull @Valid RoleChange request) {
+        if (request.role() == null) {
+            // Nothing sent, nothing changed (RFC 7396); a member cannot be without a role, so null changes nothing too.
+            return members.list(Callers.tenant(security).tenant()).stream()
+                    .filter(member -> member.userId().equals(userId)).findFirst()
+                    .orElseThrow(() -> ApiException.notFound("Member"));
+        }
         return members.changeRole(Callers.tenant(security), userId, role(request.role()));
     }
 

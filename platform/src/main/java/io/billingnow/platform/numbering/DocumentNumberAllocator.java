@@ -1,6 +1,7 @@
 package io.billingnow.platform.numbering;
 
 import io.billingnow.platform.db.TenantHandle;
+import java.time.LocalDate;
 
 /**
  * Hands out the next number of a series inside the caller's transaction.
@@ -8,12 +9,14 @@ import io.billingnow.platform.db.TenantHandle;
  * <p>The counter row is incremented with an upsert, which keeps the row locked until the transaction ends. A
  * concurrent finalization of the same tenant (on this node or any other) waits on that lock and then sees the
  * committed value; a finalization that rolls back releases its increment with it. So numbers are gapless and unique
- * by construction, with the invoices' unique (tenant_id, number) constraint as a second guard.
+ * by construction, with the invoices' unique (tenant_id, number) constraint as a second guard. The row is the
+ * tenant's, the document kind's and the period's ({@link NumberingFormat#periodKey(LocalDate)}): a monthly pattern
+ * has one counter per month, a yearly one per year, one without date tokens a single counter.
  */
 public final class DocumentNumberAllocator {
 
-    public String next(TenantHandle tx, DocumentSeries series, NumberingFormat format, int year) {
-        int period = format.seriesKey(year);
+    public String next(TenantHandle tx, DocumentSeries series, NumberingFormat format, LocalDate date) {
+        int period = format.periodKey(date);
         long value = tx.handle().createQuery("""
                         INSERT INTO document_counters (tenant_id, series, period, last_value)
                         VALUES (:tenant, :series, :period, 1)
@@ -25,6 +28,6 @@ public final class DocumentNumberAllocator {
                 .bind("period", period)
                 .mapTo(Long.class)
                 .one();
-        return format.render(value, year);
+        return format.render(value, date);
     }
 }

@@ -1,27 +1,36 @@
 package io.billingnow.platform.numbering;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * How document numbers of one series look, e.g. {@code INV-{YYYY}-{SEQ:5}} renders counter 42 of 2025 as
- * {@code INV-2025-00042}.
+ * How document numbers of one series look, e.g. {@code INV-{YYYY}-{SEQ:5}} renders counter 42 of a 2025 document as
+ * {@code INV-2025-00042}. This is the only grammar of numbering patterns: tenants-config, the admin console and
+ * finalization all parse through {@link #parse(String)}.
  *
  * <h2>Pattern syntax</h2>
  * <ul>
  *   <li>{@code {SEQ}} or {@code {SEQ:n}}: the counter, zero-padded to {@code n} digits (1 to 18; {@code {SEQ}} means
  *       no padding). Exactly one. A counter wider than {@code n} is printed in full, never truncated, so numbers
  *       stay unique.</li>
- *   <li>{@code {YYYY}}: the four-digit year. At most one. Required when the counter resets every year, since numbers
- *       would otherwise repeat.</li>
+ *   <li>{@code {YYYY}}: the four-digit year; {@code {YY}}: its last two digits; {@code {MM}}: the two-digit month.
+ *       Each at most once, at most one year token, and {@code {MM}} only beside a year token (a month alone would
+ *       repeat every year).</li>
  *   <li>Everything else is literal text made of ASCII letters, digits and {@code - _ / .}; no spaces, no other
  *       characters, no stray braces. Token names are upper case.</li>
  *   <li>At most {@value #MAX_PATTERN_LENGTH} characters.</li>
  * </ul>
  *
- * <p>The counter itself is allocated elsewhere (gapless, in the invoice's transaction); this class only says what
- * series a number belongs to ({@link #seriesKey(int)}) and how it is written ({@link #render(long, int)}).
+ * <h2>When the counter starts again at 1</h2>
+ * The finest date token decides: {@code {MM}} resets monthly, {@code {YYYY}} or {@code {YY}} yearly, no date token
+ * never. So a number always shows the period its counter belongs to, and two periods can never produce the same
+ * number.
+ *
+ * <p>The counter itself is allocated elsewhere (gapless, in the document's transaction); this class only says which
+ * counter a document draws from ({@link #periodKey(LocalDate)}) and how its number is written
+ * ({@link #render(long, LocalDate)}).
  */
 public final class NumberingFormat {
 
@@ -32,75 +41,64 @@ public final class NumberingFormat {
 
     private static final String SAFE_PUNCTUATION = "-_/.";
 
-    private sealed interface Part permits Literal, Year, Counter {
+    /** How often the counter starts again at 1. */
+    public enum Reset { NEVER, YEARLY, MONTHLY }
+
+    private sealed interface Part permits Literal, DateToken, Counter {
     }
 
     private record Literal(String text) implements Part {
     }
 
-    private record Year() implements Part {
-    }
+    private enum DateToken implements Part { YYYY, YY, MM }
 
     private record Counter(int width) implements Part {
     }
 
     private final String pattern;
     private final List<Part> parts;
-    private final boolean resetsYearly;
-    private final boolean includesYear;
+    private final Reset reset;
     private final int counterWidth;
 
-    private NumberingFormat(String pattern, List<Part> parts, boolean resetsYearly) {
+    private NumberingFormat(String pattern, List<Part> parts) {
         this.pattern = pattern;
         this.parts = List.copyOf(parts);
-        this.resetsYearly = resetsYearly;
-        this.includesYear = parts.stream().anyMatch(Year.class::isInstance);
+        this.reset = parts.contains(DateToken.MM) ? Reset.MONTHLY
+                : parts.contains(DateToken.YYYY) || parts.contains(DateToken.YY) ? Reset.YEARLY : Reset.NEVER;
         this.counterWidth = parts.stream().filter(Counter.class::isInstance).map(Counter.class::cast)
                 .findFirst().orElseThrow().width();
     }
 
     /**
-     * Parses a pattern; the counter resets every year exactly when the pattern contains {@code {YYYY}}.
+     * Parses a pattern.
      *
      * @throws InvalidNumberingPatternException if the pattern breaks the syntax above
      */
     public static NumberingFormat parse(String pattern) {
-        List<Part> parts = parts(pattern);
-        return new NumberingFormat(pattern, parts, parts.stream().anyMatch(Year.class::isInstance));
+        return new NumberingFormat(pattern, parts(pattern));
     }
 
     /**
-     * Parses a pattern with an explicit reset policy. A year in the number without a yearly reset is allowed
-     * ({@code INV-2026-01234} continuing from 2025's last counter); a yearly reset without a year is not.
-     *
-     * @throws InvalidNumberingPatternException if the pattern breaks the syntax above or cannot reset yearly
-     */
-    public static NumberingFormat parse(String pattern, boolean resetYearly) {
-        List<Part> parts = parts(pattern);
-        if (resetYearly && parts.stream().noneMatch(Year.class::isInstance)) {
-            throw new InvalidNumberingPatternException(pattern, -1,
-                    "a counter that resets every year needs a {YYYY} token, otherwise numbers repeat");
-        }
-        return new NumberingFormat(pattern, parts, resetYearly);
-    }
-
-    /**
-     * The document number for a counter value in a year.
+     * The document number for a counter value.
      *
      * @param counter the allocated counter, 1 or more
-     * @param year    the document's year (its issue date's year), {@value #MIN_YEAR} to {@value #MAX_YEAR}
+     * @param date    the document's date (its issue date), in years {@value #MIN_YEAR} to {@value #MAX_YEAR}
      */
-    public String render(long counter, int year) {
+    public String render(long counter, LocalDate date) {
         if (counter < 1) {
             throw new IllegalArgumentException("counter must be at least 1: " + counter);
         }
-        requireYear(year);
+        requireYear(date);
         StringBuilder number = new StringBuilder();
         for (Part part : parts) {
             if (part instanceof Literal literal) {
                 number.append(literal.text());
-            } else if (part instanceof Year) {
-                number.append(year);
+            } else if (part == DateToken.YYYY) {
+                number.append(date.getYear());
+            } else if (part == DateToken.YY) {
+                number.append(twoDigits(date.getYear() % 100));
+            } else if (part == DateToken.MM) {
+                number.append(twoDigits(date.getMonthValue()));
             } else {
                 String digits = Long.toString(counter);
                 number.append("0".repeat(Math.max(0, counterWidth - digits.length()))).append(digits);
@@ -110,12 +108,18 @@ public final class NumberingFormat {
     }
 
     /**
-     * The series a document of the given year draws its counter from: the year itself when the counter resets
-     * yearly, otherwise 0 (one series for all years). The allocator keys its counters by (tenant, series kind, this).
+     * The counter a document of this date draws from: 0 for a counter that never resets, the year (e.g. 2026) for a
+     * yearly one, year × 100 + month (e.g. 202612) for a monthly one. The three ranges never overlap, so a tenant that
+     * changes its pattern's reset never continues a counter of another kind. The allocator keys its counters by
+     * (tenant, document kind, this).
      */
-    public int seriesKey(int year) {
-        requireYear(year);
-        return resetsYearly ? year : 0;
+    public int periodKey(LocalDate date) {
+        requireYear(date);
+        return switch (reset) {
+            case NEVER -> 0;
+            case YEARLY -> date.getYear();
+            case MONTHLY -> date.getYear() * 100 + date.getMonthValue();
+        };
     }
 
     /** The pattern as given to {@link #parse(String)}. */
@@ -123,12 +127,8 @@ public final class NumberingFormat {
         return pattern;
     }
 
-    public boolean resetsYearly() {
-        return resetsYearly;
-    }
-
-    public boolean includesYear() {
-        return includesYear;
+    public Reset reset() {
+        return reset;
     }
 
     /** Minimum number of counter digits; 1 means no padding. */
@@ -138,22 +138,26 @@ public final class NumberingFormat {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof NumberingFormat other && pattern.equals(other.pattern) && resetsYearly == other.resetsYearly;
+        return o instanceof NumberingFormat other && pattern.equals(other.pattern);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(pattern, resetsYearly);
+        return Objects.hash(pattern);
     }
 
     @Override
     public String toString() {
-        return pattern + (resetsYearly ? " (resets yearly)" : "");
+        return pattern + " (resets " + reset.name().toLowerCase(java.util.Locale.ROOT) + ")";
     }
 
-    private static void requireYear(int year) {
-        if (year < MIN_YEAR || year > MAX_YEAR) {
-            throw new IllegalArgumentException("year must have four digits: " + year);
+    private static String twoDigits(int value) {
+        return value < 10 ? "0" + value : Integer.toString(value);
+    }
+
+    private static void requireYear(LocalDate date) {
+        if (date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR) {
+            throw new IllegalArgumentException("year must have four digits: " + date.getYear());
         }
     }
 
@@ -195,21 +199,31 @@ public final class NumberingFormat {
             parts.add(new Literal(literal.toString()));
         }
         if (parts.stream().noneMatch(Counter.class::isInstance)) {
-            throw new InvalidNumberingPatternException(pattern, -1, "needs exactly one {SEQ} token");
+            throw new InvalidNumberingPatternException(pattern, -1, "needs exactly one {SEQ} or {SEQ:n} token");
+        }
+        if (parts.contains(DateToken.MM) && !parts.contains(DateToken.YYYY) && !parts.contains(DateToken.YY)) {
+            throw new InvalidNumberingPatternException(pattern, -1,
+                    "{MM} needs {YYYY} or {YY} beside it, otherwise the numbers of two years repeat");
         }
         return parts;
     }
 
     private static Part token(String pattern, int position, String name, List<Part> before) {
-        if (name.equals("YYYY")) {
-            if (before.stream().anyMatch(Year.class::isInstance)) {
-                throw new InvalidNumberingPatternException(pattern, position, "{YYYY} may appear only once");
+        for (DateToken date : DateToken.values()) {
+            if (name.equals(date.name())) {
+                if (before.contains(date)) {
+                    throw new InvalidNumberingPatternException(pattern, position, "{" + name + "} may appear only once");
+                }
+                if (date != DateToken.MM && (before.contains(DateToken.YYYY) || before.contains(DateToken.YY))) {
+                    throw new InvalidNumberingPatternException(pattern, position, "only one year token is allowed");
+                }
+                return date;
             }
-            return new Year();
         }
         if (name.equals("SEQ") || name.startsWith("SEQ:")) {
             if (before.stream().anyMatch(Counter.class::isInstance)) {
-                throw new InvalidNumberingPatternException(pattern, position, "needs exactly one {SEQ} token");
+                throw new InvalidNumberingPatternException(pattern, position,
+                        "needs exactly one {SEQ} or {SEQ:n} token");
             }
             if (name.equals("SEQ")) {
                 return new Counter(1);
@@ -218,12 +232,12 @@ public final class NumberingFormat {
             if (!width.matches("[0-9]{1,2}") || Integer.parseInt(width) < 1
                     || Integer.parseInt(width) > MAX_COUNTER_WIDTH) {
                 throw new InvalidNumberingPatternException(pattern, position,
-                        "counter width must be a number from 1 to " + MAX_COUNTER_WIDTH + ", got '" + width + "'");
+                        "counter width must be a number from 1 to " + MAX_COUNTER_WIDTH);
             }
             return new Counter(Integer.parseInt(width));
         }
         throw new InvalidNumberingPatternException(pattern, position,
-                "unknown token {" + name + "}; known tokens are {YYYY}, {SEQ} and {SEQ:n}");
+                "unknown token; known tokens are {YYYY}, {YY}, {MM}, {SEQ} and {SEQ:n}");
     }
 
     private static boolean isSafe(char c) {

@@ -3,21 +3,19 @@ package io.billingnow.platform.plugins;
 import io.billingnow.platform.auth.Callers;
 import io.billingnow.platform.auth.RequiresOperator;
 import io.billingnow.platform.http.ApiException;
+import io.billingnow.platform.http.MergePatch;
 import io.billingnow.platform.tenancy.Tenant;
-import io.billingnow.platform.tenancy.TenantDefinition;
 import io.billingnow.platform.tenancy.TenantId;
 import io.billingnow.platform.tenancy.TenantService;
-import io.billingnow.platform.tenancy.TenantSettings;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,35 +36,29 @@ public final class TenantProvidersResource {
         this.tenants = tenants;
     }
 
-    public record ProviderToggle(@NotNull Boolean enabled) {
+    public record ProviderToggle(Boolean enabled) {
     }
 
     public record TenantProviders(UUID tenantId, List<String> enabledProviders) {
     }
 
-    @PUT
+    /** A JSON merge patch of the provider's state for the tenant: {@code {"enabled": true|false}}. */
+    @PATCH
     @Path("/{providerId}")
+    @Consumes(MergePatch.MEDIA_TYPE)
     @RequiresOperator
     public TenantProviders toggle(@Context SecurityContext security, @PathParam("id") UUID id,
                                   @PathParam("providerId") String providerId, @NotNull ProviderToggle toggle) {
         if (toggle.enabled() == null) {
-            throw ApiException.invalid("/enabled", "required");
+            // Nothing sent, nothing changed (RFC 7396); a null "enabled" cannot mean anything else either.
+            Tenant tenant = tenants.find(new TenantId(id)).orElseThrow(() -> ApiException.notFound("Tenant"));
+            return new TenantProviders(id, tenant.settings().enabledProviders());
         }
         if (toggle.enabled() && host.provider(providerId).isEmpty()) {
             throw ApiException.notFound("Payment provider");
         }
-        TenantId tenantId = new TenantId(id);
-        Tenant tenant = tenants.find(tenantId).orElseThrow(() -> ApiException.notFound("Tenant"));
-        TenantSettings s = tenant.settings();
-        List<String> enabled = new ArrayList<>(s.enabledProviders());
-        enabled.remove(providerId);
-        if (toggle.enabled()) {
-            enabled.add(providerId);
-        }
-        TenantSettings changed = new TenantSettings(s.invoiceNumberFormat(), s.creditNoteNumberFormat(),
-                s.paymentTermsDays(), s.paymentLinkMaxDays(), enabled, s.seller());
-        Tenant updated = tenants.update(tenantId, new TenantDefinition(tenant.slug(), tenant.name(), tenant.country(),
-                tenant.defaultCurrency(), changed), Callers.operator(security));
+        Tenant updated = tenants.enableProvider(new TenantId(id), providerId, toggle.enabled(),
+                Callers.operator(security));
         return new TenantProviders(id, updated.settings().enabledProviders());
     }
 }

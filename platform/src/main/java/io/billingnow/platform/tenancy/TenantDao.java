@@ -12,8 +12,8 @@ import org.jdbi.v3.sqlobject.statement.UseRowMapper;
 /** The tenant registry. Platform data: it takes no tenant because it is the list of tenants. */
 public interface TenantDao {
 
-    String COLUMNS = "id, slug, name, country, default_currency, status, settings::text AS settings, created_at, "
-            + "updated_at, version";
+    String COLUMNS = "id, slug, name, country, default_currency, status, settings::text AS settings, managed_by, "
+            + "managed_fields, created_at, updated_at, version";
 
     @SqlQuery("SELECT " + COLUMNS + " FROM tenants WHERE id = :id")
     @UseRowMapper(TenantRowMapper.class)
@@ -37,11 +37,14 @@ public interface TenantDao {
     Optional<String> status(@Bind("id") UUID id);
 
     @SqlUpdate("""
-            INSERT INTO tenants (id, slug, name, country, default_currency, status, settings, created_at, updated_at)
-            VALUES (:id, :slug, :name, :country, :currency, 'active', CAST(:settings AS jsonb), :now, :now)""")
+            INSERT INTO tenants (id, slug, name, country, default_currency, status, settings, managed_by,
+                                 managed_fields, created_at, updated_at)
+            VALUES (:id, :slug, :name, :country, :currency, 'active', CAST(:settings AS jsonb), :managedBy, :fields,
+                    :now, :now)""")
     void insert(@Bind("id") UUID id, @Bind("slug") String slug, @Bind("name") String name,
                 @Bind("country") String country, @Bind("currency") String currency,
-                @Bind("settings") String settingsJson, @Bind("now") Instant now);
+                @Bind("settings") String settingsJson, @Bind("managedBy") String managedBy,
+                @Bind("fields") String[] managedFields, @Bind("now") Instant now);
 
     @SqlUpdate("""
             UPDATE tenants SET name = :name, country = :country, default_currency = :currency,
@@ -49,6 +52,14 @@ public interface TenantDao {
             WHERE id = :id""")
     int update(@Bind("id") UUID id, @Bind("name") String name, @Bind("country") String country,
                @Bind("currency") String currency, @Bind("settings") String settingsJson, @Bind("now") Instant now);
+
+    /** Records which tenants-config file manages the tenant and which fields it owns (none: not managed). */
+    @SqlUpdate("""
+            UPDATE tenants SET managed_by = :managedBy, managed_fields = :fields, updated_at = :now,
+                   version = version + 1
+            WHERE id = :id""")
+    int setManaged(@Bind("id") UUID id, @Bind("managedBy") String managedBy, @Bind("fields") String[] fields,
+                   @Bind("now") Instant now);
 
     @SqlUpdate("UPDATE tenants SET status = :status, updated_at = :now, version = version + 1 WHERE id = :id")
     int setStatus(@Bind("id") UUID id, @Bind("status") String status, @Bind("now") Instant now);

@@ -3,10 +3,12 @@ package io.billingnow.platform.tenancy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.jackson.Jackson;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -28,8 +30,14 @@ public final class TenantRowMapper implements RowMapper<Tenant> {
         }
         return new Tenant(new TenantId(rs.getObject("id", UUID.class)), rs.getString("slug"), rs.getString("name"),
                 rs.getString("country"), rs.getString("default_currency"),
-                TenantStatus.fromWireName(rs.getString("status")), settings, instant(rs, "created_at"),
+                TenantStatus.fromWireName(rs.getString("status")), settings, rs.getString("managed_by"),
+                managedFields(rs), instant(rs, "created_at"),
                 instant(rs, "updated_at"), rs.getInt("version"));
+    }
+
+    private static List<String> managedFields(ResultSet rs) throws SQLException {
+        Array array = rs.getArray("managed_fields");
+        return array == null ? List.of() : List.of((String[]) array.getArray());
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -8,12 +8,19 @@ import io.billingnow.platform.auth.Caller;
 import io.billingnow.platform.db.PlatformTransactions;
 import io.billingnow.platform.db.TenantTransactions;
 import io.billingnow.platform.http.ApiException;
+import io.billingnow.platform.http.MergePatch;
+import io.billingnow.platform.http.Problem;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * Provisioning and lifecycle of tenants. Each change and its audit entry commit together, in the tenant's own log.
@@ -54,13 +61,18 @@ public final class TenantService {
     }
 
     public Tenant provision(TenantDefinition definition, Caller actor) {
+        return provision(definition, actor, null, List.of());
+    }
+
+    /** Provisions a tenant managed by a tenants-config file ({@code managedBy}) that owns {@code ownedFields}. */
+    public Tenant provision(TenantDefinition definition, Caller actor, String managedBy, List<String> ownedFields) {
         definition.validate();
         if (findBySlug(definition.slug()).isPresent()) {
             throw ApiException.conflict("tenant-exists", "A tenant with this slug already exists");
         }
         TenantId id = TenantId.random();
         try {
-            return insertTenant(id, definition, actor);
+            return insertTenant(id, definition, actor, managedBy, ownedFields);
         } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
             if (e.getCause() instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
                 // Lost a race with a concurrent provisioning of the same slug.
@@ -70,11 +82,12 @@ public final class TenantService {
         }
     }
 
-    private Tenant insertTenant(TenantId id, TenantDefinition definition, Caller actor) {
+    private Tenant insertTenant(TenantId id, TenantDefinition definition, Caller actor, String managedBy,
+                                List<String> ownedFields) {
         return tenants.write(id, tx -> {
             TenantDao dao = tx.dao(TenantDao.class);
             dao.insert(id.value(), definition.slug(), definition.name(), definition.country(), definition.currency(),
-                    json(definition.settings()), clock.instant());
+                    json(definition.settings()), managedBy, ownedFields.toArray(String[]::new), clock.instant());
             Tenant created = dao.byId(id.value()).orElseThrow();
             audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "tenant", id.toString(),
                     "tenant.provisioned", null, created));
@@ -85,22 +98,49 @@ public final class TenantService {
         });
     }
 
-    public Tenant update(TenantId id, TenantDefinition definition, Caller actor) {
-        return update(id, definition, actor, version -> { });
+    /**
+     * Applies a JSON merge patch (RFC 7396) to the tenant's definition, after {@code versionCheck} accepted its
+     * current version (read under a row lock), e.g. {@code version -> ETags.requireMatch(ifMatch, version)}. What the
+     * patch leaves out keeps its value; the result is validated as a whole ({@link TenantDefinition#parse}).
+     */
+    public Tenant patch(TenantId id, JsonNode patch, Caller actor, IntConsumer versionCheck) {
+        MergePatch.requireObject(patch);
+        return change(id, actor, versionCheck,
+                current -> TenantDefinition.parse(MergePatch.apply(current.toJson(), patch)));
+    }
+
+    /** Enables or disables one payment provider for the tenant (the rest of its definition is kept). */
+    public Tenant enableProvider(TenantId id, String providerId, boolean enabled, Caller actor) {
+        return change(id, actor, version -> { }, current -> {
+            List<String> providers = new ArrayList<>(current.settings().enabledProviders());
+            providers.remove(providerId);
+            if (enabled) {
+                providers.add(providerId);
+            }
+            return new TenantDefinition(current.slug(), current.name(), current.country(), current.currency(),
+                    current.settings().withEnabledProviders(providers));
+        });
     }
 
     /**
-     * Updates the tenant after {@code versionCheck} accepted its current version (read under a row lock); the
-     * check throws to refuse, e.g. {@code version -> ETags.requireMatch(ifMatch, version)}.
+     * Changes the tenant's definition under a row lock. A field its tenants-config file owns cannot be changed by
+     * anyone but that file (409 naming the file); a change that changes nothing writes nothing.
      */
-    public Tenant update(TenantId id, TenantDefinition definition, Caller actor, IntConsumer versionCheck) {
-        definition.validate();
+    private Tenant change(TenantId id, Caller actor, IntConsumer versionCheck,
+                          UnaryOperator<TenantDefinition> change) {
         return tenants.write(id, tx -> {
             TenantDao dao = tx.dao(TenantDao.class);
             Tenant before = dao.lockById(id.value()).orElseThrow(() -> ApiException.notFound("Tenant"));
             versionCheck.accept(before.version());
+            TenantDefinition current = TenantDefinition.of(before);
+            TenantDefinition definition = change.apply(current);
+            definition.validate();
             if (!before.slug().equals(definition.slug())) {
                 throw ApiException.invalid("/slug", "a tenant's slug cannot change");
+            }
+            requireNotManaged(before, current, definition);
+            if (definition.equals(current)) {
+                return before;
             }
             dao.update(id.value(), definition.name(), definition.country(), definition.currency(),
                     json(definition.settings()), clock.instant());
@@ -108,6 +148,83 @@ public final class TenantService {
             audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "tenant", id.toString(),
                     "tenant.updated", before, after));
             return after;
+        });
+    }
+
+    private static void requireNotManaged(Tenant tenant, TenantDefinition current, TenantDefinition changed) {
+        if (tenant.managedBy() == null) {
+            return;
+        }
+        JsonNode was = current.toJson();
+        JsonNode will = changed.toJson();
+        List<Problem.FieldError> owned = tenant.managedFields().stream()
+                .filter(pointer -> !was.at(pointer).equals(will.at(pointer)))
+                .map(pointer -> new Problem.FieldError(pointer, "set by " + tenant.managedBy()))
+                .toList();
+        if (!owned.isEmpty()) {
+            throw new ApiException(409, "tenant-managed-by-config", "Managed by tenants-config",
+                    owned.stream().map(Problem.FieldError::pointer).collect(Collectors.joining(", "))
+                            + (owned.size() == 1 ? " is" : " are") + " set by " + tenant.managedBy()
+                            + ": change the file (it is applied at startup)", owned);
+        }
+    }
+
+    /**
+     * Makes a tenant match its tenants-config file: the fields the file owns take the file's values, the others keep
+     * theirs, and the tenant records the file and its fields. Only the reconciler calls this.
+     *
+     * @return whether anything changed
+     */
+    public boolean applyConfig(TenantId id, TenantDefinition file, List<String> ownedFields, String managedBy,
+                               Caller actor) {
+        return tenants.write(id, tx -> {
+            TenantDao dao = tx.dao(TenantDao.class);
+            Tenant before = dao.lockById(id.value()).orElseThrow(() -> ApiException.notFound("Tenant"));
+            TenantDefinition current = TenantDefinition.of(before);
+            ObjectNode merged = (ObjectNode) current.toJson();
+            JsonNode fromFile = file.toJson();
+            for (String pointer : ownedFields) {
+                String parent = pointer.substring(0, pointer.lastIndexOf('/'));
+                String field = pointer.substring(pointer.lastIndexOf('/') + 1);
+                ObjectNode target = parent.isEmpty() ? merged : (ObjectNode) merged.at(parent);
+                JsonNode value = fromFile.at(pointer);
+                if (value.isMissingNode()) {
+                    target.remove(field);
+                } else {
+                    target.set(field, value);
+                }
+            }
+            TenantDefinition definition = TenantDefinition.parse(merged);
+            boolean managedChanged = !managedBy.equals(before.managedBy())
+                    || !ownedFields.equals(before.managedFields());
+            if (definition.equals(current) && !managedChanged) {
+                return false;
+            }
+            if (!definition.equals(current)) {
+                dao.update(id.value(), definition.name(), definition.country(), definition.currency(),
+                        json(definition.settings()), clock.instant());
+            }
+            if (managedChanged) {
+                dao.setManaged(id.value(), managedBy, ownedFields.toArray(String[]::new), clock.instant());
+            }
+            Tenant after = dao.byId(id.value()).orElseThrow();
+            audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "tenant", id.toString(),
+                    "tenant.updated", before, after));
+            return true;
+        });
+    }
+
+    /** The tenant's file is gone: the admin console owns all of the tenant from now on. */
+    public void releaseConfig(TenantId id, Caller actor) {
+        tenants.write(id, tx -> {
+            TenantDao dao = tx.dao(TenantDao.class);
+            Tenant before = dao.lockById(id.value()).orElseThrow(() -> ApiException.notFound("Tenant"));
+            if (before.managedBy() != null) {
+                dao.setManaged(id.value(), null, new String[0], clock.instant());
+                audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "tenant", id.toString(),
+                        "tenant.updated", before, dao.byId(id.value()).orElseThrow()));
+            }
+            return null;
         });
     }
 

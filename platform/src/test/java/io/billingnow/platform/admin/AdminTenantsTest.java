@@ -92,7 +92,7 @@ class AdminTenantsTest {
         String operator = platform.operatorToken(false);
         Response response = platform.post("/admin/v1/tenants", operator,
                 Map.of("slug", "Bad Slug!", "name", "", "country", "XX", "currency", "EURO"));
-        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(response.getStatus()).isEqualTo(422);
         @SuppressWarnings("unchecked")
         Map<String, Object> problem = response.readEntity(Map.class);
         assertThat((List<Map<String, Object>>) problem.get("errors")).extracting(e -> e.get("pointer"))

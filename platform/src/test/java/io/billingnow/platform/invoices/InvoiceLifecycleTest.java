@@ -65,8 +65,7 @@ class InvoiceLifecycleTest {
                 LocalDate.parse(open.get("issueDate").asText()).plusDays(30).toString());
         assertThat(open.get("customer").get("name").asText()).isEqualTo("Muster AG");
 
-        var edit = TestPlatform.buffered(platform.request("/v1/invoices/" + id, key)
-                .header("If-Match", "W/\"" + open.get("version") + "\"").put(Entity.json(twoLineDraft())));
+        var edit = platform.patch("/v1/invoices/" + id, key, "W/\"" + open.get("version") + "\"", twoLineDraft());
         assertThat(edit.getStatus()).isEqualTo(409);
 
         JsonNode partial = platform.postJson("/v1/invoices/" + id + "/payments", key,
@@ -150,19 +149,66 @@ class InvoiceLifecycleTest {
     void draftsAreEditableWithIfMatchAndDeletable() {
         JsonNode draft = platform.postJson("/v1/invoices", key, twoLineDraft(), 201);
         String id = draft.get("id").asText();
-        var missing = TestPlatform.buffered(platform.request("/v1/invoices/" + id, key).put(Entity.json(twoLineDraft())));
+        var missing = platform.patch("/v1/invoices/" + id, key, null, Map.of("memo", "x"));
         assertThat(missing.getStatus()).isEqualTo(428);
-        var stale = TestPlatform.buffered(platform.request("/v1/invoices/" + id, key).header("If-Match", "W/\"99\"")
-                .put(Entity.json(twoLineDraft())));
+        var stale = platform.patch("/v1/invoices/" + id, key, "W/\"99\"", Map.of("memo", "x"));
         assertThat(stale.getStatus()).isEqualTo(412);
-        var ok = platform.request("/v1/invoices/" + id, key).header("If-Match", "W/\"" + draft.get("version") + "\"")
-                .put(Entity.json(Map.of("customerId", customerId, "lines", List.of(
-                        Map.of("description", "One", "quantity", "3", "unitAmount", 333)))));
+        var ok = platform.patch("/v1/invoices/" + id, key, "W/\"" + draft.get("version") + "\"",
+                Map.of("lines", List.of(Map.of("description", "One", "quantity", "3", "unitAmount", 333))));
         JsonNode updated = TestPlatform.expect(ok, 200);
         assertThat(updated.get("total").asLong()).isEqualTo(999);
         assertThat(updated.get("lines")).hasSize(1);
+        assertThat(updated.get("customerId").asText()).isEqualTo(customerId);
         assertThat(TestPlatform.buffered(platform.request("/v1/invoices/" + id, key).delete()).getStatus()).isEqualTo(204);
         platform.getJson("/v1/invoices/" + id, key, 404);
+    }
+
+    @Test
+    void aPatchOfCustomerAndMemoKeepsTheDraftsLines() {
+        JsonNode draft = platform.postJson("/v1/invoices", key, twoLineDraft(), 201);
+        String id = draft.get("id").asText();
+
+        JsonNode patched = TestPlatform.expect(platform.patch("/v1/invoices/" + id, key, "W/\"1\"",
+                Map.of("customerId", customerId, "memo", "Thank you")), 200);
+
+        assertThat(patched.get("memo").asText()).isEqualTo("Thank you");
+        assertThat(patched.get("lines")).hasSize(2);
+        assertThat(patched.get("total").asLong()).isEqualTo(draft.get("total").asLong());
+        assertThat(patched.get("lines")).isEqualTo(draft.get("lines"));
+        assertThat(patched.get("version").asInt()).isEqualTo(2);
+        JsonNode cleared = TestPlatform.expect(platform.patch("/v1/invoices/" + id, key, "W/\"2\"",
+                java.util.Collections.singletonMap("memo", null)), 200);
+        assertThat(cleared.get("memo").isNull()).isTrue();
+        assertThat(cleared.get("lines")).hasSize(2);
+    }
+
+    @Test
+    void aDraftPatchIsValidatedAsACreateIsAndChangesNothingWhenRefused() {
+        JsonNode draft = platform.postJson("/v1/invoices", key, twoLineDraft(), 201);
+        String id = draft.get("id").asText();
+
+        var refused = platform.patch("/v1/invoices/" + id, key, "W/\"1\"",
+                Map.of("lines", List.of(Map.of("description", "", "quantity", "1", "unitAmount", 1)),
+                        "colour", "red"));
+        assertThat(refused.getStatus()).isEqualTo(400);
+        var badLine = platform.patch("/v1/invoices/" + id, key, "W/\"1\"",
+                Map.of("lines", List.of(Map.of("description", "", "quantity", "1", "unitAmount", 1))));
+        assertThat(TestPlatform.expect(badLine, 400).get("errors").get(0).get("pointer").asText())
+                .isEqualTo("/lines/0/description");
+        var noCustomer = platform.patch("/v1/invoices/" + id, key, "W/\"1\"",
+                java.util.Collections.singletonMap("customerId", null));
+        assertThat(TestPlatform.expect(noCustomer, 400).get("errors").get(0).get("pointer").asText())
+                .isEqualTo("/customerId");
+        var put = TestPlatform.buffered(platform.request("/v1/invoices/" + id, key).header("If-Match", "W/\"1\"")
+                .put(Entity.json(Map.of("customerId", customerId, "memo", "Replace"))));
+        assertThat(put.getStatus()).isEqualTo(405);
+        var plainJson = TestPlatform.buffered(platform.request("/v1/invoices/" + id, key)
+                .header("If-Match", "W/\"1\"").method("PATCH", Entity.json(Map.of("memo", "x"))));
+        assertThat(plainJson.getStatus()).isEqualTo(415);
+
+        JsonNode after = platform.getJson("/v1/invoices/" + id, key, 200);
+        assertThat(after.get("version").asInt()).isEqualTo(1);
+        assertThat(after.get("lines")).isEqualTo(draft.get("lines"));
     }
 
     @Test

@@ -111,6 +111,7 @@ class RoleMatrixTest {
         Response response = switch (endpoint.method()) {
             case HttpMethod.GET -> request.get();
             case HttpMethod.DELETE -> request.delete();
+            case "PATCH" -> request.method("PATCH", Entity.entity("{}", "application/merge-patch+json"));
             default -> request.method(endpoint.method(), Entity.json("{}"));
         };
         response.close();

@@ -80,16 +80,16 @@ class ConcurrentNumberingTest {
         var transactions = new io.billingnow.platform.db.TenantTransactions(nodeOne.jdbi());
         var allocator = new DocumentNumberAllocator();
         var format = NumberingFormat.parse("T-{SEQ:3}");
-        String first = transactions.write(tenant.id(), tx -> allocator.next(tx, DocumentSeries.CREDIT_NOTE, format, 2030));
+        String first = transactions.write(tenant.id(), tx -> allocator.next(tx, DocumentSeries.CREDIT_NOTE, format, java.time.LocalDate.of(2030, 1, 1)));
         try {
             transactions.write(tenant.id(), tx -> {
-                allocator.next(tx, DocumentSeries.CREDIT_NOTE, format, 2030);
+                allocator.next(tx, DocumentSeries.CREDIT_NOTE, format, java.time.LocalDate.of(2030, 1, 1));
                 throw new IllegalStateException("finalization failed after numbering");
             });
         } catch (IllegalStateException expected) {
             // the transaction rolled back, and its number with it
         }
-        String next = transactions.write(tenant.id(), tx -> allocator.next(tx, DocumentSeries.CREDIT_NOTE, format, 2030));
+        String next = transactions.write(tenant.id(), tx -> allocator.next(tx, DocumentSeries.CREDIT_NOTE, format, java.time.LocalDate.of(2030, 1, 1)));
         assertThat(counter(next)).isEqualTo(counter(first) + 1);
     }
 

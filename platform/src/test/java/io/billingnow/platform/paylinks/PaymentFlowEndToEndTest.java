@@ -77,7 +77,7 @@ class PaymentFlowEndToEndTest {
         for (String provider : List.of("stripe", "example-bank-transfer", TestPlugins.THROWING, TestPlugins.HANGING,
                 TestPlugins.LYING)) {
             TestPlatform.expect(platform.request("/admin/v1/tenants/" + tenant.id() + "/providers/" + provider,
-                    operator).put(Entity.json(Map.of("enabled", true))), 200);
+                    operator).method("PATCH", Entity.entity(Map.of("enabled", true), "application/merge-patch+json")), 200);
         }
         customerId = platform.postJson("/v1/customers", key, Map.of("name", "Muster <AG>", "email",
                 "ap@muster.example", "country", "DE"), 201).get("id").asText();
@@ -324,7 +324,7 @@ class PaymentFlowEndToEndTest {
         Tenant rotating = platform.createTenant("payflow-rotating", "EUR");
         String rotatingKey = platform.apiKey(rotating, Role.OWNER);
         TestPlatform.expect(platform.request("/admin/v1/tenants/" + rotating.id() + "/providers/stripe", operator)
-                .put(Entity.json(Map.of("enabled", true))), 200);
+                .method("PATCH", Entity.entity(Map.of("enabled", true), "application/merge-patch+json")), 200);
         String secret = newStripeSecret();
         JsonNode account = platform.postJson("/v1/provider-accounts", rotatingKey, Map.of("providerId", "stripe",
                 "credentials", Map.of("secret_key", STRIPE_KEY), "webhookSecret", secret), 201);
@@ -554,14 +554,14 @@ class PaymentFlowEndToEndTest {
         JsonNode refused = TestPlatform.expect(platform.post("/v1/provider-accounts", otherKey, fields), 422);
         assertThat(refused.get("type").asText()).endsWith("/provider-not-enabled");
         JsonNode enabled = TestPlatform.expect(platform.request("/admin/v1/tenants/" + other.id()
-                + "/providers/stripe", operator).put(Entity.json(Map.of("enabled", true))), 200);
+                + "/providers/stripe", operator).method("PATCH", Entity.entity(Map.of("enabled", true), "application/merge-patch+json")), 200);
         assertThat(enabled.get("enabledProviders").toString()).contains("stripe");
         TestPlatform.expect(platform.post("/v1/provider-accounts", otherKey, fields), 201);
         TestPlatform.expect(platform.request("/admin/v1/tenants/" + other.id() + "/providers/stripe", operator)
-                .put(Entity.json(Map.of("enabled", false))), 200);
+                .method("PATCH", Entity.entity(Map.of("enabled", false), "application/merge-patch+json")), 200);
         TestPlatform.expect(platform.post("/v1/provider-accounts", otherKey, fields), 422);
         TestPlatform.expect(platform.request("/admin/v1/tenants/" + other.id() + "/providers/nope", operator)
-                .put(Entity.json(Map.of("enabled", true))), 404);
+                .method("PATCH", Entity.entity(Map.of("enabled", true), "application/merge-patch+json")), 404);
 
         // Another tenant's account is invisible.
         String mine = stripeAccount(newStripeSecret()).get("id").asText();

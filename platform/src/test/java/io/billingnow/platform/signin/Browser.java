@@ -49,7 +49,9 @@ final class Browser {
     HttpResponse<String> send(String method, String url, String jsonBody, String... headers) {
         HttpRequest.BodyPublisher body = jsonBody == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(jsonBody);
-        String[] all = jsonBody == null ? headers : concat(headers, "Content-Type", "application/json");
+        // Updates are JSON merge patches (docs/api-conventions.md).
+        String type = "PATCH".equals(method) ? "application/merge-patch+json" : "application/json";
+        String[] all = jsonBody == null ? headers : concat(headers, "Content-Type", type);
         return send(HttpRequest.newBuilder(target(url)).method(method, body), url, all);
     }
 

@@ -416,8 +416,8 @@ class SignInFlowTest {
     void aRoleChangeOrRemovalEndsThatPersonsSessions() throws Exception {
         Browser browser = memberBrowser("demoted@example.com", "google-demoted", "admin");
         String userId = JSON.readTree(browser.get("/v1/me").body()).get("userId").asText();
-        assertThat(platform.request("/v1/members/" + userId, ownerKey)
-                .put(jakarta.ws.rs.client.Entity.json(Map.of("role", "viewer"))).getStatus()).isEqualTo(200);
+        assertThat(platform.patch("/v1/members/" + userId, ownerKey, null, Map.of("role", "viewer")).getStatus())
+                .isEqualTo(200);
         assertThat(browser.get("/v1/customers", "BillingNow-Tenant", tenant.slug()).statusCode()).isEqualTo(401);
 
         Browser again = memberBrowserExisting("demoted@example.com", "google-demoted");
@@ -437,7 +437,7 @@ class SignInFlowTest {
         owner.sameSite("POST", "/v1/invitations/accept", json(Map.of("token", token)), null);
         String userId = JSON.readTree(owner.get("/v1/me").body()).get("userId").asText();
 
-        HttpResponse<String> demote = owner.sameSite("PUT", "/v1/members/" + userId,
+        HttpResponse<String> demote = owner.sameSite("PATCH", "/v1/members/" + userId,
                 json(Map.of("role", "admin")), solo.slug());
         assertThat(demote.statusCode()).as(demote.body()).isEqualTo(409);
         assertThat(demote.body()).contains("last-owner");

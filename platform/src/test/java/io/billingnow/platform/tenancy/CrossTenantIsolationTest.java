@@ -73,13 +73,13 @@ class CrossTenantIsolationTest {
                 "unitAmount", 1)));
         return Stream.of(
                 call("GET customer", c -> c.get("/v1/customers/" + customerA, keyB)),
-                call("PUT customer", c -> c.request("/v1/customers/" + customerA, keyB).header("If-Match", "W/\"1\"")
-                        .put(Entity.json(customerBody))),
+                call("PATCH customer", c -> c.request("/v1/customers/" + customerA, keyB).header("If-Match", "W/\"1\"")
+                        .method("PATCH", Entity.entity(customerBody, "application/merge-patch+json"))),
                 call("GET credit balance", c -> c.get("/v1/customers/" + customerA + "/credit-balance", keyB)),
                 call("POST invoice for A's customer", c -> c.post("/v1/invoices", keyB, invoice(customerA))),
                 call("GET invoice", c -> c.get("/v1/invoices/" + openA, keyB)),
-                call("PUT draft", c -> c.request("/v1/invoices/" + draftA, keyB).header("If-Match", "W/\"1\"")
-                        .put(Entity.json(invoice(customerA)))),
+                call("PATCH draft", c -> c.request("/v1/invoices/" + draftA, keyB).header("If-Match", "W/\"1\"")
+                        .method("PATCH", Entity.entity(invoice(customerA), "application/merge-patch+json"))),
                 call("DELETE draft", c -> c.request("/v1/invoices/" + draftA, keyB).delete()),
                 call("finalize", c -> c.post("/v1/invoices/" + draftA + "/finalize", keyB, Map.of())),
                 call("void", c -> c.post("/v1/invoices/" + openA + "/void", keyB, Map.of())),

@@ -61,9 +61,10 @@ final class Api {
         return postBytes(path, bearer, JSON.writeValueAsBytes(body), null, null);
     }
 
-    Answer put(String path, String bearer, Object body) throws IOException, InterruptedException {
-        return send(request(path, bearer).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build());
+    /** Updates are JSON merge patches (docs/api-conventions.md). */
+    Answer patch(String path, String bearer, Object body) throws IOException, InterruptedException {
+        return send(request(path, bearer).header("Content-Type", "application/merge-patch+json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build());
     }
 
     Answer postBytes(String path, String bearer, byte[] body, String header, String value)

@@ -256,7 +256,7 @@ public final class LoadBenchmark {
         String operator = option("operator-token", null);
         parallel(count, i -> {
             Tenant t = tenants.get(i);
-            Api.expect(api.put("/admin/v1/tenants/" + t.id() + "/providers/stripe", operator,
+            Api.expect(api.patch("/admin/v1/tenants/" + t.id() + "/providers/stripe", operator,
                     Map.of("enabled", true)), 200, "enable stripe");
             byte[] bytes = new byte[24];
             random.nextBytes(bytes);

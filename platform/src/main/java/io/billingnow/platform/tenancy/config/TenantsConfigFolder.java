@@ -20,8 +20,12 @@ public final class TenantsConfigFolder {
     private TenantsConfigFolder() {
     }
 
-    /** Every valid definition by file name, and every problem found; the folder is usable only without problems. */
-    public record Contents(Map<String, TenantDefinition> definitions, List<ConfigProblem> problems) {
+    /**
+     * Every valid definition by file name, the fields each file owns (JSON pointers, by file name), and every problem
+     * found; the folder is usable only without problems.
+     */
+    public record Contents(Map<String, TenantDefinition> definitions, Map<String, List<String>> ownedFields,
+                           List<ConfigProblem> problems) {
         public boolean valid() {
             return problems.isEmpty();
         }
@@ -30,7 +34,7 @@ public final class TenantsConfigFolder {
     public static Contents read(Path folder) {
         String folderName = folder.toString();
         if (!Files.isDirectory(folder)) {
-            return new Contents(Map.of(), List.of(new ConfigProblem(folderName, "/", "is not a folder")));
+            return new Contents(Map.of(), Map.of(), List.of(new ConfigProblem(folderName, "/", "is not a folder")));
         }
         List<Path> files;
         try (Stream<Path> entries = Files.list(folder)) {
@@ -39,10 +43,11 @@ public final class TenantsConfigFolder {
                     .sorted()
                     .toList();
         } catch (IOException e) {
-            return new Contents(Map.of(), List.of(new ConfigProblem(folderName, "/", "cannot be listed: "
+            return new Contents(Map.of(), Map.of(), List.of(new ConfigProblem(folderName, "/", "cannot be listed: "
                     + e.getMessage())));
         }
         Map<String, TenantDefinition> definitions = new LinkedHashMap<>();
+        Map<String, List<String>> owned = new LinkedHashMap<>();
         List<ConfigProblem> problems = new ArrayList<>();
         for (Path file : files) {
             String name = file.getFileName().toString();
@@ -53,18 +58,19 @@ public final class TenantsConfigFolder {
                 problems.addAll(result.problems());
                 if (result.valid()) {
                     definitions.put(name, result.definition());
+                    owned.put(name, result.ownedFields());
                 }
             }
         }
-        return new Contents(definitions, problems);
+        return new Contents(definitions, owned, problems);
     }
 
-    /** The definitions by file name, or an exception naming every problem. */
-    public static Map<String, TenantDefinition> readValid(Path folder) {
+    /** The folder's contents, or an exception naming every problem. */
+    public static Contents readValid(Path folder) {
         Contents contents = read(folder);
         if (!contents.valid()) {
             throw new InvalidTenantsConfigException(folder, contents.problems());
         }
-        return contents.definitions();
+        return contents;
     }
 }

@@ -2,6 +2,7 @@ package io.billingnow.platform.tenancy.config;
 
 import io.billingnow.platform.auth.SystemCaller;
 import io.billingnow.platform.db.PlatformTransactions;
+import io.billingnow.platform.http.ApiException;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.tenancy.TenantDefinition;
 import io.billingnow.platform.tenancy.TenantService;
@@ -18,10 +19,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes the tenant registry match the tenants-config folder: creates the tenants it lacks and updates those that
- * differ, through {@link TenantService} so every change is validated and audited (actor type {@code config}, actor id
- * the file). It never removes anything: a tenant without a file is only reported, because deleting a business's data
- * must be a deliberate act, not the side effect of a missing file. Running it twice changes nothing the second time.
+ * Makes the tenant registry match the tenants-config folder: creates the tenants it lacks and sets, on those it has,
+ * the fields each file owns (the fields the file writes, see {@link TenantFile#ownedFields}), through
+ * {@link TenantService} so every change is validated and audited (actor type {@code config}, actor id the file).
+ * A tenant with a file is managed by it: the admin API shows {@code managedBy} and refuses changes to the owned
+ * fields, and the fields the file leaves out belong to the admin console and are never reset here. It never removes
+ * anything: a tenant without a file is only reported (and no longer managed), because deleting a business's data must
+ * be a deliberate act, not the side effect of a missing file. Running it twice changes nothing the second time.
  */
 public final class TenantsConfigReconciler {
 
@@ -44,13 +48,15 @@ public final class TenantsConfigReconciler {
 
     /** Applies the folder, or throws {@link InvalidTenantsConfigException} having changed nothing. */
     public Report reconcile(Path folder) {
-        Map<String, TenantDefinition> definitions = TenantsConfigFolder.readValid(folder);
+        TenantsConfigFolder.Contents contents = TenantsConfigFolder.readValid(folder);
+        String folderName = folder.toAbsolutePath().normalize().getFileName() == null ? folder.toString()
+                : folder.toAbsolutePath().normalize().getFileName().toString();
         // Several nodes may start at once: one applies the folder, the others wait and then find nothing to do.
         try (Handle lock = platform.open()) {
             lock.createQuery("SELECT 1 FROM (SELECT pg_advisory_lock(" + LOCK_KEY + ")) AS acquired")
                     .mapTo(Integer.class).one();
             try {
-                return apply(definitions);
+                return apply(contents, folderName);
             } finally {
                 lock.createQuery("SELECT pg_advisory_unlock(" + LOCK_KEY + ")")
                         .mapTo(Boolean.class).one();
@@ -58,56 +64,61 @@ public final class TenantsConfigReconciler {
         }
     }
 
-    private Report apply(Map<String, TenantDefinition> definitions) {
+    private Report apply(TenantsConfigFolder.Contents contents, String folderName) {
         List<String> created = new ArrayList<>();
         List<String> updated = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         Set<String> slugs = new HashSet<>();
-        for (Map.Entry<String, TenantDefinition> entry : definitions.entrySet()) {
+        for (Map.Entry<String, TenantDefinition> entry : contents.definitions().entrySet()) {
             TenantDefinition definition = entry.getValue();
+            List<String> owned = contents.ownedFields().get(entry.getKey());
+            String managedBy = folderName + "/" + entry.getKey();
             SystemCaller actor = SystemCaller.config(entry.getKey());
             slugs.add(definition.slug());
             Optional<Tenant> existing = tenants.findBySlug(definition.slug());
             if (existing.isEmpty()) {
-                tenants.provision(definition, actor);
+                tenants.provision(definition, actor, managedBy, owned);
                 created.add(definition.slug());
             } else if (existing.get().status() == TenantStatus.OFFBOARDED) {
                 LOG.warn("tenants-config: {} describes tenant {}, which is offboarded; the file is ignored",
                         entry.getKey(), definition.slug());
                 skipped.add(definition.slug());
-            } else if (matches(existing.get(), definition)) {
-                unchanged.add(definition.slug());
             } else {
-                tenants.update(existing.get().id(), definition, actor);
-                updated.add(definition.slug());
+                try {
+                    boolean changed = tenants.applyConfig(existing.get().id(), definition, owned, managedBy, actor);
+                    (changed ? updated : unchanged).add(definition.slug());
+                } catch (ApiException e) {
+                    // The file is valid, but a value the console set is not (stored before settings were checked):
+                    // the tenant is left as it is and named, and the other tenants are still applied.
+                    LOG.error("tenants-config: {} cannot be applied to tenant {}: {} {}", entry.getKey(),
+                            definition.slug(), e.getMessage(), e.errors());
+                    skipped.add(definition.slug());
+                }
             }
         }
-        List<String> withoutFile = tenantsWithoutFile(slugs);
-        for (String slug : withoutFile) {
+        List<Tenant> withoutFile = tenantsWithoutFile(slugs);
+        for (Tenant tenant : withoutFile) {
             LOG.warn("tenants-config: tenant {} has no file {}{}; it is kept as it is (tenants are never deleted or "
-                    + "offboarded by configuration)", slug, slug, TenantFile.EXTENSION);
+                    + "offboarded by configuration)", tenant.slug(), tenant.slug(), TenantFile.EXTENSION);
+            if (tenant.managedBy() != null) {
+                // Its file was removed: from now on the admin console owns every field of the tenant.
+                tenants.releaseConfig(tenant.id(), SystemCaller.config(tenant.managedBy()));
+            }
         }
         LOG.info("tenants-config applied: {} created, {} updated, {} unchanged", created.size(), updated.size(),
                 unchanged.size());
-        return new Report(created, updated, unchanged, skipped, withoutFile);
+        return new Report(created, updated, unchanged, skipped, withoutFile.stream().map(Tenant::slug).toList());
     }
 
-    private static boolean matches(Tenant tenant, TenantDefinition definition) {
-        return tenant.name().equals(definition.name())
-                && tenant.country().equals(definition.country())
-                && tenant.defaultCurrency().equals(definition.currency())
-                && tenant.settings().equals(definition.settings());
-    }
-
-    private List<String> tenantsWithoutFile(Set<String> slugs) {
-        List<String> without = new ArrayList<>();
+    private List<Tenant> tenantsWithoutFile(Set<String> slugs) {
+        List<Tenant> without = new ArrayList<>();
         String after = "";
         while (true) {
             List<Tenant> page = tenants.list(null, after, PAGE);
             for (Tenant tenant : page) {
                 if (tenant.status() != TenantStatus.OFFBOARDED && !slugs.contains(tenant.slug())) {
-                    without.add(tenant.slug());
+                    without.add(tenant);
                 }
             }
             if (page.size() < PAGE) {

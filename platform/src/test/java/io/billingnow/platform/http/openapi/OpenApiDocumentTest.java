@@ -49,7 +49,9 @@ class OpenApiDocumentTest {
         assertThat(paths.has("/v1/api-keys")).isTrue();
         assertThat(paths.has("/v1/api-keys/{id}")).isTrue();
         assertThat(paths.has("/admin/v1/tenants")).isTrue();
-        assertThat(paths.path("/admin/v1/tenants/{id}").has("put")).isTrue();
+        assertThat(paths.path("/admin/v1/tenants/{id}").has("patch")).isTrue();
+        assertThat(paths.path("/admin/v1/tenants/{id}").path("patch").path("requestBody").path("content")
+                .has("application/merge-patch+json")).isTrue();
         assertThat(paths.has("/v1/openapi.json")).isTrue();
     }
 

@@ -47,13 +47,14 @@ class TenantsConfigReconcilerTest {
     @TempDir
     Path folder;
 
+    private TestDatabase database;
     private TenantService tenants;
     private TenantsConfigReconciler reconciler;
     private AuditTrail trail;
 
     @BeforeEach
     void freshDatabase() {
-        TestDatabase database = TestPostgres.get().newDatabase();
+        database = TestPostgres.get().newDatabase();
         Jdbi jdbi = Databases.configure(Jdbi.create(database.jdbcUrl(), "billingnow_app", ""));
         ObjectMapper json = Jackson.newObjectMapper();
         TenantTransactions tenantTx = new TenantTransactions(jdbi);
@@ -75,7 +76,7 @@ class TenantsConfigReconcilerTest {
         assertThat(acme.status()).isEqualTo(TenantStatus.ACTIVE);
         assertThat(acme.settings().invoiceNumberFormat()).isEqualTo("RE-{YYYY}-{SEQ:5}");
         assertThat(acme.settings().paymentTermsDays()).isEqualTo(14);
-        assertThat(acme.settings().seller()).containsEntry("legalName", "ACME GmbH");
+        assertThat(acme.settings().seller().legalName()).isEqualTo("ACME GmbH");
         assertThat(audit(acme)).singleElement().satisfies(e -> {
             assertThat(e.action()).isEqualTo("tenant.provisioned");
             assertThat(e.actor()).isEqualTo(new AuditEventView.Party("config", "acme-gmbh.yml"));
@@ -163,6 +164,55 @@ class TenantsConfigReconcilerTest {
         Tenant after = tenants.find(acme.id()).orElseThrow();
         assertThat(after.status()).isEqualTo(TenantStatus.OFFBOARDED);
         assertThat(after.name()).isEqualTo("ACME GmbH");
+    }
+
+    @Test
+    void theFileSetsOnlyTheFieldsItWritesAndKeepsWhatTheConsoleSetForTheOthers() throws IOException {
+        write("acme-gmbh.yml", ACME);
+        reconciler.reconcile(folder);
+        Tenant acme = tenants.findBySlug("acme-gmbh").orElseThrow();
+        assertThat(acme.managedBy()).endsWith("/acme-gmbh.yml");
+        assertThat(acme.managedFields()).containsExactly("/name", "/country", "/currency",
+                "/settings/invoiceNumberFormat", "/settings/paymentTermsDays", "/settings/seller");
+        OperatorCaller operator = new OperatorCaller("op-1", false);
+        var json = new ObjectMapper();
+        tenants.patch(acme.id(), json.readTree("{\"settings\": {\"paymentLinkMaxDays\": 9, "
+                + "\"enabledProviders\": [\"stripe\"]}}"), operator, version -> { });
+        assertThatThrownBy(() -> tenants.patch(acme.id(), json.readTree("{\"settings\": {\"paymentTermsDays\": 60}}"),
+                operator, version -> { }))
+                .isInstanceOf(io.billingnow.platform.http.ApiException.class)
+                .hasMessageContaining("/settings/paymentTermsDays").hasMessageContaining("acme-gmbh.yml");
+        write("acme-gmbh.yml", ACME.replace("paymentTermsDays: 14", "paymentTermsDays: 21"));
+
+        TenantsConfigReconciler.Report report = reconciler.reconcile(folder);
+
+        assertThat(report.updated()).containsExactly("acme-gmbh");
+        Tenant after = tenants.find(acme.id()).orElseThrow();
+        assertThat(after.settings().paymentTermsDays()).isEqualTo(21);
+        assertThat(after.settings().paymentLinkMaxDays()).isEqualTo(9);
+        assertThat(after.settings().enabledProviders()).containsExactly("stripe");
+        assertThat(reconciler.reconcile(folder).unchanged()).containsExactly("acme-gmbh");
+    }
+
+    @Test
+    void aTenantWhoseConsoleSettingsAreInvalidIsSkippedAndNamedWhileTheOthersAreApplied() throws Exception {
+        write("acme-gmbh.yml", ACME);
+        reconciler.reconcile(folder);
+        Tenant acme = tenants.findBySlug("acme-gmbh").orElseThrow();
+        // A console-owned pattern stored before settings were validated.
+        try (var c = database.superuserConnection(); var ps = c.prepareStatement("UPDATE tenants SET settings = "
+                + "jsonb_set(settings, '{creditNoteNumberFormat}', '\"abc\"') WHERE id = ?")) {
+            ps.setObject(1, acme.id().value());
+            ps.executeUpdate();
+        }
+        write("acme-gmbh.yml", ACME.replace("name: ACME GmbH", "name: ACME Europe GmbH"));
+        write("tiny-shop.yml", "slug: tiny-shop\nname: Tiny\ncountry: FR\ncurrency: EUR\n");
+
+        TenantsConfigReconciler.Report report = reconciler.reconcile(folder);
+
+        assertThat(report.skipped()).containsExactly("acme-gmbh");
+        assertThat(report.created()).containsExactly("tiny-shop");
+        assertThat(tenants.find(acme.id()).orElseThrow().name()).isEqualTo("ACME GmbH");
     }
 
     private List<AuditEventView> audit(Tenant tenant) {
