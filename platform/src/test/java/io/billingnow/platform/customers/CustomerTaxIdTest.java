@@ -111,7 +111,7 @@ class CustomerTaxIdTest {
     void theFinalizedInvoiceCarriesTheBuyersAndSellersVatIdsInFullSealedAtRest() throws SQLException {
         var tenant = platform.tenantService().provision(new io.billingnow.platform.tenancy.TenantDefinition(
                 "vat-ids", "Verkauf GmbH", "DE", "EUR", new io.billingnow.platform.tenancy.TenantSettings(
-                        null, null, null, null, null, Map.of("legalName", "Verkauf GmbH", "taxId", "DE123456789"))),
+                        null, null, null, null, null, new io.billingnow.platform.tenancy.Seller("Verkauf GmbH", null, "DE123456789", null))),
                 new io.billingnow.platform.auth.OperatorCaller("test-fixture", false));
         String owner = platform.apiKey(tenant, Role.OWNER);
         String viewer = platform.apiKey(tenant, Role.VIEWER);
