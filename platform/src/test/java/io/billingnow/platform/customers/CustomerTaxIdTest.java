@@ -7,7 +7,6 @@ import io.billingnow.platform.auth.Role;
 import io.billingnow.platform.testing.TestPlatform;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import jakarta.ws.rs.client.Entity;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Map;
@@ -58,9 +57,8 @@ class CustomerTaxIdTest {
         }
     }
 
-    private static JsonNode put(String path, String key, int version, Object body, int expected) {
-        return TestPlatform.expect(platform.request(path, key).header("If-Match", "W/\"" + version + "\"")
-                .put(Entity.json(body)), expected);
+    private static JsonNode patch(String path, String key, int version, Object body, int expected) {
+        return TestPlatform.expect(platform.patch(path, key, "W/\"" + version + "\"", body), expected);
     }
 
     @Test
@@ -73,21 +71,21 @@ class CustomerTaxIdTest {
         JsonNode fetched = platform.getJson(path, key, 200);
         assertThat(fetched.get("taxId").asText()).as("an owner reads the full value").isEqualTo(TAX_ID);
 
-        JsonNode absent = put(path, key, fetched.get("version").asInt(), Map.of("name", "Keep AG"), 200);
+        JsonNode absent = patch(path, key, fetched.get("version").asInt(), Map.of("name", "Keep AG"), 200);
         assertThat(absent.get("taxId").asText()).isEqualTo(TAX_ID);
 
-        JsonNode masked = put(path, key, absent.get("version").asInt(),
+        JsonNode masked = patch(path, key, absent.get("version").asInt(),
                 Map.of("name", "Keep SE", "taxId", "****4321"), 200);
         assertThat(masked.get("taxId").asText()).isEqualTo(TAX_ID);
 
-        JsonNode otherMask = put(path, key, masked.get("version").asInt(),
+        JsonNode otherMask = patch(path, key, masked.get("version").asInt(),
                 Map.of("name", "Keep SE", "taxId", "****9999"), 400);
         assertThat(otherMask.get("errors").get(0).get("pointer").asText()).isEqualTo("/taxId");
 
         java.util.Map<String, Object> erase = new java.util.HashMap<>();
         erase.put("name", "Keep SE");
         erase.put("taxId", null);
-        JsonNode erased = put(path, key, masked.get("version").asInt(), erase, 200);
+        JsonNode erased = patch(path, key, masked.get("version").asInt(), erase, 200);
         assertThat(erased.has("taxId") && !erased.get("taxId").isNull()).isFalse();
     }
 
@@ -126,7 +124,7 @@ class CustomerTaxIdTest {
 
         // The customer's tax id changes later: the invoice keeps the one it was issued with.
         JsonNode customer = platform.getJson("/v1/customers/" + customerId, owner, 200);
-        put("/v1/customers/" + customerId, owner, customer.get("version").asInt(),
+        patch("/v1/customers/" + customerId, owner, customer.get("version").asInt(),
                 Map.of("name", "Käufer SARL", "taxId", "FR99999999999"), 200);
 
         assertThat(platform.getJson("/v1/invoices/" + invoiceId, owner, 200).at("/customer/taxId").asText())

@@ -75,8 +75,8 @@ class EgressEndToEndTest {
     static void aTenantWithAdyenEnabled() {
         tenant = loose.createTenant("egress", "EUR");
         key = loose.apiKey(tenant, Role.OWNER);
-        TestPlatform.expect(loose.request("/admin/v1/tenants/" + tenant.id() + "/providers/adyen",
-                loose.operatorToken(false)).put(Entity.json(Map.of("enabled", true))), 200);
+        TestPlatform.expect(loose.patch("/admin/v1/tenants/" + tenant.id() + "/providers/adyen",
+                loose.operatorToken(false), null, Map.of("enabled", true)), 200);
         customerId = loose.postJson("/v1/customers", key, Map.of("name", "Payer AG", "email", "ap@payer.example",
                 "country", "DE"), 201).get("id").asText();
     }

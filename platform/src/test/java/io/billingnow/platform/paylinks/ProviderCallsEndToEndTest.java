@@ -206,8 +206,8 @@ class ProviderCallsEndToEndTest {
     static Seller seller(String name) {
         Tenant tenant = platform.createTenant(name + "-" + UUID.randomUUID().toString().substring(0, 8), "EUR");
         String key = platform.apiKey(tenant, Role.OWNER);
-        TestPlatform.expect(platform.request("/admin/v1/tenants/" + tenant.id() + "/providers/stripe", operator)
-                .put(Entity.json(Map.of("enabled", true))), 200);
+        TestPlatform.expect(platform.patch("/admin/v1/tenants/" + tenant.id() + "/providers/stripe", operator, null,
+                Map.of("enabled", true)), 200);
         String customer = platform.postJson("/v1/customers", key, Map.of("name", "Kunde " + name, "email",
                 "ap@" + name + ".example", "country", "DE"), 201).get("id").asText();
         return new Seller(tenant, key, customer);

@@ -79,8 +79,8 @@ class PaymentAnnouncedTwiceTest {
         key = platform.apiKey(tenant, Role.OWNER);
         String operator = platform.operatorToken(false);
         for (String provider : List.of("stripe", "adyen", "gocardless")) {
-            TestPlatform.expect(platform.request("/admin/v1/tenants/" + tenant.id() + "/providers/" + provider,
-                    operator).put(Entity.json(Map.of("enabled", true))), 200);
+            TestPlatform.expect(platform.patch("/admin/v1/tenants/" + tenant.id() + "/providers/" + provider,
+                    operator, null, Map.of("enabled", true)), 200);
         }
         customerId = platform.postJson("/v1/customers", key, Map.of("name", "Doppel GmbH", "email",
                 "ap@doppel.example", "country", "DE"), 201).get("id").asText();
