@@ -50,8 +50,8 @@ public final class DevLoginResource {
     public record DevSession(UUID userId, String csrfToken) {
     }
 
-    @Operation(summary = "Sign in without an identity provider (dev mode only)",
-            description = "Exists only when the platform runs in dev mode.")
+    @Operation(summary = "Sign in without an identity provider (development only)",
+            description = "Exists only when signIn.devLogin is true, as ./billingnow dev sets it.")
     @POST
     @PublicEndpoint
     public Response login(@NotNull DevLogin request) {

@@ -123,6 +123,46 @@ class ProblemTypeTableTest {
                 .containsKey("method-not-allowed"); // Jersey's own refusal
     }
 
+    /**
+     * The builders whose type argument is not a literal or constant pass on a parameter of their own ("relays"):
+     * their callers are what the patterns above read. Known relays: the ApiException factories, the renderers, the
+     * request guard's {@code refuse}, and the status-derived types of framework refusals.
+     */
+    private static final Set<String> RELAYS = Set.of("ApiException.java", "ProblemResponses.java", "Problems.java",
+            "RequestGuardFilter.java");
+    private static final Pattern ANY_TYPE_ARGUMENT = Pattern.compile(
+            "(?:new\\s+ApiException\\(\\s*[^,()]+,|super\\(\\s*\\d{3}\\s*,"
+                    + "|ProblemResponses\\.(?:of|problem)\\(\\s*[^,()]+,|Problems\\.body\\(\\s*[^,()]+,"
+                    + "|ApiException\\.(?:conflict|unprocessable)\\(|Problem\\.type\\()\\s*([^,]+?)\\s*[,)]");
+
+    @Test
+    void everyProblemBuilderNamesItsTypeWhereTheComparisonCanReadIt() {
+        List<String> unreadable = new java.util.ArrayList<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            files.filter(file -> file.toString().endsWith(".java")).forEach(file -> {
+                String source = read(file);
+                Matcher call = ANY_TYPE_ARGUMENT.matcher(source);
+                while (call.find()) {
+                    String argument = call.group(1);
+                    boolean readable = argument.matches(SLUG)
+                            || argument.startsWith("ProblemResponses.slugOf(")
+                            || argument.equals("slug") && RELAYS.contains(file.getFileName().toString());
+                    if (!readable) {
+                        unreadable.add(file.getFileName() + ":" + lineOf(source, call.start()) + " " + argument);
+                    }
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(unreadable).as("problem types given as neither a string literal nor a constant of the same file "
+                + "(use one, or teach ProblemTypeTableTest the new relay)").isEmpty();
+    }
+
+    private static int lineOf(String source, int index) {
+        return (int) source.substring(0, index).chars().filter(c -> c == '\n').count() + 1;
+    }
+
     /** Slug → statuses it is emitted with; -1 stands for a status decided at run time. */
     static Map<String, Set<Integer>> emittedByTheCode() {
         Map<String, Set<Integer>> emitted = new TreeMap<>();
