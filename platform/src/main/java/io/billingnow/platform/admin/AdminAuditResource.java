@@ -6,6 +6,7 @@ import io.billingnow.platform.auth.RequiresOperator;
 import io.billingnow.platform.http.ApiException;
 import io.billingnow.platform.tenancy.TenantId;
 import io.billingnow.platform.tenancy.TenantService;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -36,6 +37,7 @@ public final class AdminAuditResource {
                                String problem) {
     }
 
+    @Operation(summary = "List a tenant's audit events")
     @GET
     @RequiresOperator(readOnly = true)
     public AuditTrail.Page list(@PathParam("id") UUID id, @QueryParam("entityType") String entityType,
@@ -46,6 +48,9 @@ public final class AdminAuditResource {
     }
 
     /** Changes nothing, so auditors may run it too. */
+    @Operation(summary = "Verify a tenant's audit chain",
+            description = "Checks the hash chain of the tenant's audit log and reports the first break, if any. "
+            + "Changes nothing, so read-only operators (auditors) may run it.")
     @POST
     @Path("/verify")
     @RequiresOperator(readOnly = true)

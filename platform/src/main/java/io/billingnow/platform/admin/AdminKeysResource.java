@@ -12,6 +12,7 @@ import io.billingnow.platform.keys.Keys;
 import io.billingnow.platform.keys.ReencryptionStatus;
 import io.billingnow.platform.tenancy.TenantId;
 import io.billingnow.platform.tenancy.TenantService;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -50,6 +51,8 @@ public final class AdminKeysResource {
     public record Rewrapped(String masterKeyId, int rewrapped) {
     }
 
+    @Operation(summary = "Show a tenant's data keys",
+            description = "Versions and states of the tenant's data-encryption keys; no key material.")
     @GET
     @Path("/tenants/{id}")
     @RequiresOperator(readOnly = true)
@@ -58,6 +61,9 @@ public final class AdminKeysResource {
         return new Inventory(tenant.toString(), keys.tenantKeys().inventory(tenant));
     }
 
+    @Operation(summary = "Rotate a tenant's data key",
+            description = "New data is encrypted with a new data key; existing data is re-encrypted in the "
+            + "background. 409 keys-destroyed for an offboarded tenant.")
     @POST
     @Path("/tenants/{id}/rotate")
     @RequiresOperator
@@ -71,6 +77,7 @@ public final class AdminKeysResource {
         return rotated;
     }
 
+    @Operation(summary = "Show a tenant's re-encryption progress")
     @GET
     @Path("/tenants/{id}/reencryption")
     @RequiresOperator(readOnly = true)
@@ -79,6 +86,8 @@ public final class AdminKeysResource {
     }
 
     /** Runs the tenant's re-encryption now instead of waiting for the background job. */
+    @Operation(summary = "Re-encrypt a tenant's data now",
+            description = "Runs the re-encryption now instead of waiting for the background job.")
     @POST
     @Path("/tenants/{id}/reencryption")
     @RequiresOperator
@@ -88,6 +97,7 @@ public final class AdminKeysResource {
         return status;
     }
 
+    @Operation(summary = "Show the master key status")
     @GET
     @Path("/master")
     @RequiresOperator(readOnly = true)
@@ -100,6 +110,9 @@ public final class AdminKeysResource {
      * Re-wraps every data key still under the previous master key with the current one (startup does the same).
      * Nothing to do unless keys.previousMasterKey is configured.
      */
+    @Operation(summary = "Re-wrap data keys under the current master key",
+            description = "Re-wraps every data key still under the previous master key (keys.previousMasterKey) "
+            + "with the current one; 409 no-previous-master-key when none is configured.")
     @POST
     @Path("/master/rewrap")
     @RequiresOperator

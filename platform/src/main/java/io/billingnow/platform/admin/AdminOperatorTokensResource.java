@@ -4,6 +4,7 @@ import io.billingnow.platform.auth.Callers;
 import io.billingnow.platform.auth.RequiresOperator;
 import io.billingnow.platform.operators.OperatorToken;
 import io.billingnow.platform.operators.OperatorTokens;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -32,12 +33,15 @@ public final class AdminOperatorTokensResource {
     public record TokenList(List<OperatorToken> data) {
     }
 
+    @Operation(summary = "List operator tokens",
+            description = "Their ids and metadata, never the secrets.")
     @GET
     @RequiresOperator
     public TokenList list() {
         return new TokenList(tokens.list());
     }
 
+    @Operation(summary = "Revoke an operator token")
     @DELETE
     @Path("/{id}")
     @RequiresOperator

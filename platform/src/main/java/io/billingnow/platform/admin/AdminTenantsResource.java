@@ -12,6 +12,7 @@ import io.billingnow.platform.tenancy.TenantDefinition;
 import io.billingnow.platform.tenancy.TenantId;
 import io.billingnow.platform.tenancy.TenantService;
 import io.billingnow.platform.tenancy.TenantStatus;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.NotNull;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -51,6 +52,7 @@ public final class AdminTenantsResource {
     public record TenantPage(List<Tenant> data, String nextCursor) {
     }
 
+    @Operation(summary = "List tenants")
     @GET
     @RequiresOperator(readOnly = true)
     public TenantPage list(@QueryParam("status") String status, @QueryParam("cursor") String cursor,
@@ -72,6 +74,7 @@ public final class AdminTenantsResource {
         return new TenantPage(data, more ? data.get(data.size() - 1).slug() : null);
     }
 
+    @Operation(summary = "Get a tenant")
     @GET
     @Path("/{id}")
     @RequiresOperator(readOnly = true)
@@ -80,6 +83,10 @@ public final class AdminTenantsResource {
     }
 
     /** Provisions a tenant; the body is a tenant definition, checked as a tenants-config file is (422 if not). */
+    @Operation(summary = "Provision a tenant",
+            description = "The body is a tenant definition, validated exactly as a tenants-config file is: 422 "
+            + "invalid-tenant-definition with a pointer per field; 409 tenant-exists for a taken "
+            + "slug.")
     @POST
     @RequiresOperator
     public Response provision(@Context SecurityContext security,
@@ -94,6 +101,10 @@ public final class AdminTenantsResource {
      * ETag of the version being changed. An invalid result is a 422, a field the tenant's tenants-config file owns a
      * 409 naming the file.
      */
+    @Operation(summary = "Update a tenant's settings",
+            description = "A JSON merge patch (RFC 7396): only the fields sent change. The result is validated as "
+            + "a whole (422 invalid-tenant-definition); a field the tenant's tenants-config file owns "
+            + "is refused with 409 tenant-managed-by-config naming the file.")
     @PATCH
     @Path("/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
@@ -106,6 +117,8 @@ public final class AdminTenantsResource {
                 version -> ETags.requireMatch(ifMatch, version));
     }
 
+    @Operation(summary = "Suspend a tenant",
+            description = "A suspended tenant may read but not write (403 tenant-suspended).")
     @POST
     @Path("/{id}/suspend")
     @RequiresOperator
@@ -113,6 +126,7 @@ public final class AdminTenantsResource {
         return tenants.suspend(new TenantId(id), Callers.operator(security));
     }
 
+    @Operation(summary = "Reactivate a suspended tenant")
     @POST
     @Path("/{id}/reactivate")
     @RequiresOperator
@@ -124,6 +138,10 @@ public final class AdminTenantsResource {
      * Final: destroys the tenant's keys and erases the personal data no retention rule needs (docs/security.md,
      * "Offboarding"). Takes {@code If-Match} and {@code {"confirm": "<slug>"}}; export first ({@code GET …/export}).
      */
+    @Operation(summary = "Offboard a tenant (irreversible)",
+            description = "Destroys the tenant's keys (crypto-shredding) and erases the personal data no "
+            + "retention rule needs (docs/security.md, Offboarding). Needs the body {\"confirm\": "
+            + "\"<the tenant's slug>\"}; export the tenant first (GET /admin/v1/tenants/{id}/export).")
     @POST
     @Path("/{id}/offboard")
     @RequiresOperator

@@ -7,6 +7,7 @@ import io.billingnow.platform.auth.Role;
 import io.billingnow.platform.auth.TenantCaller;
 import io.billingnow.platform.db.TenantTransactions;
 import io.billingnow.platform.http.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -47,6 +48,8 @@ public final class ApiKeysResource {
     public record CreatedApiKey(ApiKey key, String secret) {
     }
 
+    @Operation(summary = "Create an API key",
+            description = "The key's secret is in this response only; store it then.")
     @POST
     @RequiresPermission(Permission.API_KEYS_MANAGE)
     public Response create(@Context SecurityContext security, @NotNull @Valid CreateApiKey request) {
@@ -60,6 +63,8 @@ public final class ApiKeysResource {
         return Response.status(201).entity(new CreatedApiKey(issued.key(), issued.secret())).build();
     }
 
+    @Operation(summary = "List API keys",
+            description = "Their ids, roles and metadata, never the secrets.")
     @GET
     @RequiresPermission(Permission.API_KEYS_MANAGE)
     public Map<String, List<ApiKey>> list(@Context SecurityContext security) {
@@ -67,6 +72,7 @@ public final class ApiKeysResource {
         return Map.of("data", transactions.read(caller.tenant(), tx -> tx.dao(ApiKeyDao.class).list(tx.tenant())));
     }
 
+    @Operation(summary = "Revoke an API key")
     @DELETE
     @Path("/{id}")
     @RequiresPermission(Permission.API_KEYS_MANAGE)

@@ -3,6 +3,7 @@ package io.billingnow.platform.audit;
 import io.billingnow.platform.auth.Callers;
 import io.billingnow.platform.auth.Permission;
 import io.billingnow.platform.auth.RequiresPermission;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,6 +24,8 @@ public final class AuditEventsResource {
         this.trail = trail;
     }
 
+    @Operation(summary = "List the tenant's audit events",
+            description = "In the order of the tamper-evident audit chain; paginated with cursor and limit.")
     @GET
     @RequiresPermission(Permission.AUDIT_READ)
     public AuditTrail.Page list(@Context SecurityContext security, @QueryParam("entityType") String entityType,

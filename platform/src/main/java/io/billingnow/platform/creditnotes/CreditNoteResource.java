@@ -5,6 +5,7 @@ import io.billingnow.platform.auth.Permission;
 import io.billingnow.platform.auth.RequiresPermission;
 import io.billingnow.platform.auth.TenantCaller;
 import io.billingnow.platform.db.TenantTransactions;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,6 +28,7 @@ public final class CreditNoteResource {
         this.creditNotes = creditNotes;
     }
 
+    @Operation(summary = "Get a credit note")
     @GET
     @Path("/{id}")
     @RequiresPermission(Permission.INVOICES_READ)

@@ -5,6 +5,7 @@ import io.billingnow.platform.auth.Permission;
 import io.billingnow.platform.auth.RequiresPermission;
 import io.billingnow.platform.auth.TenantCaller;
 import io.billingnow.platform.db.TenantTransactions;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -34,6 +35,10 @@ public final class CreditNotesResource {
         this.creditNotes = creditNotes;
     }
 
+    @Operation(summary = "Issue a credit note for an invoice",
+            description = "Corrects a finalized invoice: the credit note gets its own number and reduces the "
+            + "amount due; its total cannot exceed what is left to credit (422 "
+            + "credit-exceeds-invoice).")
     @POST
     @RequiresPermission(Permission.CREDIT_NOTES_WRITE)
     public Response issue(@Context SecurityContext security, @PathParam("id") UUID invoiceId,
@@ -43,6 +48,7 @@ public final class CreditNotesResource {
         return Response.status(201).entity(note).build();
     }
 
+    @Operation(summary = "List an invoice's credit notes")
     @GET
     @RequiresPermission(Permission.INVOICES_READ)
     public Map<String, List<CreditNote>> forInvoice(@Context SecurityContext security, @PathParam("id") UUID invoiceId) {

@@ -9,6 +9,7 @@ import io.billingnow.platform.db.TenantTransactions;
 import io.billingnow.platform.http.ETags;
 import io.billingnow.platform.http.MergePatch;
 import io.billingnow.platform.http.Page;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -43,6 +44,7 @@ public final class CustomersResource {
         this.customers = customers;
     }
 
+    @Operation(summary = "Create a customer")
     @POST
     @RequiresPermission(Permission.CUSTOMERS_WRITE)
     public Response create(@Context SecurityContext security, @NotNull @Valid CustomerFields fields) {
@@ -53,6 +55,8 @@ public final class CustomersResource {
     }
 
     /** Lists show tax ids masked whatever the role: the full value is read one customer at a time. */
+    @Operation(summary = "List customers",
+            description = "Tax ids are masked in lists whatever the role; read one customer for the full value.")
     @GET
     @RequiresPermission(Permission.CUSTOMERS_READ)
     public Page<Customer> list(@Context SecurityContext security, @QueryParam("email") String email,
@@ -61,6 +65,9 @@ public final class CustomersResource {
         return transactions.read(caller.tenant(), tx -> customers.list(tx, email, cursor, limit));
     }
 
+    @Operation(summary = "Get a customer",
+            description = "Tax ids are shown in full or masked depending on the role (docs/permissions.md). The "
+            + "ETag header is the version for If-Match.")
     @GET
     @Path("/{id}")
     @RequiresPermission(Permission.CUSTOMERS_READ)
@@ -72,6 +79,9 @@ public final class CustomersResource {
     }
 
     /** Changes the fields the JSON merge patch sends and keeps the others; needs {@code If-Match}. */
+    @Operation(summary = "Update a customer",
+            description = "A JSON merge patch (RFC 7396): the fields sent change, the others (the tax id "
+            + "included) are kept.")
     @PATCH
     @Path("/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)

@@ -10,6 +10,7 @@ import io.billingnow.platform.http.ApiException;
 import io.billingnow.platform.http.ETags;
 import io.billingnow.platform.http.MergePatch;
 import io.billingnow.platform.http.Page;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -47,6 +48,8 @@ public final class InvoicesResource {
         this.invoices = invoices;
     }
 
+    @Operation(summary = "Create a draft invoice",
+            description = "The invoice starts as a draft without a number; finalize it to issue it.")
     @POST
     @RequiresPermission(Permission.INVOICES_WRITE)
     public Response create(@Context SecurityContext security, @NotNull @Valid InvoiceFields fields) {
@@ -55,6 +58,8 @@ public final class InvoicesResource {
         return Response.status(201).tag(ETags.of(created.version())).entity(created).build();
     }
 
+    @Operation(summary = "List invoices",
+            description = "Filter by status, customer, number and creation date; paginated with cursor and limit.")
     @GET
     @RequiresPermission(Permission.INVOICES_READ)
     public Page<Invoice> list(@Context SecurityContext security, @QueryParam("status") String status,
@@ -67,6 +72,8 @@ public final class InvoicesResource {
         return transactions.read(caller.tenant(), tx -> invoices.list(tx, filter, cursor, limit));
     }
 
+    @Operation(summary = "Get an invoice",
+            description = "The ETag header is the version to send as If-Match when updating the draft.")
     @GET
     @Path("/{id}")
     @RequiresPermission(Permission.INVOICES_READ)
@@ -81,6 +88,10 @@ public final class InvoicesResource {
      * Changes the draft's fields the JSON merge patch sends and keeps the others ({@code lines}, an array, is
      * replaced as a whole when sent); needs {@code If-Match}.
      */
+    @Operation(summary = "Update a draft invoice",
+            description = "A JSON merge patch (RFC 7396): the fields sent change, the others are kept; lines, an "
+            + "array, is replaced as a whole when sent. Only drafts can change (409 "
+            + "invoice-finalized).")
     @PATCH
     @Path("/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
@@ -95,6 +106,8 @@ public final class InvoicesResource {
         return Response.ok(updated).tag(ETags.of(updated.version())).build();
     }
 
+    @Operation(summary = "Delete a draft invoice",
+            description = "Only drafts can be deleted; a finalized invoice is voided or credited instead.")
     @DELETE
     @Path("/{id}")
     @RequiresPermission(Permission.INVOICES_WRITE)
@@ -107,6 +120,10 @@ public final class InvoicesResource {
         return Response.noContent().build();
     }
 
+    @Operation(summary = "Finalize a draft invoice",
+            description = "Gives the invoice its number (gapless, in the tenant's numbering format) and fixes its "
+            + "amounts and the seller's and customer's details; it can no longer change. 422 "
+            + "invoice-empty without lines.")
     @POST
     @Path("/{id}/finalize")
     @RequiresPermission(Permission.INVOICES_WRITE)
@@ -116,6 +133,10 @@ public final class InvoicesResource {
                 tx -> invoices.revealedTo(tx, invoices.finalizeDraft(tx, id, caller), caller.role()));
     }
 
+    @Operation(summary = "Void an invoice",
+            description = "Only open or uncollectible invoices without payments (409 invoice-not-voidable, "
+            + "invoice-has-payments); the number stays used. With payments, issue a credit note "
+            + "instead.")
     @POST
     @Path("/{id}/void")
     @RequiresPermission(Permission.INVOICES_WRITE)
@@ -125,6 +146,8 @@ public final class InvoicesResource {
                 tx -> invoices.revealedTo(tx, invoices.voidInvoice(tx, id, caller), caller.role()));
     }
 
+    @Operation(summary = "Mark an invoice uncollectible",
+            description = "Only open invoices. Payments may still be recorded afterwards.")
     @POST
     @Path("/{id}/mark-uncollectible")
     @RequiresPermission(Permission.INVOICES_WRITE)

@@ -3,6 +3,7 @@ package io.billingnow.platform.members;
 import io.billingnow.platform.auth.Callers;
 import io.billingnow.platform.auth.RequiresOperator;
 import io.billingnow.platform.tenancy.TenantId;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -34,6 +35,9 @@ public final class AdminOwnerInvitationsResource {
     public record OwnerInvitation(String email) {
     }
 
+    @Operation(summary = "Invite a tenant's first owner",
+            description = "By email address; the invitee signs in and accepts. Only for an active tenant without "
+            + "an owner (409 tenant-not-active, tenant-has-owner).")
     @POST
     @RequiresOperator
     public Response invite(@Context SecurityContext security, @PathParam("id") UUID id,

@@ -4,6 +4,7 @@ import io.billingnow.platform.auth.RequiresSignIn;
 import io.billingnow.platform.auth.SignedInUser;
 import io.billingnow.platform.http.ApiException;
 import io.billingnow.platform.signin.UserAccounts;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -32,6 +33,9 @@ public final class InvitationsResource {
     public record Acceptance(@NotBlank String token) {
     }
 
+    @Operation(summary = "Accept an invitation by its token",
+            description = "The signed-in person's verified email address must be the invited one (403 "
+            + "email-not-verified; 404 invitation-unusable otherwise).")
     @POST
     @Path("/accept")
     @RequiresSignIn

@@ -6,6 +6,7 @@ import io.billingnow.platform.auth.RequiresPermission;
 import io.billingnow.platform.auth.Role;
 import io.billingnow.platform.http.ApiException;
 import io.billingnow.platform.http.MergePatch;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -45,12 +46,16 @@ public final class MembersResource {
     public record NewInvitation(@NotBlank @Size(max = 320) String email, @NotNull String role) {
     }
 
+    @Operation(summary = "List the tenant's members")
     @GET
     @RequiresPermission(Permission.MEMBERS_MANAGE)
     public Map<String, List<Member>> list(@Context SecurityContext security) {
         return Map.of("data", members.list(Callers.tenant(security).tenant()));
     }
 
+    @Operation(summary = "Change a member's role",
+            description = "A JSON merge patch of {\"role\": …}. A tenant keeps at least one owner (409 "
+            + "last-owner).")
     @PATCH
     @Path("/{userId}")
     @Consumes(MergePatch.MEDIA_TYPE)
@@ -66,6 +71,8 @@ public final class MembersResource {
         return members.changeRole(Callers.tenant(security), userId, role(request.role()));
     }
 
+    @Operation(summary = "Remove a member",
+            description = "The last owner cannot be removed (409 last-owner).")
     @DELETE
     @Path("/{userId}")
     @RequiresPermission(Permission.MEMBERS_MANAGE)
@@ -75,6 +82,9 @@ public final class MembersResource {
     }
 
     /** The response carries the invitation token, once; deliver it to the invited address (e.g. in a link). */
+    @Operation(summary = "Invite a member",
+            description = "The response carries the invitation token, once; deliver it to the invited address "
+            + "(e.g. in a link).")
     @POST
     @Path("/invitations")
     @RequiresPermission(Permission.MEMBERS_MANAGE)
@@ -87,6 +97,7 @@ public final class MembersResource {
                 .build();
     }
 
+    @Operation(summary = "List open invitations")
     @GET
     @Path("/invitations")
     @RequiresPermission(Permission.MEMBERS_MANAGE)
@@ -94,6 +105,7 @@ public final class MembersResource {
         return Map.of("data", members.openInvitations(Callers.tenant(security).tenant()));
     }
 
+    @Operation(summary = "Revoke an invitation")
     @DELETE
     @Path("/invitations/{id}")
     @RequiresPermission(Permission.MEMBERS_MANAGE)

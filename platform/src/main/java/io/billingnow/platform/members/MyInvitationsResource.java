@@ -4,6 +4,7 @@ import io.billingnow.platform.auth.RequiresSignIn;
 import io.billingnow.platform.auth.SignedInUser;
 import io.billingnow.platform.http.ApiException;
 import io.billingnow.platform.signin.UserAccounts;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -32,12 +33,14 @@ public final class MyInvitationsResource {
         this.users = users;
     }
 
+    @Operation(summary = "List invitations to my email address")
     @GET
     @RequiresSignIn
     public Map<String, List<MemberService.OpenInvitation>> list(@Context ContainerRequestContext request) {
         return Map.of("data", members.openInvitationsFor(verifiedEmail(request)));
     }
 
+    @Operation(summary = "Accept an invitation to my email address")
     @POST
     @Path("/{id}/accept")
     @RequiresSignIn

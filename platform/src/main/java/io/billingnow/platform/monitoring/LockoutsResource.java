@@ -4,6 +4,7 @@ import io.billingnow.platform.auth.Callers;
 import io.billingnow.platform.auth.RequiresOperator;
 import io.billingnow.platform.http.ApiException;
 import io.billingnow.platform.ratelimit.RouteClass;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -35,12 +36,17 @@ public final class LockoutsResource {
     public record Lifted(int lifted) {
     }
 
+    @Operation(summary = "List lockouts in force",
+            description = "Lockouts on every node, after repeated failed attempts.")
     @GET
     @RequiresOperator(readOnly = true)
     public LockoutList list() {
         return new LockoutList(events.lockouts().list());
     }
 
+    @Operation(summary = "Lift lockouts",
+            description = "Lifts all lockouts, or only those of a route class and/or target (query parameters "
+            + "routeClass, target).")
     @DELETE
     @RequiresOperator
     public Lifted lift(@Context SecurityContext security, @QueryParam("routeClass") String routeClass,

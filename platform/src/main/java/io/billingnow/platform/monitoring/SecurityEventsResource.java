@@ -4,6 +4,7 @@ import io.billingnow.platform.auth.RequiresOperator;
 import io.billingnow.platform.http.ApiException;
 import io.billingnow.platform.http.Cursor;
 import io.billingnow.platform.http.Page;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -30,6 +31,9 @@ public final class SecurityEventsResource {
         this.events = events;
     }
 
+    @Operation(summary = "List security events",
+            description = "Failed sign-ins, refused credentials, rate limiting and lockouts; filter by kind and "
+            + "time (since, until).")
     @GET
     @RequiresOperator(readOnly = true)
     public Page<SecurityEventList.Entry> list(@QueryParam("kind") String kind, @QueryParam("since") String since,

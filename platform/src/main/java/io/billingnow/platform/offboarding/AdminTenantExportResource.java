@@ -6,6 +6,7 @@ import io.billingnow.platform.http.ApiException;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.tenancy.TenantId;
 import io.billingnow.platform.tenancy.TenantService;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -32,6 +33,9 @@ public final class AdminTenantExportResource {
         this.export = export;
     }
 
+    @Operation(summary = "Export a tenant's invoices and documents",
+            description = "The tenant's invoices and documents as one JSON file, to keep for the retention period "
+            + "before offboarding.")
     @GET
     @RequiresOperator
     @Produces(MediaType.APPLICATION_JSON)

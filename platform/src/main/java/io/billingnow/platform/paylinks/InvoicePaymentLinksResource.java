@@ -3,6 +3,7 @@ package io.billingnow.platform.paylinks;
 import io.billingnow.platform.auth.Callers;
 import io.billingnow.platform.auth.Permission;
 import io.billingnow.platform.auth.RequiresPermission;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -30,6 +31,9 @@ public final class InvoicePaymentLinksResource {
         this.links = links;
     }
 
+    @Operation(summary = "Create a payment link for an invoice",
+            description = "The link's URL carries a secret token: whoever has it can pay. Only a finalized "
+            + "invoice with an amount due (409 invoice-not-payable).")
     @POST
     @RequiresPermission(Permission.PAYMENT_LINKS_WRITE)
     public Response create(@Context SecurityContext security, @PathParam("id") UUID invoiceId,

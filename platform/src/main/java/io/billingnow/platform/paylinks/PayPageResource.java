@@ -1,6 +1,7 @@
 package io.billingnow.platform.paylinks;
 
 import io.billingnow.platform.auth.PublicEndpoint;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -35,6 +36,8 @@ public final class PayPageResource {
     }
 
     /** Public: the payer has no account; the 256-bit token is the credential. */
+    @Operation(summary = "Pay page (HTML)",
+            description = "The page a payer opens from a payment link; the token in the path is the credential.")
     @GET
     @PublicEndpoint
     @Produces(MediaType.TEXT_HTML)
@@ -52,6 +55,8 @@ public final class PayPageResource {
     }
 
     /** Public, like the page: sends the payer on to the provider's checkout for the amount still due. */
+    @Operation(summary = "Start checkout from the pay page",
+            description = "Sends the payer on to the provider's checkout for the amount still due.")
     @POST
     @Path("/checkout")
     @PublicEndpoint

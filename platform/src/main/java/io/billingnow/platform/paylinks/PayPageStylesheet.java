@@ -1,6 +1,7 @@
 package io.billingnow.platform.paylinks;
 
 import io.billingnow.platform.auth.PublicEndpoint;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -31,6 +32,7 @@ public final class PayPageStylesheet {
         }
     }
 
+    @Operation(summary = "Pay page stylesheet")
     @GET
     @PublicEndpoint
     @Produces("text/css; charset=utf-8")

@@ -3,6 +3,7 @@ package io.billingnow.platform.paylinks;
 import io.billingnow.platform.auth.Callers;
 import io.billingnow.platform.auth.Permission;
 import io.billingnow.platform.auth.RequiresPermission;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Path;
@@ -25,6 +26,7 @@ public final class PaymentLinksResource {
         this.links = links;
     }
 
+    @Operation(summary = "Revoke a payment link")
     @DELETE
     @Path("/{id}")
     @RequiresPermission(Permission.PAYMENT_LINKS_WRITE)

@@ -6,6 +6,7 @@ import io.billingnow.platform.auth.RequiresPermission;
 import io.billingnow.platform.auth.TenantCaller;
 import io.billingnow.platform.customers.CustomerService;
 import io.billingnow.platform.db.TenantTransactions;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,6 +31,8 @@ public final class CreditBalanceResource {
         this.customers = customers;
     }
 
+    @Operation(summary = "Get a customer's credit balance",
+            description = "Overpayments and payments recorded as credit, per currency.")
     @GET
     @RequiresPermission(Permission.CUSTOMERS_READ)
     public Map<String, List<PaymentDao.CreditBalance>> creditBalance(@Context SecurityContext security,

@@ -7,6 +7,7 @@ import io.billingnow.platform.auth.TenantCaller;
 import io.billingnow.platform.db.TenantTransactions;
 import io.billingnow.platform.invoices.InvoiceBalance;
 import io.billingnow.platform.invoices.InvoiceService;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -41,6 +42,11 @@ public final class PaymentsResource {
         this.invoices = invoices;
     }
 
+    @Operation(summary = "Record a payment of an invoice",
+            description = "A payment received outside the platform (bank transfer, cash). Amounts are bounded per "
+            + "currency and receivedAt must be near today. A payment of an invoice already paid is "
+            + "refused (409 invoice-paid) unless sent with \"asCredit\": true, which keeps it as "
+            + "customer credit.")
     @POST
     @RequiresPermission(Permission.PAYMENTS_WRITE)
     public Response record(@Context SecurityContext security, @PathParam("id") UUID invoiceId,
@@ -57,6 +63,7 @@ public final class PaymentsResource {
         return Response.status(201).entity(payment).build();
     }
 
+    @Operation(summary = "List an invoice's payments")
     @GET
     @RequiresPermission(Permission.INVOICES_READ)
     public Map<String, List<Payment>> list(@Context SecurityContext security, @PathParam("id") UUID invoiceId) {

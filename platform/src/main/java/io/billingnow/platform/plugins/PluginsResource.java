@@ -1,6 +1,7 @@
 package io.billingnow.platform.plugins;
 
 import io.billingnow.platform.auth.RequiresOperator;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,6 +20,7 @@ public final class PluginsResource {
         this.host = host;
     }
 
+    @Operation(summary = "List installed payment provider plugins")
     @GET
     @RequiresOperator(readOnly = true)
     public Map<String, List<PluginHost.PluginView>> list() {

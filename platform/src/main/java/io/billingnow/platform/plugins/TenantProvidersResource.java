@@ -7,6 +7,7 @@ import io.billingnow.platform.http.MergePatch;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.tenancy.TenantId;
 import io.billingnow.platform.tenancy.TenantService;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PATCH;
@@ -43,6 +44,8 @@ public final class TenantProvidersResource {
     }
 
     /** A JSON merge patch of the provider's state for the tenant: {@code {"enabled": true|false}}. */
+    @Operation(summary = "Enable or disable a payment provider for a tenant",
+            description = "A JSON merge patch: {\"enabled\": true|false}.")
     @PATCH
     @Path("/{providerId}")
     @Consumes(MergePatch.MEDIA_TYPE)

@@ -71,7 +71,7 @@ public final class ProviderAccountService {
      */
     public LoadedProvider usableProvider(TenantId tenant, String providerId) {
         LoadedProvider provider = plugins.provider(providerId)
-                .orElseThrow(() -> ApiException.unprocessable("provider-unavailable",
+                .orElseThrow(() -> ApiException.unprocessable("provider-not-installed",
                         "No payment provider with this id is installed"));
         boolean enabled = tenants.find(tenant).map(t -> t.settings().enabledProviders().contains(providerId))
                 .orElse(false);
@@ -140,7 +140,7 @@ public final class ProviderAccountService {
     public ProviderAccount addWebhookSecret(TenantHandle tx, UUID id, String secret, Duration overlap, Caller actor) {
         ProviderAccountDao.Row row = row(tx, id);
         ProviderDescriptor descriptor = plugins.provider(row.providerId()).map(LoadedProvider::descriptor)
-                .orElseThrow(() -> ApiException.unprocessable("provider-unavailable",
+                .orElseThrow(() -> ApiException.unprocessable("provider-not-installed",
                         "The account's payment provider is not installed"));
         CredentialField field = descriptor.webhookSecret().orElseThrow(() -> ApiException.unprocessable(
                 "webhooks-unsupported", "This provider does not sign webhooks"));

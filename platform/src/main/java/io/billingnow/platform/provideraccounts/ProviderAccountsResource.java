@@ -7,6 +7,7 @@ import io.billingnow.platform.auth.TenantCaller;
 import io.billingnow.platform.db.TenantTransactions;
 import io.billingnow.platform.http.ApiException;
 import io.billingnow.platform.plugins.LoadedProvider;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -38,6 +39,10 @@ public final class ProviderAccountsResource {
         this.accounts = accounts;
     }
 
+    @Operation(summary = "Connect a payment provider account",
+            description = "Stores the seller's provider credentials encrypted; they are never returned. The "
+            + "provider must be installed (422 provider-not-installed) and enabled for the tenant "
+            + "(422 provider-not-enabled).")
     @POST
     @RequiresPermission(Permission.PROVIDER_ACCOUNTS_MANAGE)
     public Response create(@Context SecurityContext security, @NotNull ProviderAccountFields fields) {
@@ -51,6 +56,8 @@ public final class ProviderAccountsResource {
         return Response.status(201).entity(created).build();
     }
 
+    @Operation(summary = "List provider accounts",
+            description = "Without credentials.")
     @GET
     @RequiresPermission(Permission.PROVIDER_ACCOUNTS_MANAGE)
     public Map<String, List<ProviderAccount>> list(@Context SecurityContext security) {
@@ -58,6 +65,8 @@ public final class ProviderAccountsResource {
         return Map.of("data", transactions.read(caller.tenant(), accounts::list));
     }
 
+    @Operation(summary = "Get a provider account",
+            description = "Without credentials.")
     @GET
     @Path("/{id}")
     @RequiresPermission(Permission.PROVIDER_ACCOUNTS_MANAGE)
@@ -66,6 +75,8 @@ public final class ProviderAccountsResource {
         return transactions.read(caller.tenant(), tx -> accounts.get(tx, id));
     }
 
+    @Operation(summary = "Disconnect a provider account",
+            description = "Its credentials are deleted; payment links using it stop working.")
     @DELETE
     @Path("/{id}")
     @RequiresPermission(Permission.PROVIDER_ACCOUNTS_MANAGE)
@@ -85,6 +96,9 @@ public final class ProviderAccountsResource {
     public record NewWebhookSecret(String secret, Long previousSecretsValidForSeconds) {
     }
 
+    @Operation(summary = "Add a webhook signing secret",
+            description = "For rotating the provider's webhook secret: the new secret is accepted alongside the "
+            + "old ones until they are retired.")
     @POST
     @Path("/{id}/webhook-secrets")
     @RequiresPermission(Permission.PROVIDER_ACCOUNTS_MANAGE)
@@ -100,6 +114,9 @@ public final class ProviderAccountsResource {
     }
 
     /** Stops accepting one webhook secret now, ahead of its scheduled retirement. */
+    @Operation(summary = "Retire a webhook signing secret",
+            description = "Stops accepting this secret now, ahead of its scheduled retirement; the last secret "
+            + "cannot be retired (409 last-webhook-secret).")
     @DELETE
     @Path("/{id}/webhook-secrets/{secretId}")
     @RequiresPermission(Permission.PROVIDER_ACCOUNTS_MANAGE)

@@ -7,6 +7,7 @@ import io.billingnow.platform.http.ApiException;
 import io.billingnow.platform.monitoring.SecurityEvent;
 import io.billingnow.platform.monitoring.SecurityEventKind;
 import io.billingnow.platform.monitoring.SecurityEvents;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -49,6 +50,8 @@ public final class MeResource {
                               boolean current) {
     }
 
+    @Operation(summary = "Who am I",
+            description = "The signed-in person and the tenants they belong to, with their roles.")
     @GET
     @RequiresSignIn
     public Me me(@Context ContainerRequestContext request) {
@@ -69,6 +72,7 @@ public final class MeResource {
         });
     }
 
+    @Operation(summary = "List my sessions")
     @GET
     @Path("/sessions")
     @RequiresSignIn
@@ -80,6 +84,7 @@ public final class MeResource {
                 .toList());
     }
 
+    @Operation(summary = "End one of my sessions")
     @DELETE
     @Path("/sessions/{id}")
     @RequiresSignIn
@@ -91,6 +96,8 @@ public final class MeResource {
     }
 
     /** Sign out everywhere: every session of this person ends, this one included. */
+    @Operation(summary = "Sign out everywhere",
+            description = "Every session of this person ends, this one included.")
     @POST
     @Path("/sessions/revoke-all")
     @RequiresSignIn

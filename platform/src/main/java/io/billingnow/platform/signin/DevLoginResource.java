@@ -8,6 +8,7 @@ import io.billingnow.platform.monitoring.SecurityEventKind;
 import io.billingnow.platform.monitoring.SecurityEvents;
 import io.billingnow.platform.sessions.SessionCookie;
 import io.billingnow.platform.sessions.Sessions;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -49,6 +50,8 @@ public final class DevLoginResource {
     public record DevSession(UUID userId, String csrfToken) {
     }
 
+    @Operation(summary = "Sign in without an identity provider (development only)",
+            description = "Exists only when signIn.devLogin is true, as ./billingnow dev sets it.")
     @POST
     @PublicEndpoint
     public Response login(@NotNull DevLogin request) {

@@ -6,6 +6,7 @@ import io.billingnow.platform.http.ProblemResponses;
 import io.billingnow.platform.sessions.CsrfGuard;
 import io.billingnow.platform.sessions.SessionCookie;
 import io.billingnow.platform.sessions.Sessions;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -50,6 +51,8 @@ public final class SignInResource {
         this.pendingSeconds = pendingSeconds;
     }
 
+    @Operation(summary = "Start signing in with an identity provider",
+            description = "Redirects the browser to the provider (Google, Apple, OIDC).")
     @GET
     @Path("/{provider: (?!dev/)[a-z0-9-]{1,32}}/login")
     @PublicEndpoint
@@ -58,6 +61,7 @@ public final class SignInResource {
         return start(provider, "user", ReturnTo.validate(returnTo, "/"), uri);
     }
 
+    @Operation(summary = "Start an operator's sign-in to the admin console")
     @GET
     @Path("/{provider: (?!dev/)[a-z0-9-]{1,32}}/console-login")
     @PublicEndpoint
@@ -66,6 +70,9 @@ public final class SignInResource {
         return start(provider, "operator", ReturnTo.validate(returnTo, "/admin"), uri);
     }
 
+    @Operation(summary = "Identity provider callback",
+            description = "Where the provider sends the browser back; completes the sign-in and sets the session "
+            + "cookie.")
     @GET
     @Path("/{provider: (?!dev/)[a-z0-9-]{1,32}}/callback")
     @PublicEndpoint
@@ -74,6 +81,8 @@ public final class SignInResource {
         return finish(provider, "GET", uri, uri.getQueryParameters(), headers);
     }
 
+    @Operation(summary = "Identity provider callback (form post)",
+            description = "The callback for providers answering with response_mode=form_post (e.g. Apple).")
     @POST
     @Path("/{provider: (?!dev/)[a-z0-9-]{1,32}}/callback")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -84,6 +93,9 @@ public final class SignInResource {
     }
 
     /** Ends this browser's session. A cookie that still names a live session must pass the CSRF check first. */
+    @Operation(summary = "Sign out",
+            description = "Ends this browser's session. A cookie that still names a live session must pass the "
+            + "CSRF check first.")
     @POST
     @Path("/logout")
     @PublicEndpoint

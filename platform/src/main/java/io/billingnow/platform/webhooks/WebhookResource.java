@@ -3,6 +3,7 @@ package io.billingnow.platform.webhooks;
 import io.billingnow.platform.auth.PublicEndpoint;
 import io.billingnow.platform.http.ApiException;
 import io.billingnow.sdk.Headers;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,6 +31,9 @@ public final class WebhookResource {
     }
 
     /** Public: providers cannot hold our credentials; the plugin's signature check over the raw body authenticates. */
+    @Operation(summary = "Receive a payment provider's webhook",
+            description = "For the providers, not for API clients: the plugin's signature check over the raw body "
+            + "authenticates the delivery (400 webhook-rejected otherwise).")
     @POST
     @PublicEndpoint
     @Consumes(MediaType.WILDCARD)

@@ -5,6 +5,7 @@ import io.billingnow.platform.auth.Permission;
 import io.billingnow.platform.auth.RequiresPermission;
 import io.billingnow.platform.auth.TenantCaller;
 import io.billingnow.platform.db.TenantTransactions;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -25,6 +26,9 @@ public final class WebhookReviewsResource {
         this.transactions = transactions;
     }
 
+    @Operation(summary = "List webhook events kept for review",
+            description = "Provider events that could not be applied (unknown invoice, currency mismatch, …) and "
+            + "need a person.")
     @GET
     @RequiresPermission(Permission.PAYMENTS_WRITE)
     public Map<String, List<WebhookEventDao.Review>> open(@Context SecurityContext security) {

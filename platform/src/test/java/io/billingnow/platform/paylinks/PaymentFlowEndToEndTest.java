@@ -537,6 +537,16 @@ class PaymentFlowEndToEndTest {
     }
 
     @Test
+    void aProviderThatIsNotInstalledIsA422OfItsOwnTypeNotAnOutage() {
+        Tenant tenant = platform.createTenant("payflow-uninstalled", "EUR");
+        String tenantKey = platform.apiKey(tenant, Role.OWNER);
+        JsonNode refused = TestPlatform.expect(platform.post("/v1/provider-accounts", tenantKey,
+                Map.of("providerId", "not-installed-anywhere", "credentials", Map.of("secret_key", STRIPE_KEY))), 422);
+        // provider-unavailable is the 503 of a provider that cannot be reached; a client retries that one.
+        assertThat(refused.get("type").asText()).endsWith("/provider-not-installed");
+    }
+
+    @Test
     void theAdminConsoleListsPluginsAndTogglesProvidersPerTenant() {
         JsonNode plugins = platform.getJson("/admin/v1/plugins", operator, 200).get("data");
         JsonNode stripe = providerView(plugins, "stripe");

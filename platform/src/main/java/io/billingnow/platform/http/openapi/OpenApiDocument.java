@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.billingnow.platform.auth.PublicEndpoint;
 import io.billingnow.platform.auth.RequiresOperator;
 import io.billingnow.platform.auth.RequiresPermission;
+import io.billingnow.platform.auth.RequiresSignIn;
 import io.billingnow.platform.http.Problem;
 import io.billingnow.platform.http.RequestIdFilter;
 import io.billingnow.platform.http.idempotency.IdempotencyFilter;
+import io.billingnow.platform.sessions.CsrfGuard;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.jaxrs2.Reader;
@@ -28,8 +30,10 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.net.URI;
@@ -116,17 +120,31 @@ public final class OpenApiDocument {
         if (operation == null) {
             return;
         }
+        // What every operation of a kind shares is said here, once; the resource's @Operation says the rest.
         if (method.isAnnotationPresent(RequiresPermission.class)) {
             operation.addSecurityItem(new SecurityRequirement().addList(API_KEY_SCHEME));
             String permission = method.getAnnotation(RequiresPermission.class).value().name();
             operation.setDescription(join(operation.getDescription(), "Requires the " + permission + " permission."));
             if (httpMethod.equals(HttpMethod.POST)) {
                 operation.addParametersItem(new Parameter().$ref("#/components/parameters/IdempotencyKey"));
+                operation.setDescription(join(operation.getDescription(), "Send an Idempotency-Key to make a retry "
+                        + "safe: the same key and body answer the first response again instead of running twice."));
             }
         } else if (method.isAnnotationPresent(RequiresOperator.class)) {
             operation.addSecurityItem(new SecurityRequirement().addList(OPERATOR_SCHEME));
+            operation.setDescription(join(operation.getDescription(),
+                    method.getAnnotation(RequiresOperator.class).readOnly()
+                            ? "Requires a platform operator or auditor." : "Requires a platform operator."));
+        } else if (method.isAnnotationPresent(RequiresSignIn.class)) {
+            operation.setDescription(join(operation.getDescription(),
+                    "Requires a signed-in browser session (cookie); a state change also needs the "
+                            + CsrfGuard.HEADER + " header."));
         } else if (method.isAnnotationPresent(PublicEndpoint.class)) {
             operation.setDescription(join(operation.getDescription(), "Public: no credential needed."));
+        }
+        if (takesIfMatch(method)) {
+            operation.setDescription(join(operation.getDescription(), "Needs If-Match with the ETag of the version "
+                    + "being changed: 428 precondition-required without it, 412 precondition-failed if it is stale."));
         }
         // swagger-core files the method's return type under "default"; that is the success case, and "default"
         // belongs to the problem document every operation may answer with instead.
@@ -145,6 +163,18 @@ public final class OpenApiDocument {
                 .addHeaderObject(RequestIdFilter.HEADER, new Header().$ref("#/components/headers/RequestId"))
                 .content(new Content().addMediaType(Problem.MEDIA_TYPE,
                         new MediaType().schema(new Schema<>().$ref(PROBLEM_REF)))));
+    }
+
+    private static boolean takesIfMatch(Method method) {
+        for (Annotation[] annotations : method.getParameterAnnotations()) {
+            for (Annotation annotation : annotations) {
+                if (annotation instanceof HeaderParam header
+                        && header.value().equalsIgnoreCase(HttpHeaders.IF_MATCH)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String join(String description, String addition) {

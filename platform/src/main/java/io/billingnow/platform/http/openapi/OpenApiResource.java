@@ -1,6 +1,7 @@
 package io.billingnow.platform.http.openapi;
 
 import io.billingnow.platform.auth.PublicEndpoint;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,6 +23,9 @@ public final class OpenApiResource {
     }
 
     /** Public so that clients and code generators can fetch it without a credential; it contains no tenant data. */
+    @Operation(summary = "This OpenAPI document",
+            description = "Public so that clients and code generators can fetch it without a credential; it "
+            + "contains no tenant data.")
     @GET
     @PublicEndpoint
     @Produces(MediaType.APPLICATION_JSON)

@@ -9,6 +9,10 @@ import io.dropwizard.jackson.Jackson;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,6 +27,8 @@ class OpenApiDocumentTest {
     static final DropwizardAppExtension<?> APP = platform.app();
 
     private static final ObjectMapper JSON = Jackson.newObjectMapper();
+    private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head",
+            "patch", "trace");
     private static String body;
     private static JsonNode document;
 
@@ -96,6 +102,39 @@ class OpenApiDocumentTest {
         assertThat(parameters.findValuesAsText("$ref")).contains("#/components/parameters/IdempotencyKey");
         assertThat(document.path("components").path("parameters").path("IdempotencyKey").path("name").asText())
                 .isEqualTo("Idempotency-Key");
+    }
+
+    @Test
+    void everyOperationHasASummary() {
+        List<String> operations = new ArrayList<>();
+        List<String> withoutSummary = new ArrayList<>();
+        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            if (HTTP_METHODS.contains(op.getKey())) {
+                String name = op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
+                operations.add(name);
+                if (op.getValue().path("summary").asText().isBlank()) {
+                    withoutSummary.add(name);
+                }
+            }
+        }));
+        assertThat(operations).as("the document describes the API's operations").hasSizeGreaterThan(50);
+        assertThat(withoutSummary).as("operations without a summary (@Operation(summary = …))").isEmpty();
+    }
+
+    @Test
+    void operationsSayWhatTheyNeedBeyondTheirOwnDescription() {
+        JsonNode paths = document.path("paths");
+        String invoicePatch = paths.path("/v1/invoices/{id}").path("patch").path("description").asText();
+        assertThat(invoicePatch).contains("merge patch").contains("If-Match").contains("428")
+                .contains("INVOICES_WRITE");
+        assertThat(paths.path("/v1/invoices/{id}/payments").path("post").path("description").asText())
+                .contains("asCredit").contains("Idempotency-Key");
+        assertThat(paths.path("/admin/v1/tenants").path("get").path("description").asText())
+                .contains("operator or auditor");
+        assertThat(paths.path("/admin/v1/tenants").path("post").path("description").asText())
+                .contains("Requires a platform operator.").doesNotContain("If-Match");
+        assertThat(paths.path("/v1/me/sessions/revoke-all").path("post").path("description").asText())
+                .contains("signed-in browser session").contains("X-CSRF-Token");
     }
 
     @Test
