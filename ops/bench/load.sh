@@ -127,6 +127,12 @@ keys:
     file: $work/master.key
 plugins:
   directory: $work/plugins
+  # The benchmark's Stripe accounts name https://127.0.0.1:9 as their API (never called: no scenario opens a
+  # checkout), so a stray call cannot reach Stripe. Loopback is allowed here explicitly; production refuses it.
+  egress:
+    allowLoopback: true
+    extraHosts:
+      stripe: [127.0.0.1]
 # Every client of the benchmark comes from 127.0.0.1 with few credentials: the default budgets would answer 429
 # within a second. The limiter stays on (its cost is part of every request) with budgets no run can exhaust.
 monitoring:
