@@ -6,10 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.billingnow.platform.auth.RequiresPermission;
+import io.billingnow.platform.auth.RequiresSignIn;
 import io.billingnow.platform.auth.Role;
+import io.billingnow.platform.db.PlatformTransactions;
 import io.billingnow.platform.db.TenantTransactions;
 import io.billingnow.platform.members.MembershipDao;
 import io.billingnow.platform.plugins.TestPlugins;
+import io.billingnow.platform.sessions.SessionCookie;
+import io.billingnow.platform.sessions.Sessions;
+import io.billingnow.platform.sessions.SigningKeys;
 import io.billingnow.platform.testing.TestPlatform;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -18,7 +23,10 @@ import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.Response;
+import java.lang.reflect.Method;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,8 +55,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class CrossTenantIsolationTest {
 
+    static final String COOKIE_KEY = randomKey();
     static final TestPlatform platform = new TestPlatform(
-            ConfigOverride.config("plugins.directory", TestPlugins.folder().toString()));
+            ConfigOverride.config("plugins.directory", TestPlugins.folder().toString()),
+            ConfigOverride.config("signIn.cookieKeys.xtenant", COOKIE_KEY));
 
     @RegisterExtension
     static final DropwizardAppExtension<?> APP = platform.app();
@@ -70,6 +80,10 @@ class CrossTenantIsolationTest {
     static String invitationA;
     static String invoiceB;
     static String providerAccountB;
+    /** A person who is a member of tenant B only, signed in: the caller of the user endpoints ({@code /v1/me/…}). */
+    static Sessions.Issued sessionB;
+    /** The session of tenant A's member: B's person must not be able to end it. */
+    static Sessions.Issued sessionA;
     static JsonNode snapshotBefore;
 
     /**
@@ -88,6 +102,7 @@ class CrossTenantIsolationTest {
         ids.put("payment-links/{id}", List.of(paymentLinkA));
         ids.put("members/{userId}", List.of(memberA));
         ids.put("invitations/{id}", List.of(invitationA));
+        ids.put("sessions/{id}", List.of(sessionA.record().publicId().toString()));
         return ids;
     }
 
@@ -135,7 +150,24 @@ class CrossTenantIsolationTest {
         platform.postJson("/v1/invoices/" + invoiceB + "/finalize", keyB, Map.of(), 200);
         providerAccountB = platform.postJson("/v1/provider-accounts", keyB, bankTransferAccount("B GmbH"), 201)
                 .get("id").asText();
+        UUID personB = UUID.randomUUID();
+        platform.jdbi().useHandle(h -> h.execute("INSERT INTO users (id, email, email_verified, created_at) "
+                + "VALUES (?, 'person@tenant-b.example', true, now())", personB));
+        new TenantTransactions(platform.jdbi()).write(b.id(), tx -> tx.dao(MembershipDao.class)
+                .insert(tx.tenant(), personB, Role.OWNER.wireName(), Instant.now()));
+        Sessions sessions = new Sessions(new PlatformTransactions(platform.jdbi()),
+                new SessionCookie(SigningKeys.from(Map.of("xtenant", COOKIE_KEY), "test")), Clock.systemUTC(),
+                Duration.ofMinutes(30), Duration.ofHours(12), Duration.ofSeconds(15));
+        sessionB = sessions.create(personB, "user", "b");
+        sessionA = sessions.create(member, "user", "a");
         snapshotBefore = snapshotOfA();
+        assertThat(snapshotBefore.get("sessionsOfAsMember")).as("the snapshot sees A's member's session").hasSize(1);
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     static Map<String, Object> invoice(String customer) {
@@ -152,10 +184,11 @@ class CrossTenantIsolationTest {
 
     // ------------------------------------------------------------------------------------ the endpoint model
 
-    record Endpoint(String method, String template) {
+    /** {@code signedIn}: a user endpoint ({@code @RequiresSignIn}), called with B's person's session, not a key. */
+    record Endpoint(String method, String template, boolean signedIn) {
         @Override
         public String toString() {
-            return method + " " + template;
+            return method + " " + template + (signedIn ? " (session)" : "");
         }
     }
 
@@ -167,7 +200,10 @@ class CrossTenantIsolationTest {
         }
     }
 
-    /** Every tenant endpoint ({@code @RequiresPermission}) of the running app whose path has a parameter. */
+    /**
+     * Every tenant endpoint ({@code @RequiresPermission}) and user endpoint ({@code @RequiresSignIn}) of the running
+     * app whose path has a parameter.
+     */
     static List<Endpoint> tenantEndpointsWithPathParameters() {
         var config = APP.getEnvironment().jersey().getResourceConfig();
         List<Endpoint> found = new ArrayList<>();
@@ -181,8 +217,9 @@ class CrossTenantIsolationTest {
     private static void collect(Resource resource, String prefix, List<Endpoint> found) {
         String path = join(prefix, resource.getPath());
         for (ResourceMethod method : resource.getResourceMethods()) {
-            if (method.getInvocable().getDefinitionMethod().isAnnotationPresent(RequiresPermission.class)) {
-                found.add(new Endpoint(method.getHttpMethod(), path));
+            Method java = method.getInvocable().getDefinitionMethod();
+            if (java.isAnnotationPresent(RequiresPermission.class) || java.isAnnotationPresent(RequiresSignIn.class)) {
+                found.add(new Endpoint(method.getHttpMethod(), path, java.isAnnotationPresent(RequiresSignIn.class)));
             }
         }
         for (Resource child : resource.getChildResources()) {
@@ -236,11 +273,12 @@ class CrossTenantIsolationTest {
     void everyTenantEndpointWithAPathParameterIsProbed() {
         List<Endpoint> endpoints = tenantEndpointsWithPathParameters();
         // Guards the walk itself: an empty or partial model would pass vacuously.
-        assertThat(endpoints).contains(new Endpoint("GET", "/v1/customers/{id}"),
-                new Endpoint("POST", "/v1/invoices/{id}/payment-links"),
-                new Endpoint("DELETE", "/v1/payment-links/{id}"),
-                new Endpoint("DELETE", "/v1/provider-accounts/{id}/webhook-secrets/{secretId}"),
-                new Endpoint("PATCH", "/v1/members/{userId}"));
+        assertThat(endpoints).contains(new Endpoint("GET", "/v1/customers/{id}", false),
+                new Endpoint("POST", "/v1/invoices/{id}/payment-links", false),
+                new Endpoint("DELETE", "/v1/payment-links/{id}", false),
+                new Endpoint("DELETE", "/v1/provider-accounts/{id}/webhook-secrets/{secretId}", false),
+                new Endpoint("PATCH", "/v1/members/{userId}", false),
+                new Endpoint("POST", "/v1/me/invitations/{id}/accept", true));
         assertThat(endpoints).as("tenant endpoints whose path parameter has no id of tenant A in idsOfA()")
                 .filteredOn(e -> !idsOfA().keySet().containsAll(parameters(e.template()))).isEmpty();
         assertThat(probes()).hasSizeGreaterThanOrEqualTo(endpoints.size());
@@ -345,12 +383,18 @@ class CrossTenantIsolationTest {
     }
 
     private static Response call(Endpoint endpoint, String path, String ifMatch) {
-        Invocation.Builder request = platform.request(path, keyB).header("If-Match", ifMatch);
+        Invocation.Builder request = (endpoint.signedIn() ? signedIn(path, sessionB) : platform.request(path, keyB))
+                .header("If-Match", ifMatch);
         return TestPlatform.buffered(switch (endpoint.method()) {
             case HttpMethod.GET -> request.get();
             case HttpMethod.DELETE -> request.delete();
             default -> request.method(endpoint.method(), body(endpoint));
         });
+    }
+
+    private static Invocation.Builder signedIn(String path, Sessions.Issued session) {
+        return platform.request(path, null).cookie("__Host-bn_session", session.cookieValue())
+                .header("X-CSRF-Token", session.csrfToken()).header("Origin", "https://billingnow.test");
     }
 
     /** A problem without what differs between any two calls: its request id, instance and the ids themselves. */
@@ -380,6 +424,10 @@ class CrossTenantIsolationTest {
         out.set("invitations", platform.getJson("/v1/members/invitations", keyA, 200));
         // A payment link has no API view: its pay page still opening shows it was not revoked.
         out.put("payPage", platform.get(payPageA, null).getStatus());
+        // Its ids only: a session's lastSeenAt moves with every call.
+        var sessions = out.putArray("sessionsOfAsMember");
+        TestPlatform.expect(signedIn("/v1/me/sessions", sessionA).get(), 200).get("data")
+                .forEach(session -> sessions.add(session.get("id")));
         return out;
     }
 
