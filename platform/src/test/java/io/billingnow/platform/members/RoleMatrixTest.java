@@ -11,13 +11,13 @@ import io.billingnow.platform.sessions.SessionCookie;
 import io.billingnow.platform.sessions.Sessions;
 import io.billingnow.platform.sessions.SigningKeys;
 import io.billingnow.platform.tenancy.Tenant;
+import io.billingnow.platform.testing.ResourceMethods;
 import io.billingnow.platform.testing.TestPlatform;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
-import java.lang.reflect.Method;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,8 +26,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.glassfish.jersey.server.model.Resource;
-import org.glassfish.jersey.server.model.ResourceMethod;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -125,40 +123,10 @@ class RoleMatrixTest {
     }
 
     private static List<Endpoint> endpoints() {
-        List<Endpoint> found = new ArrayList<>();
-        for (Resource resource : APP.getEnvironment().jersey().getResourceConfig().getResources()) {
-            collect(resource, "", found);
-        }
-        for (Class<?> type : APP.getEnvironment().jersey().getResourceConfig().getClasses()) {
-            if (type.isAnnotationPresent(jakarta.ws.rs.Path.class)) {
-                collect(Resource.from(type), "", found);
-            }
-        }
-        for (Object instance : APP.getEnvironment().jersey().getResourceConfig().getInstances()) {
-            if (instance.getClass().isAnnotationPresent(jakarta.ws.rs.Path.class)) {
-                collect(Resource.from(instance.getClass()), "", found);
-            }
-        }
-        return found.stream().distinct().toList();
-    }
-
-    private static void collect(Resource resource, String prefix, List<Endpoint> found) {
-        String path = join(prefix, resource.getPath());
-        for (ResourceMethod method : resource.getResourceMethods()) {
-            Method java = method.getInvocable().getDefinitionMethod();
-            RequiresPermission permission = java.getAnnotation(RequiresPermission.class);
-            if (permission != null) {
-                found.add(new Endpoint(method.getHttpMethod(), path, permission.value()));
-            }
-        }
-        for (Resource child : resource.getChildResources()) {
-            collect(child, path, found);
-        }
-    }
-
-    private static String join(String prefix, String path) {
-        String p = path == null ? "" : path;
-        String joined = (prefix + "/" + p).replaceAll("/+", "/");
-        return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
+        return ResourceMethods.of(APP.getEnvironment().jersey().getResourceConfig()).stream()
+                .filter(m -> m.declaration().isAnnotationPresent(RequiresPermission.class))
+                .map(m -> new Endpoint(m.httpMethod(), m.path(),
+                        m.declaration().getAnnotation(RequiresPermission.class).value()))
+                .distinct().toList();
     }
 }

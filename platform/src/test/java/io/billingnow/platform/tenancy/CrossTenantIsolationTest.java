@@ -15,6 +15,7 @@ import io.billingnow.platform.plugins.TestPlugins;
 import io.billingnow.platform.sessions.SessionCookie;
 import io.billingnow.platform.sessions.Sessions;
 import io.billingnow.platform.sessions.SigningKeys;
+import io.billingnow.platform.testing.ResourceMethods;
 import io.billingnow.platform.testing.TestPlatform;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -23,7 +24,6 @@ import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.Response;
-import java.lang.reflect.Method;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,8 +36,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.glassfish.jersey.server.model.Resource;
-import org.glassfish.jersey.server.model.ResourceMethod;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -205,31 +203,11 @@ class CrossTenantIsolationTest {
      * app whose path has a parameter.
      */
     static List<Endpoint> tenantEndpointsWithPathParameters() {
-        var config = APP.getEnvironment().jersey().getResourceConfig();
-        List<Endpoint> found = new ArrayList<>();
-        config.getResources().forEach(resource -> collect(resource, "", found));
-        Stream.concat(config.getClasses().stream(), config.getInstances().stream().map(Object::getClass))
-                .filter(type -> type.isAnnotationPresent(jakarta.ws.rs.Path.class))
-                .forEach(type -> collect(Resource.from(type), "", found));
-        return found.stream().distinct().filter(e -> e.template().contains("{")).toList();
-    }
-
-    private static void collect(Resource resource, String prefix, List<Endpoint> found) {
-        String path = join(prefix, resource.getPath());
-        for (ResourceMethod method : resource.getResourceMethods()) {
-            Method java = method.getInvocable().getDefinitionMethod();
-            if (java.isAnnotationPresent(RequiresPermission.class) || java.isAnnotationPresent(RequiresSignIn.class)) {
-                found.add(new Endpoint(method.getHttpMethod(), path, java.isAnnotationPresent(RequiresSignIn.class)));
-            }
-        }
-        for (Resource child : resource.getChildResources()) {
-            collect(child, path, found);
-        }
-    }
-
-    private static String join(String prefix, String path) {
-        String joined = (prefix + "/" + (path == null ? "" : path)).replaceAll("/+", "/");
-        return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
+        return ResourceMethods.of(APP.getEnvironment().jersey().getResourceConfig()).stream()
+                .filter(m -> m.declaration().isAnnotationPresent(RequiresPermission.class)
+                        || m.declaration().isAnnotationPresent(RequiresSignIn.class))
+                .map(m -> new Endpoint(m.httpMethod(), m.path(), m.declaration().isAnnotationPresent(RequiresSignIn.class)))
+                .distinct().filter(e -> e.template().contains("{")).toList();
     }
 
     /** The keys of {@link #idsOfA()} a template needs, in order. */
