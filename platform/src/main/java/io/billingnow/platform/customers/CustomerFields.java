@@ -1,6 +1,5 @@
 package io.billingnow.platform.customers;
 
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -9,17 +8,16 @@ import jakarta.validation.constraints.Size;
 import java.util.Map;
 
 /**
- * What a client sends to create a customer (and what a merge patch is applied to). {@code taxId} tells three cases apart: absent (Java null)
- * keeps the stored tax id on an update, JSON {@code null} or {@code ""} (both read as "") erases it, a value sets it;
- * the masked value a response shows ({@code ****4321}) sent back unchanged also keeps it, so a GET → PATCH round trip
- * loses nothing.
+ * What a client sends to create a customer, and what an update's merge patch is applied to. How a patch's
+ * {@code taxId} is read (absent, masked, null, a value) is decided from the patch itself in
+ * {@link CustomerService#update}: the current fields never hold the stored tax id.
  */
 public record CustomerFields(
         @NotBlank @Size(max = 200) String name,
         @Email @Size(max = 254) String email,
         @Valid Address address,
         @Pattern(regexp = "[A-Z]{2}", message = "an ISO 3166-1 alpha-2 country code") String country,
-        @JsonDeserialize(using = ExplicitNullAsEmpty.class) @Size(max = 64) @Pattern(regexp = "(\\*{4})?[A-Za-z0-9 .\\-/]*",
+        @Size(max = 64) @Pattern(regexp = "(\\*{4})?[A-Za-z0-9 .\\-/]*",
                 message = "letters, digits, spaces, . - /") String taxId,
         @Pattern(regexp = "[A-Z]{3}", message = "an ISO 4217 currency code") String preferredCurrency,
         @Size(max = 50) Map<@Size(min = 1, max = 40) String, @Size(max = 500) String> metadata) {

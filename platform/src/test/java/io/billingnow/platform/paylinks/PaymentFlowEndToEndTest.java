@@ -407,16 +407,12 @@ class PaymentFlowEndToEndTest {
 
     @Test
     void revokingALinkExpiresTheStripeCheckoutItOpenedSoTheCustomerCannotPayThere() throws Exception {
-        JsonNode account = stripeAccount(newStripeSecret());
-        String invoiceId = openInvoice(1_000);
-        JsonNode link = platform.postJson("/v1/invoices/" + invoiceId + "/payment-links", key,
-                Map.of("providerAccountId", account.get("id").asText()), 201);
+        JsonNode link = linkToAStripeCheckout();
         URI url = URI.create(link.get("url").asText());
         String sessionId = sessionOf(checkout(url));
         assertThat(SESSION_STATUS).containsEntry(sessionId, "open");
 
-        JsonNode revocation = TestPlatform.expect(platform.request("/v1/payment-links/" + link.get("id").asText(),
-                key).delete(), 200);
+        JsonNode revocation = revoke(link);
         assertThat(revocation.get("providerCheckout").asText()).isEqualTo("closed");
         assertThat(revocation.get("revokedAt").isNull()).isFalse();
         assertThat(SESSION_STATUS).containsEntry(sessionId, "expired");
@@ -430,25 +426,20 @@ class PaymentFlowEndToEndTest {
 
         // Revoking again is harmless: the checkout is known to be closed, Stripe is not asked again.
         long asked = STRIPE.received().stream().filter(r -> r.path().endsWith("/expire")).count();
-        assertThat(TestPlatform.expect(platform.request("/v1/payment-links/" + link.get("id").asText(), key)
-                .delete(), 200).get("providerCheckout").asText()).isEqualTo("closed");
+        assertThat(revoke(link).get("providerCheckout").asText()).isEqualTo("closed");
         assertThat(STRIPE.received().stream().filter(r -> r.path().endsWith("/expire")).count()).isEqualTo(asked);
     }
 
     @Test
     void whenStripeCannotExpireTheCheckoutTheLinkStaysRevokedAndRevokingAgainRetries() throws Exception {
-        JsonNode account = stripeAccount(newStripeSecret());
-        String invoiceId = openInvoice(1_000);
-        JsonNode link = platform.postJson("/v1/invoices/" + invoiceId + "/payment-links", key,
-                Map.of("providerAccountId", account.get("id").asText()), 201);
+        JsonNode link = linkToAStripeCheckout();
         URI url = URI.create(link.get("url").asText());
         String sessionId = sessionOf(checkout(url));
 
         EXPIRE_FAILS.set(true);
         JsonNode failed;
         try {
-            failed = TestPlatform.expect(platform.request("/v1/payment-links/" + link.get("id").asText(), key)
-                    .delete(), 200);
+            failed = revoke(link);
         } finally {
             EXPIRE_FAILS.set(false);
         }
@@ -458,18 +449,14 @@ class PaymentFlowEndToEndTest {
         assertThat(auditActions()).contains("payment_link.checkout_close_failed");
         assertThat(status(checkout(url))).as("our link is revoked all the same").isEqualTo(410);
 
-        JsonNode retried = TestPlatform.expect(platform.request("/v1/payment-links/" + link.get("id").asText(), key)
-                .delete(), 200);
+        JsonNode retried = revoke(link);
         assertThat(retried.get("providerCheckout").asText()).isEqualTo("closed");
         assertThat(SESSION_STATUS).containsEntry(sessionId, "expired");
     }
 
     @Test
     void aCheckoutOpenedWhileTheLinkIsBeingRevokedIsExpiredToo() throws Exception {
-        JsonNode account = stripeAccount(newStripeSecret());
-        String invoiceId = openInvoice(1_000);
-        JsonNode link = platform.postJson("/v1/invoices/" + invoiceId + "/payment-links", key,
-                Map.of("providerAccountId", account.get("id").asText()), 201);
+        JsonNode link = linkToAStripeCheckout();
         URI url = URI.create(link.get("url").asText());
 
         // The link is revoked while Stripe is creating the session (after the platform found the link live).
@@ -490,6 +477,19 @@ class PaymentFlowEndToEndTest {
         String created = "cs_test_" + SESSIONS.get();
         assertThat(SESSION_STATUS).as("the session opened meanwhile").containsEntry(created, "expired");
         assertThat(auditActions()).contains("payment_link.checkout_closed");
+    }
+
+    /** A fresh Stripe account and a link to an open invoice of 10.00 that pays through it. */
+    static JsonNode linkToAStripeCheckout() {
+        JsonNode account = stripeAccount(newStripeSecret());
+        String invoiceId = openInvoice(1_000);
+        return platform.postJson("/v1/invoices/" + invoiceId + "/payment-links", key,
+                Map.of("providerAccountId", account.get("id").asText()), 201);
+    }
+
+    static JsonNode revoke(JsonNode link) {
+        return TestPlatform.expect(platform.request("/v1/payment-links/" + link.get("id").asText(), key).delete(),
+                200);
     }
 
     static String sessionOf(Response checkout) {
