@@ -3,13 +3,13 @@ package io.billingnow.bench;
 import io.billingnow.platform.audit.AuditLog;
 import io.billingnow.platform.db.DatabaseRoles;
 import io.billingnow.platform.db.Databases;
-import io.billingnow.platform.db.PlatformTransactions;
+import io.billingnow.platform.core.tx.PlatformTransactions;
 import io.billingnow.platform.db.SchemaMigrator;
-import io.billingnow.platform.db.TenantTransactions;
+import io.billingnow.platform.core.tx.TenantTransactions;
 import io.billingnow.platform.keys.KeySettings;
 import io.billingnow.platform.keys.Keys;
 import io.billingnow.platform.keys.master.MasterKey;
-import io.billingnow.platform.tenancy.TenantId;
+import io.billingnow.platform.core.TenantId;
 import io.dropwizard.jackson.Jackson;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
@@ -90,7 +90,7 @@ final class BenchDatabase implements AutoCloseable {
             set.execute("SET session_replication_role = replica");
             for (int i = 0; i < tokens.length; i++) {
                 insert.setObject(1, tenantIds.get(i % tenantIds.size()).value());
-                insert.setBytes(2, io.billingnow.platform.auth.SecretTokens.hash(tokens[i]));
+                insert.setBytes(2, io.billingnow.platform.identity.auth.SecretTokens.hash(tokens[i]));
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -5,7 +5,7 @@ import io.billingnow.platform.keys.Keys;
 import io.billingnow.platform.keys.master.LocalMasterKey;
 import io.billingnow.platform.keys.master.MasterKey;
 import io.billingnow.platform.keys.master.Pkcs11MasterKey;
-import io.billingnow.platform.tenancy.TenantId;
+import io.billingnow.platform.core.TenantId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

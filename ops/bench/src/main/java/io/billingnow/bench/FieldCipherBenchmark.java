@@ -4,7 +4,7 @@ import io.billingnow.platform.keys.AeadEngine;
 import io.billingnow.platform.keys.DataKey;
 import io.billingnow.platform.keys.FieldCipher;
 import io.billingnow.platform.keys.FieldContext;
-import io.billingnow.platform.tenancy.TenantId;
+import io.billingnow.platform.core.TenantId;
 import java.security.SecureRandom;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;

@@ -1,13 +1,13 @@
 package io.billingnow.bench;
 
-import io.billingnow.platform.invoices.calculation.Discount;
-import io.billingnow.platform.invoices.calculation.InvoiceCalculation;
-import io.billingnow.platform.invoices.calculation.InvoiceCalculator;
-import io.billingnow.platform.invoices.calculation.InvoiceInput;
-import io.billingnow.platform.invoices.calculation.InvoiceLineInput;
-import io.billingnow.platform.invoices.calculation.TaxBehaviour;
-import io.billingnow.platform.invoices.calculation.TaxCategory;
-import io.billingnow.platform.invoices.calculation.TaxRate;
+import io.billingnow.platform.billing.invoices.calculation.Discount;
+import io.billingnow.platform.billing.invoices.calculation.InvoiceCalculation;
+import io.billingnow.platform.billing.invoices.calculation.InvoiceCalculator;
+import io.billingnow.platform.billing.invoices.calculation.InvoiceInput;
+import io.billingnow.platform.billing.invoices.calculation.InvoiceLineInput;
+import io.billingnow.platform.billing.invoices.calculation.TaxBehaviour;
+import io.billingnow.platform.billing.invoices.calculation.TaxCategory;
+import io.billingnow.platform.billing.invoices.calculation.TaxRate;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

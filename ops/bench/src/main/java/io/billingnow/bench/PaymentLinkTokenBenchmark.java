@@ -1,7 +1,7 @@
 package io.billingnow.bench;
 
-import io.billingnow.platform.auth.SecretTokens;
-import io.billingnow.platform.tenancy.TenantId;
+import io.billingnow.platform.identity.auth.SecretTokens;
+import io.billingnow.platform.core.TenantId;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;

@@ -6,7 +6,7 @@ import io.billingnow.platform.keys.FieldEncryptor;
 import io.billingnow.platform.keys.KeySettings;
 import io.billingnow.platform.keys.Keys;
 import io.billingnow.platform.keys.master.LocalMasterKey;
-import io.billingnow.platform.tenancy.TenantId;
+import io.billingnow.platform.core.TenantId;
 import java.security.SecureRandom;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;

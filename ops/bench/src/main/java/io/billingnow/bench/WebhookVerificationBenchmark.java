@@ -1,13 +1,13 @@
 package io.billingnow.bench;
 
 import com.codahale.metrics.MetricRegistry;
-import io.billingnow.platform.monitoring.Lockouts;
-import io.billingnow.platform.monitoring.LogAlertSink;
-import io.billingnow.platform.monitoring.MemoryAlertWindows;
-import io.billingnow.platform.monitoring.SecurityEvents;
-import io.billingnow.platform.plugins.LoadedProvider;
-import io.billingnow.platform.plugins.PluginHost;
-import io.billingnow.platform.plugins.PluginSettings;
+import io.billingnow.platform.protection.monitoring.Lockouts;
+import io.billingnow.platform.protection.monitoring.LogAlertSink;
+import io.billingnow.platform.protection.monitoring.MemoryAlertWindows;
+import io.billingnow.platform.protection.monitoring.SecurityEvents;
+import io.billingnow.platform.providers.plugins.LoadedProvider;
+import io.billingnow.platform.providers.plugins.PluginHost;
+import io.billingnow.platform.providers.plugins.PluginSettings;
 import io.billingnow.sdk.Credentials;
 import io.billingnow.sdk.Headers;
 import io.billingnow.sdk.TenantContext;

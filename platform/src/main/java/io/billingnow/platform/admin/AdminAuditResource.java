@@ -1,10 +1,10 @@
 package io.billingnow.platform.admin;
 
+import io.billingnow.platform.core.errors.DomainException;
 import io.billingnow.platform.audit.AuditChainVerifier;
 import io.billingnow.platform.audit.AuditTrail;
-import io.billingnow.platform.auth.RequiresOperator;
-import io.billingnow.platform.http.ApiException;
-import io.billingnow.platform.tenancy.TenantId;
+import io.billingnow.platform.identity.auth.RequiresOperator;
+import io.billingnow.platform.core.TenantId;
 import io.billingnow.platform.tenancy.TenantService;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.ws.rs.DefaultValue;
@@ -64,7 +64,7 @@ public final class AdminAuditResource {
     private TenantId existing(UUID id) {
         TenantId tenant = new TenantId(id);
         // The audit tables would answer an unknown tenant with an empty, "intact" chain: say it does not exist.
-        tenants.find(tenant).orElseThrow(() -> ApiException.notFound("Tenant"));
+        tenants.find(tenant).orElseThrow(() -> DomainException.notFound("Tenant"));
         return tenant;
     }
 }

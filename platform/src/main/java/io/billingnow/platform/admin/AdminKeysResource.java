@@ -1,16 +1,16 @@
 package io.billingnow.platform.admin;
 
-import io.billingnow.platform.auth.Callers;
-import io.billingnow.platform.monitoring.SecurityEvent;
-import io.billingnow.platform.monitoring.SecurityEventKind;
-import io.billingnow.platform.monitoring.SecurityEvents;
-import io.billingnow.platform.auth.RequiresOperator;
-import io.billingnow.platform.http.ApiException;
+import io.billingnow.platform.core.errors.DomainException;
+import io.billingnow.platform.identity.auth.Callers;
+import io.billingnow.platform.protection.monitoring.SecurityEvent;
+import io.billingnow.platform.protection.monitoring.SecurityEventKind;
+import io.billingnow.platform.protection.monitoring.SecurityEvents;
+import io.billingnow.platform.identity.auth.RequiresOperator;
 import io.billingnow.platform.keys.KeyActor;
 import io.billingnow.platform.keys.KeyInfo;
 import io.billingnow.platform.keys.Keys;
 import io.billingnow.platform.keys.ReencryptionStatus;
-import io.billingnow.platform.tenancy.TenantId;
+import io.billingnow.platform.core.TenantId;
 import io.billingnow.platform.tenancy.TenantService;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.ws.rs.GET;
@@ -70,7 +70,7 @@ public final class AdminKeysResource {
     public KeyInfo rotate(@Context SecurityContext security, @PathParam("id") UUID id) {
         TenantId tenant = existing(id);
         if (keys.tenantKeys().inventory(tenant).stream().anyMatch(k -> "destroyed".equals(k.state()))) {
-            throw ApiException.conflict("keys-destroyed", "This tenant's keys were destroyed");
+            throw DomainException.conflict("keys-destroyed", "This tenant's keys were destroyed");
         }
         KeyInfo rotated = keys.tenantKeys().rotate(tenant, KeyActor.of(Callers.operator(security)));
         keyOperation(security, "rotated the data key of tenant " + tenant);
@@ -118,7 +118,7 @@ public final class AdminKeysResource {
     @RequiresOperator
     public Rewrapped rewrap(@Context SecurityContext security) {
         if (keys.previousMasterKey() == null) {
-            throw ApiException.conflict("no-previous-master-key",
+            throw DomainException.conflict("no-previous-master-key",
                     "No previous master key is configured (keys.previousMasterKey): there is nothing to re-wrap");
         }
         int count = keys.masterRotation().rewrapAll(keys.previousMasterKey(), keys.masterKey(),
@@ -135,7 +135,7 @@ public final class AdminKeysResource {
 
     private TenantId existing(UUID id) {
         TenantId tenant = new TenantId(id);
-        tenants.find(tenant).orElseThrow(() -> ApiException.notFound("Tenant"));
+        tenants.find(tenant).orElseThrow(() -> DomainException.notFound("Tenant"));
         return tenant;
     }
 }

@@ -1,9 +1,9 @@
 package io.billingnow.platform.admin;
 
-import io.billingnow.platform.auth.Callers;
-import io.billingnow.platform.auth.RequiresOperator;
-import io.billingnow.platform.operators.OperatorToken;
-import io.billingnow.platform.operators.OperatorTokens;
+import io.billingnow.platform.identity.auth.Callers;
+import io.billingnow.platform.identity.auth.RequiresOperator;
+import io.billingnow.platform.identity.operators.OperatorToken;
+import io.billingnow.platform.identity.operators.OperatorTokens;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;

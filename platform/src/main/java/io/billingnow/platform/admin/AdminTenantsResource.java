@@ -1,17 +1,17 @@
 package io.billingnow.platform.admin;
 
+import io.billingnow.platform.core.errors.DomainException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.billingnow.platform.auth.Callers;
-import io.billingnow.platform.auth.RequiresOperator;
-import io.billingnow.platform.http.ApiException;
+import io.billingnow.platform.identity.auth.Callers;
+import io.billingnow.platform.identity.auth.RequiresOperator;
 import io.billingnow.platform.http.ETags;
 import io.billingnow.platform.http.MergePatch;
 import io.billingnow.platform.offboarding.OffboardingRequest;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.tenancy.TenantDefinition;
-import io.billingnow.platform.tenancy.TenantId;
+import io.billingnow.platform.core.TenantId;
 import io.billingnow.platform.tenancy.TenantService;
-import io.billingnow.platform.tenancy.TenantStatus;
+import io.billingnow.platform.core.TenantStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.NotNull;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -58,14 +58,14 @@ public final class AdminTenantsResource {
     public TenantPage list(@QueryParam("status") String status, @QueryParam("cursor") String cursor,
                            @QueryParam("limit") @DefaultValue("50") int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
-            throw ApiException.invalid("/limit", "between 1 and " + MAX_PAGE);
+            throw DomainException.invalid("/limit", "between 1 and " + MAX_PAGE);
         }
         TenantStatus filter = null;
         if (status != null) {
             try {
                 filter = TenantStatus.fromWireName(status);
             } catch (IllegalArgumentException e) {
-                throw ApiException.invalid("/status", "one of active, suspended, offboarded");
+                throw DomainException.invalid("/status", "one of active, suspended, offboarded");
             }
         }
         List<Tenant> page = tenants.list(filter, cursor, limit + 1);
@@ -79,7 +79,7 @@ public final class AdminTenantsResource {
     @Path("/{id}")
     @RequiresOperator(readOnly = true)
     public Tenant get(@PathParam("id") UUID id) {
-        return tenants.find(new TenantId(id)).orElseThrow(() -> ApiException.notFound("Tenant"));
+        return tenants.find(new TenantId(id)).orElseThrow(() -> DomainException.notFound("Tenant"));
     }
 
     /** Provisions a tenant; the body is a tenant definition, checked as a tenants-config file is (422 if not). */

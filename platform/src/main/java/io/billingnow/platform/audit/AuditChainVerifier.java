@@ -1,7 +1,7 @@
 package io.billingnow.platform.audit;
 
-import io.billingnow.platform.db.TenantTransactions;
-import io.billingnow.platform.tenancy.TenantId;
+import io.billingnow.platform.core.tx.TenantTransactions;
+import io.billingnow.platform.core.TenantId;
 import java.util.Arrays;
 import java.util.List;
 

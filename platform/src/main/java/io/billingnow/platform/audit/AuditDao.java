@@ -1,6 +1,6 @@
 package io.billingnow.platform.audit;
 
-import io.billingnow.platform.tenancy.TenantId;
+import io.billingnow.platform.core.TenantId;
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;

@@ -1,8 +1,8 @@
 package io.billingnow.platform.audit;
 
-import io.billingnow.platform.auth.Callers;
-import io.billingnow.platform.auth.Permission;
-import io.billingnow.platform.auth.RequiresPermission;
+import io.billingnow.platform.identity.auth.Callers;
+import io.billingnow.platform.identity.auth.Permission;
+import io.billingnow.platform.identity.auth.RequiresPermission;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;

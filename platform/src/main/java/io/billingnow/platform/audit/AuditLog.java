@@ -1,8 +1,9 @@
 package io.billingnow.platform.audit;
 
+import io.billingnow.platform.core.RequestIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.billingnow.platform.db.TenantHandle;
+import io.billingnow.platform.core.tx.TenantHandle;
 import io.billingnow.platform.http.RequestIdFilter;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,7 +46,7 @@ public final class AuditLog {
             dao.ensureHead(tx.tenant());
             return dao.lockHead(tx.tenant()).orElseThrow();
         });
-        String requestId = MDC.get(RequestIdFilter.MDC_KEY);
+        String requestId = MDC.get(RequestIds.MDC_KEY);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<AuditEntry> entries = new ArrayList<>(events.size());
         long seq = head.seq();

@@ -1,9 +1,9 @@
 package io.billingnow.platform.audit;
 
+import io.billingnow.platform.core.errors.DomainException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.billingnow.platform.db.TenantTransactions;
-import io.billingnow.platform.http.ApiException;
-import io.billingnow.platform.tenancy.TenantId;
+import io.billingnow.platform.core.tx.TenantTransactions;
+import io.billingnow.platform.core.TenantId;
 import java.util.List;
 
 /**
@@ -34,10 +34,10 @@ public final class AuditTrail {
                 return null;
             }
             if (type == null || type.isBlank()) {
-                throw ApiException.invalid("/entityType", "required together with entityId");
+                throw DomainException.invalid("/entityType", "required together with entityId");
             }
             if (id == null || id.isBlank()) {
-                throw ApiException.invalid("/entityId", "required together with entityType");
+                throw DomainException.invalid("/entityId", "required together with entityType");
             }
             return new EntityFilter(type, id);
         }
@@ -45,7 +45,7 @@ public final class AuditTrail {
 
     public Page page(TenantId tenant, EntityFilter entity, String cursor, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw ApiException.invalid("/limit", "between 1 and " + MAX_LIMIT);
+            throw DomainException.invalid("/limit", "between 1 and " + MAX_LIMIT);
         }
         long afterSeq = parseCursor(cursor);
         List<AuditEntry> entries = transactions.read(tenant, tx -> {
@@ -72,6 +72,6 @@ public final class AuditTrail {
         } catch (NumberFormatException e) {
             // fall through to the same answer as a negative number
         }
-        throw ApiException.invalid("/cursor", "a cursor returned by a previous page");
+        throw DomainException.invalid("/cursor", "a cursor returned by a previous page");
     }
 }

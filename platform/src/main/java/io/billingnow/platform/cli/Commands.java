@@ -1,5 +1,6 @@
 package io.billingnow.platform.cli;
 
+import io.billingnow.platform.core.CommandFailure;
 import io.dropwizard.core.cli.Cli;
 import net.sourceforge.argparse4j.inf.Namespace;
 

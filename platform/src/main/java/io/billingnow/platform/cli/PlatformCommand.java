@@ -1,6 +1,6 @@
 package io.billingnow.platform.cli;
 
-import io.billingnow.platform.BillingNowConfiguration;
+import io.billingnow.platform.config.BillingNowConfiguration;
 import io.billingnow.platform.dev.DevDatabase;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;

@@ -1,5 +1,7 @@
 package io.billingnow.platform.db;
 
+import io.billingnow.platform.core.tx.TenantArgumentFactory;
+import io.billingnow.platform.core.tx.TenantTransactions;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 

@@ -1,12 +1,12 @@
 package io.billingnow.platform.dev;
 
-import io.billingnow.platform.apikeys.ApiKeyService;
+import io.billingnow.platform.identity.apikeys.ApiKeyService;
 import io.billingnow.platform.audit.AuditLog;
-import io.billingnow.platform.auth.Authenticator;
-import io.billingnow.platform.auth.OperatorCaller;
-import io.billingnow.platform.auth.Role;
-import io.billingnow.platform.auth.SecretTokens;
-import io.billingnow.platform.db.TenantTransactions;
+import io.billingnow.platform.identity.auth.Authenticator;
+import io.billingnow.platform.identity.auth.OperatorCaller;
+import io.billingnow.platform.identity.auth.Role;
+import io.billingnow.platform.identity.auth.SecretTokens;
+import io.billingnow.platform.core.tx.TenantTransactions;
 import io.billingnow.platform.tenancy.Tenant;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,7 +17,7 @@ import org.jdbi.v3.core.Jdbi;
  * Issues the bootstrap credentials a developer needs after `billingnow dev`: an operator token and an owner API key
  * of a sample tenant. Each start revokes the previous dev credentials, so only the ones just printed work.
  */
-final class DevCredentials {
+public final class DevCredentials {
 
     private static final String NAME = "billingnow dev";
 
@@ -25,13 +25,13 @@ final class DevCredentials {
     private final AuditLog audit;
     private final Clock clock;
 
-    DevCredentials(Jdbi jdbi, AuditLog audit, Clock clock) {
+    public DevCredentials(Jdbi jdbi, AuditLog audit, Clock clock) {
         this.jdbi = jdbi;
         this.audit = audit;
         this.clock = clock;
     }
 
-    String operatorToken() {
+    public String operatorToken() {
         String token = SecretTokens.generate(Authenticator.OPERATOR_TOKEN_PREFIX);
         Instant now = clock.instant();
         jdbi.useTransaction(h -> {
@@ -46,7 +46,7 @@ final class DevCredentials {
         return token;
     }
 
-    String ownerApiKey(Tenant tenant) {
+    public String ownerApiKey(Tenant tenant) {
         OperatorCaller actor = new OperatorCaller("billingnow-dev", false);
         ApiKeyService keys = new ApiKeyService(audit, clock);
         return new TenantTransactions(jdbi).write(tenant.id(), tx -> {

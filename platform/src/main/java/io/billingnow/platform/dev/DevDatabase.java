@@ -1,6 +1,6 @@
 package io.billingnow.platform.dev;
 
-import io.billingnow.platform.cli.CommandFailure;
+import io.billingnow.platform.core.CommandFailure;
 import io.billingnow.platform.db.DatabaseRoles;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -20,6 +20,9 @@ public final class DevDatabase implements AutoCloseable {
 
     /** Where {@code billingnow dev} keeps its cluster, keys and certificates (relative to the working directory). */
     public static final Path DATA = Path.of("data");
+
+    /** The configuration `billingnow dev` runs with (on the classpath), and commands use next to its data. */
+    public static final String CONFIG = "dev.yml";
 
     private final EmbeddedDatabase started;
     private final Map<String, String> previous;
@@ -41,7 +44,7 @@ public final class DevDatabase implements AutoCloseable {
             throw new CommandFailure("No configuration file given and no ./data of `billingnow dev` here: pass the "
                     + "CONFIG.yml of your deployment, or run this from the directory you ran `billingnow dev` in.");
         }
-        namespace.getAttrs().put("file", DevCommand.DEV_CONFIG);
+        namespace.getAttrs().put("file", CONFIG);
         return open(DATA, out);
     }
 
@@ -61,7 +64,7 @@ public final class DevDatabase implements AutoCloseable {
      * The dev configuration's database URLs are not in dev.yml (the port is chosen at each start): they are set as
      * Dropwizard's {@code dw.} overrides. Returns the values they replace.
      */
-    static Map<String, String> pointConfigurationAt(String jdbcUrl) {
+    public static Map<String, String> pointConfigurationAt(String jdbcUrl) {
         Map<String, String> values = Map.of(
                 "dw.database.url", jdbcUrl,
                 "dw.database.user", DatabaseRoles.APP,

@@ -29,7 +29,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /** Starts the cluster, first stopping one an earlier, killed run left behind ({@link StaleCluster}). */
-    static EmbeddedDatabase start(Path dataDirectory, PrintStream out) throws IOException, SQLException {
+    public static EmbeddedDatabase start(Path dataDirectory, PrintStream out) throws IOException, SQLException {
         Path cluster = cluster(dataDirectory);
         Files.createDirectories(cluster);
         StaleCluster.clear(cluster, out);

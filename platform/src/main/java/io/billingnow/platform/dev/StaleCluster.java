@@ -1,6 +1,6 @@
 package io.billingnow.platform.dev;
 
-import io.billingnow.platform.cli.CommandFailure;
+import io.billingnow.platform.core.CommandFailure;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.channels.FileChannel;
@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * system releases it when that JVM dies. So: lock free and our postgres still running → an orphan, stopped here;
  * pid file of a process that is gone (or is no postgres of this directory) → stale, removed.
  */
-final class StaleCluster {
+public final class StaleCluster {
 
     static final String PID_FILE = "postmaster.pid";
     static final String OWNER_LOCK = "epg-lock";

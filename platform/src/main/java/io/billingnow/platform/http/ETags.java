@@ -1,5 +1,6 @@
 package io.billingnow.platform.http;
 
+import io.billingnow.platform.core.errors.DomainException;
 import jakarta.ws.rs.core.EntityTag;
 
 /**
@@ -31,7 +32,7 @@ public final class ETags {
      */
     public static void requireMatch(String ifMatch, int currentVersion) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw ApiException.preconditionRequired();
+            throw DomainException.preconditionRequired();
         }
         String current = Integer.toString(currentVersion);
         for (String candidate : ifMatch.split(",")) {
@@ -40,7 +41,7 @@ public final class ETags {
                 return;
             }
         }
-        throw ApiException.preconditionFailed("The resource has changed (its ETag is now " + headerValue(currentVersion)
+        throw DomainException.preconditionFailed("The resource has changed (its ETag is now " + headerValue(currentVersion)
                 + "); fetch it again and reapply your change");
     }
 

@@ -1,5 +1,8 @@
 package io.billingnow.platform.http;
 
+import io.billingnow.platform.core.errors.DomainException;
+import io.billingnow.platform.core.errors.FieldError;
+import io.billingnow.platform.core.errors.InvalidInput;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -32,7 +35,7 @@ public final class ExceptionMappers {
     }
 
     public static void register(ResourceConfig jersey) {
-        jersey.register(new ApiExceptionMapper());
+        jersey.register(new DomainExceptionMapper());
         jersey.register(new ParamExceptionMapper());
         jersey.register(new JsonExceptionMapper());
         jersey.register(new ViolationMapper());
@@ -40,9 +43,9 @@ public final class ExceptionMappers {
         jersey.register(new UnexpectedExceptionMapper());
     }
 
-    static final class ApiExceptionMapper implements ExceptionMapper<ApiException> {
+    static final class DomainExceptionMapper implements ExceptionMapper<DomainException> {
         @Override
-        public Response toResponse(ApiException e) {
+        public Response toResponse(DomainException e) {
             return ProblemResponses.of(e);
         }
     }
@@ -60,9 +63,9 @@ public final class ExceptionMappers {
                     : e instanceof ParamException.HeaderParamException ? "header" : "parameter";
             String message = "the " + kind + " " + name + " has the wrong type or format";
             if (e instanceof ParamException.HeaderParamException) {
-                return ProblemResponses.of(new ApiException(400, "invalid-request", "Invalid request", message));
+                return ProblemResponses.of(new InvalidInput("invalid-request", "Invalid request", message));
             }
-            return ProblemResponses.of(ApiException.invalid(Parameters.pointer(name), message));
+            return ProblemResponses.of(DomainException.invalid(Parameters.pointer(name), message));
         }
     }
 
@@ -86,14 +89,14 @@ public final class ExceptionMappers {
                     message = "unknown field";
                 } else if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
                     message = "wrong type or format";
-                } else if (mapping.getCause() instanceof ApiException api) {
+                } else if (mapping.getCause() instanceof DomainException api) {
                     return ProblemResponses.of(api);
                 } else if (mapping.getCause() instanceof IllegalArgumentException iae && iae.getMessage() != null) {
                     message = iae.getMessage();
                 } else {
                     message = "invalid value";
                 }
-                return ProblemResponses.of(ApiException.invalid(pointer, message));
+                return ProblemResponses.of(DomainException.invalid(pointer, message));
             }
             return ProblemResponses.of(400, "malformed-json", "Malformed JSON", "The request body is not valid JSON");
         }
@@ -106,12 +109,12 @@ public final class ExceptionMappers {
     static final class ViolationMapper implements ExceptionMapper<JerseyViolationException> {
         @Override
         public Response toResponse(JerseyViolationException e) {
-            List<Problem.FieldError> errors = new ArrayList<>();
+            List<FieldError> errors = new ArrayList<>();
             for (ConstraintViolation<?> v : e.getConstraintViolations()) {
-                errors.add(new Problem.FieldError(pointer(v.getPropertyPath()), v.getMessage()));
+                errors.add(new FieldError(pointer(v.getPropertyPath()), v.getMessage()));
             }
-            errors.sort(Comparator.comparing(Problem.FieldError::pointer));
-            return ProblemResponses.of(ApiException.invalid(errors));
+            errors.sort(Comparator.comparing(FieldError::pointer));
+            return ProblemResponses.of(DomainException.invalid(errors));
         }
 
         private static String pointer(Path path) {
@@ -169,7 +172,7 @@ public final class ExceptionMappers {
             if (e instanceof WebApplicationException wae) {
                 return new WebApplicationExceptionMapper().toResponse(wae);
             }
-            if (e instanceof ApiException api) {
+            if (e instanceof DomainException api) {
                 return ProblemResponses.of(api);
             }
             HttpException refused = httpException(e);

@@ -1,5 +1,7 @@
 package io.billingnow.platform.http;
 
+import io.billingnow.platform.core.errors.DomainException;
+import io.billingnow.platform.core.errors.FieldError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,18 +44,18 @@ public final class MergePatch {
         try {
             result = JSON.treeToValue(merged, type);
         } catch (JsonMappingException e) {
-            throw ApiException.invalid(JsonPointers.of(e),
+            throw DomainException.invalid(JsonPointers.of(e),
                     e instanceof UnrecognizedPropertyException ? "unknown field" : "wrong type or format");
         } catch (JsonProcessingException e) {
-            throw ApiException.invalid("/", "wrong type or format");
+            throw DomainException.invalid("/", "wrong type or format");
         }
-        List<Problem.FieldError> errors = VALIDATOR.validate(result).stream()
-                .map((ConstraintViolation<T> v) -> new Problem.FieldError(JsonPointers.of(v.getPropertyPath()),
+        List<FieldError> errors = VALIDATOR.validate(result).stream()
+                .map((ConstraintViolation<T> v) -> new FieldError(JsonPointers.of(v.getPropertyPath()),
                         v.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldError::pointer))
+                .sorted(Comparator.comparing(FieldError::pointer))
                 .toList();
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw DomainException.invalid(errors);
         }
         return result;
     }
@@ -61,7 +63,7 @@ public final class MergePatch {
     /** A patch must be a JSON object: any other document would replace the resource by something that is not one. */
     public static JsonNode requireObject(JsonNode patch) {
         if (patch == null || !patch.isObject()) {
-            throw ApiException.invalid("/", "a JSON merge patch: an object of the fields to change");
+            throw DomainException.invalid("/", "a JSON merge patch: an object of the fields to change");
         }
         return patch;
     }

@@ -1,5 +1,6 @@
 package io.billingnow.platform.http;
 
+import io.billingnow.platform.core.errors.FieldError;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.net.URI;
 import java.util.List;
@@ -17,9 +18,5 @@ public record Problem(URI type, String title, int status, String detail, String 
 
     public static URI type(String slug) {
         return URI.create(TYPE_BASE + slug);
-    }
-
-    /** One invalid field: where it is (a JSON pointer such as {@code /lines/2/quantity}) and what is wrong. */
-    public record FieldError(String pointer, String message) {
     }
 }

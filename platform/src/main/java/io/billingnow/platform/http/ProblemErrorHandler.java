@@ -1,5 +1,6 @@
 package io.billingnow.platform.http;
 
+import io.billingnow.platform.core.RequestIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.core.setup.Environment;
@@ -92,7 +93,7 @@ public final class ProblemErrorHandler extends ErrorHandler {
         if (already != null) {
             return already;
         }
-        String current = MDC.get(RequestIdFilter.MDC_KEY);
+        String current = MDC.get(RequestIds.MDC_KEY);
         return current != null ? current : UUID.randomUUID().toString();
     }
 }

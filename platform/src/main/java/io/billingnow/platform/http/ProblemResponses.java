@@ -1,6 +1,10 @@
 package io.billingnow.platform.http;
 
-import io.billingnow.platform.ratelimit.RateLimiter;
+import io.billingnow.platform.core.RequestIds;
+import io.billingnow.platform.core.errors.DomainException;
+import io.billingnow.platform.core.errors.FieldError;
+import io.billingnow.platform.core.errors.Unauthenticated;
+import io.billingnow.platform.protection.ratelimit.RateLimiter;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.slf4j.MDC;
@@ -11,11 +15,12 @@ public final class ProblemResponses {
     private ProblemResponses() {
     }
 
-    public static Response of(ApiException e) {
-        Response.ResponseBuilder builder = Response.status(e.status())
+    public static Response of(DomainException e) {
+        int status = DomainStatuses.of(e);
+        Response.ResponseBuilder builder = Response.status(status)
                 .type(Problem.MEDIA_TYPE)
-                .entity(problem(e.status(), e.slug(), e.title(), e.getMessage(), e.errors()));
-        if (e.status() == 401) {
+                .entity(problem(status, e.slug(), e.title(), e.getMessage(), e.errors()));
+        if (e instanceof Unauthenticated) {
             builder.header("WWW-Authenticate", "Bearer");
         }
         e.retryAfter().ifPresent(wait -> builder.header("Retry-After", RateLimiter.retryAfterSeconds(wait)));
@@ -49,7 +54,7 @@ public final class ProblemResponses {
     }
 
     public static Problem problem(int status, String slug, String title, String detail,
-                                  List<Problem.FieldError> errors) {
-        return new Problem(Problem.type(slug), title, status, detail, null, MDC.get(RequestIdFilter.MDC_KEY), errors);
+                                  List<FieldError> errors) {
+        return new Problem(Problem.type(slug), title, status, detail, null, MDC.get(RequestIds.MDC_KEY), errors);
     }
 }

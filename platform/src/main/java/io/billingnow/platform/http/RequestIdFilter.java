@@ -1,5 +1,6 @@
 package io.billingnow.platform.http;
 
+import io.billingnow.platform.core.RequestIds;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -19,7 +20,6 @@ import org.slf4j.MDC;
 public final class RequestIdFilter implements Filter {
 
     public static final String HEADER = "Request-Id";
-    public static final String MDC_KEY = "requestId";
     private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
     @Override
@@ -28,11 +28,11 @@ public final class RequestIdFilter implements Filter {
         String offered = ((HttpServletRequest) request).getHeader(HEADER);
         String id = offered != null && ACCEPTABLE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
         ((HttpServletResponse) response).setHeader(HEADER, id);
-        MDC.put(MDC_KEY, id);
+        MDC.put(RequestIds.MDC_KEY, id);
         try {
             chain.doFilter(request, response);
         } finally {
-            MDC.remove(MDC_KEY);
+            MDC.remove(RequestIds.MDC_KEY);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.billingnow.platform.http;
 
+import io.billingnow.platform.core.RequestIds;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import io.dropwizard.logging.common.ConsoleAppenderFactory;
 import io.dropwizard.logging.common.DefaultLoggingFactory;
@@ -12,7 +13,7 @@ import java.util.List;
  */
 public final class RequestIdLogging {
 
-    public static final String LOG_FORMAT = "%-5p [%d{ISO8601,UTC}] [%X{" + RequestIdFilter.MDC_KEY + "}] %c: %m%n%rEx";
+    public static final String LOG_FORMAT = "%-5p [%d{ISO8601,UTC}] [%X{" + RequestIds.MDC_KEY + "}] %c: %m%n%rEx";
 
     private RequestIdLogging() {
     }

@@ -1,6 +1,8 @@
 package io.billingnow.platform.http;
 
-import io.billingnow.platform.auth.PublicEndpoint;
+import io.billingnow.platform.core.errors.DomainException;
+import io.billingnow.platform.core.errors.FieldError;
+import io.billingnow.platform.identity.auth.PublicEndpoint;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.QueryParam;
@@ -38,19 +40,19 @@ public final class StrictQueryParameters implements ContainerRequestFilter {
             return;
         }
         Set<String> allowed = declared.computeIfAbsent(method, StrictQueryParameters::queryParameters);
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getQueryParameters().entrySet()) {
             String name = parameter.getKey();
             if (!allowed.contains(name)) {
-                errors.add(new Problem.FieldError(Parameters.pointer(name), "unknown query parameter"));
+                errors.add(new FieldError(Parameters.pointer(name), "unknown query parameter"));
             } else if (parameter.getValue().size() > 1) {
-                errors.add(new Problem.FieldError(Parameters.pointer(name), "given more than once"));
+                errors.add(new FieldError(Parameters.pointer(name), "given more than once"));
             } else if (parameter.getValue().get(0).chars().anyMatch(Character::isISOControl)) {
-                errors.add(new Problem.FieldError(Parameters.pointer(name), "must not contain control characters"));
+                errors.add(new FieldError(Parameters.pointer(name), "must not contain control characters"));
             }
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw DomainException.invalid(errors);
         }
     }
 

@@ -1,6 +1,6 @@
 package io.billingnow.platform.keys;
 
-import io.billingnow.platform.tenancy.TenantId;
+import io.billingnow.platform.core.TenantId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

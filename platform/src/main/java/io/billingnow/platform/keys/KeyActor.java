@@ -1,6 +1,6 @@
 package io.billingnow.platform.keys;
 
-import io.billingnow.platform.auth.Caller;
+import io.billingnow.platform.identity.auth.Caller;
 import java.util.Objects;
 
 /** Who a key operation is recorded against in the audit log: an operator, or the platform itself. */

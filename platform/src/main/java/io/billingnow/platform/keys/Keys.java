@@ -1,8 +1,8 @@
 package io.billingnow.platform.keys;
 
 import io.billingnow.platform.audit.AuditLog;
-import io.billingnow.platform.db.PlatformTransactions;
-import io.billingnow.platform.db.TenantTransactions;
+import io.billingnow.platform.core.tx.PlatformTransactions;
+import io.billingnow.platform.core.tx.TenantTransactions;
 import io.billingnow.platform.keys.master.MasterKey;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Clock;

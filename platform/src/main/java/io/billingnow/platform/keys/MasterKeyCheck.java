@@ -1,6 +1,6 @@
 package io.billingnow.platform.keys;
 
-import io.billingnow.platform.db.PlatformTransactions;
+import io.billingnow.platform.core.tx.PlatformTransactions;
 import io.billingnow.platform.keys.master.MasterKey;
 import io.billingnow.platform.keys.master.MasterKeyException;
 import java.nio.charset.StandardCharsets;

@@ -2,11 +2,11 @@ package io.billingnow.platform.keys;
 
 import io.billingnow.platform.audit.AuditEvent;
 import io.billingnow.platform.audit.AuditLog;
-import io.billingnow.platform.db.PlatformTransactions;
-import io.billingnow.platform.db.TenantTransactions;
+import io.billingnow.platform.core.tx.PlatformTransactions;
+import io.billingnow.platform.core.tx.TenantTransactions;
 import io.billingnow.platform.keys.master.MasterKey;
 import io.billingnow.platform.keys.master.MasterKeyException;
-import io.billingnow.platform.tenancy.TenantId;
+import io.billingnow.platform.core.TenantId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.billingnow.platform.keys;
 
-import io.billingnow.platform.db.PlatformTransactions;
-import io.billingnow.platform.db.TenantHandle;
-import io.billingnow.platform.db.TenantTransactions;
-import io.billingnow.platform.tenancy.TenantId;
+import io.billingnow.platform.core.tx.PlatformTransactions;
+import io.billingnow.platform.core.tx.TenantHandle;
+import io.billingnow.platform.core.tx.TenantTransactions;
+import io.billingnow.platform.core.TenantId;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Clock;
 import java.time.Instant;

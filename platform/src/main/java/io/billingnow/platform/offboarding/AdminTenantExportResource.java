@@ -1,10 +1,10 @@
 package io.billingnow.platform.offboarding;
 
-import io.billingnow.platform.auth.Callers;
-import io.billingnow.platform.auth.RequiresOperator;
-import io.billingnow.platform.http.ApiException;
+import io.billingnow.platform.core.errors.DomainException;
+import io.billingnow.platform.identity.auth.Callers;
+import io.billingnow.platform.identity.auth.RequiresOperator;
 import io.billingnow.platform.tenancy.Tenant;
-import io.billingnow.platform.tenancy.TenantId;
+import io.billingnow.platform.core.TenantId;
 import io.billingnow.platform.tenancy.TenantService;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.ws.rs.GET;
@@ -40,7 +40,7 @@ public final class AdminTenantExportResource {
     @RequiresOperator
     @Produces(MediaType.APPLICATION_JSON)
     public Response export(@Context SecurityContext security, @PathParam("id") UUID id) {
-        Tenant tenant = tenants.find(new TenantId(id)).orElseThrow(() -> ApiException.notFound("Tenant"));
+        Tenant tenant = tenants.find(new TenantId(id)).orElseThrow(() -> DomainException.notFound("Tenant"));
         export.recordExport(tenant, Callers.operator(security));
         StreamingOutput body = out -> export.write(tenant, out);
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)

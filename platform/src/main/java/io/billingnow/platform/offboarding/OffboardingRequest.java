@@ -1,6 +1,6 @@
 package io.billingnow.platform.offboarding;
 
-import io.billingnow.platform.http.ApiException;
+import io.billingnow.platform.core.errors.DomainException;
 import io.billingnow.platform.http.ETags;
 import io.billingnow.platform.tenancy.Tenant;
 
@@ -15,7 +15,7 @@ public record OffboardingRequest(String confirm) {
     public void check(Tenant current, String ifMatch) {
         ETags.requireMatch(ifMatch, current.version());
         if (!current.slug().equals(confirm)) {
-            throw ApiException.invalid("/confirm", "must be the tenant's slug, \"" + current.slug()
+            throw DomainException.invalid("/confirm", "must be the tenant's slug, \"" + current.slug()
                     + "\", to confirm offboarding (export its data first: GET /admin/v1/tenants/" + current.id()
                     + "/export)");
         }

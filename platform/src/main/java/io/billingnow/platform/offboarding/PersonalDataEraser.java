@@ -1,6 +1,6 @@
 package io.billingnow.platform.offboarding;
 
-import io.billingnow.platform.db.TenantHandle;
+import io.billingnow.platform.core.tx.TenantHandle;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.tenancy.TenantLifecycleListener;
 

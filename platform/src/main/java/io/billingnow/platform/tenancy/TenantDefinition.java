@@ -1,5 +1,9 @@
 package io.billingnow.platform.tenancy;
 
+import io.billingnow.platform.core.errors.DomainException;
+import io.billingnow.platform.core.errors.FieldError;
+import io.billingnow.platform.core.errors.StateConflict;
+import io.billingnow.platform.core.errors.Unprocessable;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -13,12 +17,11 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import io.billingnow.platform.http.ApiException;
 import io.billingnow.platform.http.JsonConventions;
 import io.billingnow.platform.http.JsonPointers;
 import io.billingnow.platform.http.Problem;
-import io.billingnow.platform.numbering.InvalidNumberingPatternException;
-import io.billingnow.platform.numbering.NumberingFormat;
+import io.billingnow.platform.billing.numbering.InvalidNumberingPatternException;
+import io.billingnow.platform.billing.numbering.NumberingFormat;
 import io.dropwizard.jackson.Jackson;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -70,21 +73,21 @@ public record TenantDefinition(String slug, String name, String country, String 
     /**
      * Binds and validates a definition from JSON (or YAML read as a tree).
      *
-     * @throws ApiException 422 {@value #INVALID}, with a pointer per problem
+     * @throws DomainException 422 {@value #INVALID}, with a pointer per problem
      */
     public static TenantDefinition parse(JsonNode node) {
         if (node == null || !node.isObject()) {
-            throw invalid(List.of(new Problem.FieldError("/", "must be an object of tenant fields")));
+            throw invalid(List.of(new FieldError("/", "must be an object of tenant fields")));
         }
         // Every unknown field is reported (not only the first), with the other problems of the definition.
-        List<Problem.FieldError> unknown = new ArrayList<>();
+        List<FieldError> unknown = new ArrayList<>();
         DeserializationProblemHandler collectUnknown = new DeserializationProblemHandler() {
             @Override
             public boolean handleUnknownProperty(DeserializationContext context, JsonParser parser,
                                                  JsonDeserializer<?> deserializer, Object bean, String property)
                     throws java.io.IOException {
                 // The parser stands on the unknown field's value, so its path ends with the field's name.
-                unknown.add(new Problem.FieldError(parser.getParsingContext().pathAsPointer().toString(),
+                unknown.add(new FieldError(parser.getParsingContext().pathAsPointer().toString(),
                         "unknown field"));
                 parser.skipChildren();
                 return true;
@@ -95,15 +98,15 @@ public record TenantDefinition(String slug, String name, String country, String 
             definition = STRICT.readerFor(TenantDefinition.class).withHandler(collectUnknown)
                     .readValue(STRICT.treeAsTokens(node));
         } catch (JsonMappingException e) {
-            unknown.add(new Problem.FieldError(JsonPointers.of(e), bindingMessage(e)));
+            unknown.add(new FieldError(JsonPointers.of(e), bindingMessage(e)));
             throw invalid(unknown);
         } catch (java.io.IOException e) {
-            throw invalid(List.of(new Problem.FieldError("/", "not a tenant definition")));
+            throw invalid(List.of(new FieldError("/", "not a tenant definition")));
         }
-        List<Problem.FieldError> errors = new ArrayList<>(unknown);
+        List<FieldError> errors = new ArrayList<>(unknown);
         try {
             definition.validate();
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             errors.addAll(e.errors());
         }
         if (!errors.isEmpty()) {
@@ -127,25 +130,25 @@ public record TenantDefinition(String slug, String name, String country, String 
      * Throws a 422 {@value #INVALID} listing every invalid field.
      */
     public void validate() {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         if (slug == null || !SLUG.matcher(slug).matches()) {
-            errors.add(new Problem.FieldError("/slug", "2-63 lowercase letters, digits or hyphens, starting with a "
+            errors.add(new FieldError("/slug", "2-63 lowercase letters, digits or hyphens, starting with a "
                     + "letter or digit"));
         }
         text(errors, "/name", name, true, 200);
         if (country == null || !COUNTRIES.contains(country)) {
-            errors.add(new Problem.FieldError("/country", "an ISO 3166-1 alpha-2 country code"));
+            errors.add(new FieldError("/country", "an ISO 3166-1 alpha-2 country code"));
         }
         if (currency == null || !isCurrency(currency)) {
-            errors.add(new Problem.FieldError("/currency", "an ISO 4217 currency code"));
+            errors.add(new FieldError("/currency", "an ISO 4217 currency code"));
         }
         numberFormat(errors, "/settings/invoiceNumberFormat", settings.invoiceNumberFormat());
         numberFormat(errors, "/settings/creditNoteNumberFormat", settings.creditNoteNumberFormat());
         if (settings.paymentTermsDays() < 0 || settings.paymentTermsDays() > 3650) {
-            errors.add(new Problem.FieldError("/settings/paymentTermsDays", "between 0 and 3650"));
+            errors.add(new FieldError("/settings/paymentTermsDays", "between 0 and 3650"));
         }
         if (settings.paymentLinkMaxDays() < 1 || settings.paymentLinkMaxDays() > 365) {
-            errors.add(new Problem.FieldError("/settings/paymentLinkMaxDays", "between 1 and 365"));
+            errors.add(new FieldError("/settings/paymentLinkMaxDays", "between 1 and 365"));
         }
         providers(errors, settings.enabledProviders());
         seller(errors, settings.seller());
@@ -159,24 +162,24 @@ public record TenantDefinition(String slug, String name, String country, String 
         try {
             return NumberingFormat.parse(pattern);
         } catch (InvalidNumberingPatternException e) {
-            throw new ApiException(409, "invalid-tenant-setting", "A tenant setting is invalid",
+            throw new StateConflict("invalid-tenant-setting", "A tenant setting is invalid",
                     "The tenant's setting " + pointer + " is invalid (" + e.reason() + "); an operator must correct "
-                            + "it before documents can be numbered", List.of(new Problem.FieldError(pointer,
+                            + "it before documents can be numbered", List.of(new FieldError(pointer,
                     e.reason())));
         }
     }
 
-    private static void numberFormat(List<Problem.FieldError> errors, String pointer, String pattern) {
+    private static void numberFormat(List<FieldError> errors, String pointer, String pattern) {
         try {
             NumberingFormat.parse(pattern);
         } catch (InvalidNumberingPatternException e) {
-            errors.add(new Problem.FieldError(pointer, e.reason()));
+            errors.add(new FieldError(pointer, e.reason()));
         }
     }
 
-    private static void providers(List<Problem.FieldError> errors, List<String> providers) {
+    private static void providers(List<FieldError> errors, List<String> providers) {
         if (providers.size() > MAX_PROVIDERS) {
-            errors.add(new Problem.FieldError("/settings/enabledProviders", "at most " + MAX_PROVIDERS + " providers"));
+            errors.add(new FieldError("/settings/enabledProviders", "at most " + MAX_PROVIDERS + " providers"));
             return;
         }
         Set<String> seen = new HashSet<>();
@@ -184,14 +187,14 @@ public record TenantDefinition(String slug, String name, String country, String 
             String id = providers.get(i);
             String pointer = "/settings/enabledProviders/" + i;
             if (id == null || !PROVIDER_ID.matcher(id).matches()) {
-                errors.add(new Problem.FieldError(pointer, "a provider id: lowercase letters, digits or hyphens"));
+                errors.add(new FieldError(pointer, "a provider id: lowercase letters, digits or hyphens"));
             } else if (!seen.add(id)) {
-                errors.add(new Problem.FieldError(pointer, "listed twice"));
+                errors.add(new FieldError(pointer, "listed twice"));
             }
         }
     }
 
-    private static void seller(List<Problem.FieldError> errors, Seller seller) {
+    private static void seller(List<FieldError> errors, Seller seller) {
         if (seller == null) {
             return;
         }
@@ -199,7 +202,7 @@ public record TenantDefinition(String slug, String name, String country, String 
         text(errors, at + "/legalName", seller.legalName(), true, 200);
         text(errors, at + "/taxId", seller.taxId(), false, 64);
         if (seller.email() != null && (seller.email().length() > 254 || !EMAIL.matcher(seller.email()).matches())) {
-            errors.add(new Problem.FieldError(at + "/email", "an email address"));
+            errors.add(new FieldError(at + "/email", "an email address"));
         }
         Seller.Address address = seller.address();
         if (address != null) {
@@ -210,19 +213,19 @@ public record TenantDefinition(String slug, String name, String country, String 
             text(errors, a + "/city", address.city(), true, 200);
             text(errors, a + "/region", address.region(), false, 200);
             if (address.country() != null && !COUNTRIES.contains(address.country())) {
-                errors.add(new Problem.FieldError(a + "/country", "an ISO 3166-1 alpha-2 country code"));
+                errors.add(new FieldError(a + "/country", "an ISO 3166-1 alpha-2 country code"));
             }
         }
     }
 
-    private static void text(List<Problem.FieldError> errors, String pointer, String value, boolean required,
+    private static void text(List<FieldError> errors, String pointer, String value, boolean required,
                              int max) {
         if (value == null) {
             if (required) {
-                errors.add(new Problem.FieldError(pointer, "required"));
+                errors.add(new FieldError(pointer, "required"));
             }
         } else if (value.isBlank() || value.length() > max) {
-            errors.add(new Problem.FieldError(pointer, "1 to " + max + " characters"));
+            errors.add(new FieldError(pointer, "1 to " + max + " characters"));
         }
     }
 
@@ -234,8 +237,8 @@ public record TenantDefinition(String slug, String name, String country, String 
         }
     }
 
-    private static ApiException invalid(List<Problem.FieldError> errors) {
-        return new ApiException(422, INVALID, "Invalid tenant definition",
+    private static DomainException invalid(List<FieldError> errors) {
+        return new Unprocessable(INVALID, "Invalid tenant definition",
                 errors.size() == 1 ? errors.get(0).message() : errors.size() + " fields are invalid", errors);
     }
 

@@ -1,6 +1,6 @@
 package io.billingnow.platform.tenancy;
 
-import io.billingnow.platform.db.TenantHandle;
+import io.billingnow.platform.core.tx.TenantHandle;
 
 /**
  * Lets other features react to a tenant's lifecycle inside the same transaction (for instance, destroying the

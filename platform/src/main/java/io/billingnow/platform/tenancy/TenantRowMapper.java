@@ -1,5 +1,7 @@
 package io.billingnow.platform.tenancy;
 
+import io.billingnow.platform.core.TenantId;
+import io.billingnow.platform.core.TenantStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.jackson.Jackson;

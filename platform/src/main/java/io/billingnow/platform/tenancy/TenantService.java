@@ -1,13 +1,17 @@
 package io.billingnow.platform.tenancy;
 
+import io.billingnow.platform.core.TenantId;
+import io.billingnow.platform.core.TenantStatus;
+import io.billingnow.platform.core.errors.DomainException;
+import io.billingnow.platform.core.errors.FieldError;
+import io.billingnow.platform.core.errors.StateConflict;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billingnow.platform.audit.AuditEvent;
 import io.billingnow.platform.audit.AuditLog;
-import io.billingnow.platform.auth.Caller;
-import io.billingnow.platform.db.PlatformTransactions;
-import io.billingnow.platform.db.TenantTransactions;
-import io.billingnow.platform.http.ApiException;
+import io.billingnow.platform.identity.auth.Caller;
+import io.billingnow.platform.core.tx.PlatformTransactions;
+import io.billingnow.platform.core.tx.TenantTransactions;
 import io.billingnow.platform.http.MergePatch;
 import io.billingnow.platform.http.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -68,7 +72,7 @@ public final class TenantService {
     public Tenant provision(TenantDefinition definition, Caller actor, String managedBy, List<String> ownedFields) {
         definition.validate();
         if (findBySlug(definition.slug()).isPresent()) {
-            throw ApiException.conflict("tenant-exists", "A tenant with this slug already exists");
+            throw DomainException.conflict("tenant-exists", "A tenant with this slug already exists");
         }
         TenantId id = TenantId.random();
         try {
@@ -76,7 +80,7 @@ public final class TenantService {
         } catch (org.jdbi.v3.core.statement.UnableToExecuteStatementException e) {
             if (e.getCause() instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
                 // Lost a race with a concurrent provisioning of the same slug.
-                throw ApiException.conflict("tenant-exists", "A tenant with this slug already exists");
+                throw DomainException.conflict("tenant-exists", "A tenant with this slug already exists");
             }
             throw e;
         }
@@ -130,13 +134,13 @@ public final class TenantService {
                           UnaryOperator<TenantDefinition> change) {
         return tenants.write(id, tx -> {
             TenantDao dao = tx.dao(TenantDao.class);
-            Tenant before = dao.lockById(id.value()).orElseThrow(() -> ApiException.notFound("Tenant"));
+            Tenant before = dao.lockById(id.value()).orElseThrow(() -> DomainException.notFound("Tenant"));
             versionCheck.accept(before.version());
             TenantDefinition current = TenantDefinition.of(before);
             TenantDefinition definition = change.apply(current);
             definition.validate();
             if (!before.slug().equals(definition.slug())) {
-                throw ApiException.invalid("/slug", "a tenant's slug cannot change");
+                throw DomainException.invalid("/slug", "a tenant's slug cannot change");
             }
             requireNotManaged(before, current, definition);
             if (definition.equals(current)) {
@@ -157,13 +161,13 @@ public final class TenantService {
         }
         JsonNode was = current.toJson();
         JsonNode will = changed.toJson();
-        List<Problem.FieldError> owned = tenant.managedFields().stream()
+        List<FieldError> owned = tenant.managedFields().stream()
                 .filter(pointer -> !was.at(pointer).equals(will.at(pointer)))
-                .map(pointer -> new Problem.FieldError(pointer, "set by " + tenant.managedBy()))
+                .map(pointer -> new FieldError(pointer, "set by " + tenant.managedBy()))
                 .toList();
         if (!owned.isEmpty()) {
-            throw new ApiException(409, "tenant-managed-by-config", "Managed by tenants-config",
-                    owned.stream().map(Problem.FieldError::pointer).collect(Collectors.joining(", "))
+            throw new StateConflict("tenant-managed-by-config", "Managed by tenants-config",
+                    owned.stream().map(FieldError::pointer).collect(Collectors.joining(", "))
                             + (owned.size() == 1 ? " is" : " are") + " set by " + tenant.managedBy()
                             + ": change the file (it is applied at startup)", owned);
         }
@@ -179,7 +183,7 @@ public final class TenantService {
                                Caller actor) {
         return tenants.write(id, tx -> {
             TenantDao dao = tx.dao(TenantDao.class);
-            Tenant before = dao.lockById(id.value()).orElseThrow(() -> ApiException.notFound("Tenant"));
+            Tenant before = dao.lockById(id.value()).orElseThrow(() -> DomainException.notFound("Tenant"));
             TenantDefinition current = TenantDefinition.of(before);
             ObjectNode merged = (ObjectNode) current.toJson();
             JsonNode fromFile = file.toJson();
@@ -218,7 +222,7 @@ public final class TenantService {
     public void releaseConfig(TenantId id, Caller actor) {
         tenants.write(id, tx -> {
             TenantDao dao = tx.dao(TenantDao.class);
-            Tenant before = dao.lockById(id.value()).orElseThrow(() -> ApiException.notFound("Tenant"));
+            Tenant before = dao.lockById(id.value()).orElseThrow(() -> DomainException.notFound("Tenant"));
             if (before.managedBy() != null) {
                 dao.setManaged(id.value(), null, new String[0], clock.instant());
                 audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "tenant", id.toString(),
@@ -252,9 +256,9 @@ public final class TenantService {
                                 Consumer<Tenant> precondition) {
         return tenants.write(id, tx -> {
             TenantDao dao = tx.dao(TenantDao.class);
-            Tenant before = dao.lockById(id.value()).orElseThrow(() -> ApiException.notFound("Tenant"));
+            Tenant before = dao.lockById(id.value()).orElseThrow(() -> DomainException.notFound("Tenant"));
             if (before.status() == TenantStatus.OFFBOARDED) {
-                throw ApiException.conflict("tenant-offboarded", "An offboarded tenant cannot change status");
+                throw DomainException.conflict("tenant-offboarded", "An offboarded tenant cannot change status");
             }
             precondition.accept(before);
             if (before.status() == status) {

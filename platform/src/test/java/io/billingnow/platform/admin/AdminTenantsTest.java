@@ -59,7 +59,7 @@ class AdminTenantsTest {
     @Test
     void aTenantApiKeyIsNotAnOperatorCredential() {
         var tenant = platform.createTenant("key-holder", "EUR");
-        String key = platform.apiKey(tenant, io.billingnow.platform.auth.Role.OWNER);
+        String key = platform.apiKey(tenant, io.billingnow.platform.identity.auth.Role.OWNER);
         assertThat(platform.get("/admin/v1/tenants", key).getStatus()).isEqualTo(401);
     }
 
@@ -67,7 +67,7 @@ class AdminTenantsTest {
     void aSuspendedTenantCanReadButNotWriteAndAnOffboardedOneCannotSignIn() {
         String operator = platform.operatorToken(false);
         var tenant = platform.createTenant("to-suspend", "EUR");
-        String key = platform.apiKey(tenant, io.billingnow.platform.auth.Role.OWNER);
+        String key = platform.apiKey(tenant, io.billingnow.platform.identity.auth.Role.OWNER);
         platform.postJson("/v1/customers", key, Map.of("name", "Before suspension"), 201);
 
         platform.request("/admin/v1/tenants/" + tenant.id() + "/suspend", operator).post(Entity.json("{}")).close();

@@ -4,7 +4,7 @@ import static io.billingnow.platform.testing.Responses.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.billingnow.platform.auth.Role;
+import io.billingnow.platform.identity.auth.Role;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.testing.CommandLine;
 import io.billingnow.platform.testing.TestPlatform;

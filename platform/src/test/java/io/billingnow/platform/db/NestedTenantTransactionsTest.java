@@ -3,7 +3,8 @@ package io.billingnow.platform.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.billingnow.platform.tenancy.TenantId;
+import io.billingnow.platform.core.tx.TenantTransactions;
+import io.billingnow.platform.core.TenantId;
 import io.billingnow.platform.testing.TestDatabase;
 import io.billingnow.platform.testing.TestPostgres;
 import java.util.UUID;

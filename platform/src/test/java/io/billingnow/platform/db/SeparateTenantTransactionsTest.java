@@ -2,7 +2,9 @@ package io.billingnow.platform.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.billingnow.platform.tenancy.TenantId;
+import io.billingnow.platform.core.tx.TenantHandle;
+import io.billingnow.platform.core.tx.TenantTransactions;
+import io.billingnow.platform.core.TenantId;
 import io.billingnow.platform.testing.TestDatabase;
 import io.billingnow.platform.testing.TestPostgres;
 import org.jdbi.v3.core.Jdbi;

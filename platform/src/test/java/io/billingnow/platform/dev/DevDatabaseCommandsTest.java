@@ -3,14 +3,14 @@ package io.billingnow.platform.dev;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.billingnow.platform.BillingNowApplication;
+import io.billingnow.platform.app.BillingNowApplication;
 import io.billingnow.platform.audit.AuditLog;
-import io.billingnow.platform.auth.OperatorCaller;
+import io.billingnow.platform.identity.auth.OperatorCaller;
 import io.billingnow.platform.db.DatabaseRoles;
 import io.billingnow.platform.db.Databases;
-import io.billingnow.platform.db.PlatformTransactions;
+import io.billingnow.platform.core.tx.PlatformTransactions;
 import io.billingnow.platform.db.SchemaMigrator;
-import io.billingnow.platform.db.TenantTransactions;
+import io.billingnow.platform.core.tx.TenantTransactions;
 import io.billingnow.platform.http.JsonConventions;
 import io.billingnow.platform.tenancy.TenantDefinition;
 import io.billingnow.platform.tenancy.TenantService;

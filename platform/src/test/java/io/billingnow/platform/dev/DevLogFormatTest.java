@@ -2,11 +2,13 @@ package io.billingnow.platform.dev;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.billingnow.platform.cli.DevCommand;
+import io.billingnow.platform.core.RequestIds;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.LoggingEvent;
-import io.billingnow.platform.BillingNowConfiguration;
+import io.billingnow.platform.config.BillingNowConfiguration;
 import io.billingnow.platform.http.JsonConventions;
 import io.billingnow.platform.http.RequestIdFilter;
 import io.dropwizard.configuration.ResourceConfigurationSourceProvider;
@@ -36,7 +38,7 @@ class DevLogFormatTest {
         layout.start();
         LoggingEvent event = new LoggingEvent(getClass().getName(), context.getLogger("io.billingnow.platform.x"),
                 Level.INFO, "invoice finalized", null, null);
-        event.setMDCPropertyMap(Map.of(RequestIdFilter.MDC_KEY, "7f3e9a3c-req", "tenant", "acme-id"));
+        event.setMDCPropertyMap(Map.of(RequestIds.MDC_KEY, "7f3e9a3c-req", "tenant", "acme-id"));
 
         assertThat(layout.doLayout(event)).contains("requestId=7f3e9a3c-req").contains("tenant=acme-id")
                 .contains("invoice finalized");
@@ -54,6 +56,6 @@ class DevLogFormatTest {
     private static BillingNowConfiguration devConfiguration() throws Exception {
         return new YamlConfigurationFactory<>(BillingNowConfiguration.class, Validators.newValidator(),
                 JsonConventions.apply(Jackson.newObjectMapper()), "dw")
-                .build(new ResourceConfigurationSourceProvider(), DevCommand.DEV_CONFIG);
+                .build(new ResourceConfigurationSourceProvider(), DevDatabase.CONFIG);
     }
 }

@@ -3,7 +3,7 @@ package io.billingnow.platform.dev;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.billingnow.platform.cli.CommandFailure;
+import io.billingnow.platform.core.CommandFailure;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -97,7 +97,7 @@ class EmbeddedDatabaseTest {
         Process first = ChildJvm.clusterOwner(data);
         try {
             ChildJvm.Result second = ChildJvm.run(ChildJvm.java(workdir,
-                    io.billingnow.platform.BillingNowApplication.class.getName(), "dev"));
+                    io.billingnow.platform.app.BillingNowApplication.class.getName(), "dev"));
 
             assertThat(second.exitCode()).isNotZero();
             assertThat(second.output()).contains("is in use by another running `billingnow dev`")

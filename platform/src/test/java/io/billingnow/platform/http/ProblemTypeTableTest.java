@@ -2,6 +2,7 @@ package io.billingnow.platform.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.billingnow.platform.core.errors.DomainException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,18 +33,18 @@ class ProblemTypeTableTest {
     /** A status argument: a literal, or a variable (then the status is decided at run time). */
     private static final String STATUS = "(\\d{3}|[a-z]\\w*)";
 
-    /** The builders that take (status, slug, …): ApiException and its subclasses, and the problem renderers. */
+    /** The builders that take (status, slug, …): DomainException and its subclasses, and the problem renderers. */
     private static final List<Pattern> STATUS_THEN_SLUG = List.of(
-            Pattern.compile("new\\s+ApiException\\(\\s*" + STATUS + "\\s*,\\s*" + SLUG),
-            // An ApiException subclass's constructor (a command's super("name", …) has no status first).
+            Pattern.compile("new\\s+DomainException\\(\\s*" + STATUS + "\\s*,\\s*" + SLUG),
+            // An DomainException subclass's constructor (a command's super("name", …) has no status first).
             Pattern.compile("super\\(\\s*(\\d{3})\\s*,\\s*" + SLUG),
             Pattern.compile("ProblemResponses\\.(?:of|problem)\\(\\s*" + STATUS + "\\s*,\\s*" + SLUG),
             Pattern.compile("Problems\\.body\\(\\s*" + STATUS + "\\s*,\\s*" + SLUG));
 
     /** The factories whose status is fixed by their name. */
     private static final Map<Pattern, Integer> FACTORY_THEN_SLUG = Map.of(
-            Pattern.compile("ApiException\\.conflict\\(\\s*" + SLUG), 409,
-            Pattern.compile("ApiException\\.unprocessable\\(\\s*" + SLUG), 422,
+            Pattern.compile("DomainException\\.conflict\\(\\s*" + SLUG), 409,
+            Pattern.compile("DomainException\\.unprocessable\\(\\s*" + SLUG), 422,
             // The request guard's 429 answer written straight to the servlet response (rate limits, lockouts).
             Pattern.compile("\\brefuse\\(\\s*response\\s*,\\s*" + SLUG), 429);
 
@@ -113,9 +114,9 @@ class ProblemTypeTableTest {
     void theScannerFindsTheTypesOfEveryKindOfBuilder() {
         Map<String, Set<Integer>> emitted = emittedByTheCode();
         // One of each form, so a change of the code's shape cannot make the comparison above vacuous.
-        assertThat(emitted).containsEntry("not-found", Set.of(404)) // ApiException factory and framework 404
-                .containsKey("tenant-exists") // ApiException.conflict
-                .containsKey("invoice-empty") // ApiException.unprocessable
+        assertThat(emitted).containsEntry("not-found", Set.of(404)) // DomainException factory and framework 404
+                .containsKey("tenant-exists") // DomainException.conflict
+                .containsKey("invoice-empty") // DomainException.unprocessable
                 .containsKey("provider-busy") // constant in ProviderProblems
                 .containsKey("egress-refused") // subclass constructor
                 .containsKey("content-too-large") // security/limits/Problems
@@ -125,15 +126,15 @@ class ProblemTypeTableTest {
 
     /**
      * The builders whose type argument is not a literal or constant pass on a parameter of their own ("relays"):
-     * their callers are what the patterns above read. Known relays: the ApiException factories, the renderers, the
+     * their callers are what the patterns above read. Known relays: the DomainException factories, the renderers, the
      * request guard's {@code refuse}, and the status-derived types of framework refusals.
      */
-    private static final Set<String> RELAYS = Set.of("ApiException.java", "ProblemResponses.java", "Problems.java",
+    private static final Set<String> RELAYS = Set.of("DomainException.java", "ProblemResponses.java", "Problems.java",
             "RequestGuardFilter.java");
     private static final Pattern ANY_TYPE_ARGUMENT = Pattern.compile(
-            "(?:new\\s+ApiException\\(\\s*[^,()]+,|super\\(\\s*\\d{3}\\s*,"
+            "(?:new\\s+DomainException\\(\\s*[^,()]+,|super\\(\\s*\\d{3}\\s*,"
                     + "|ProblemResponses\\.(?:of|problem)\\(\\s*[^,()]+,|Problems\\.body\\(\\s*[^,()]+,"
-                    + "|ApiException\\.(?:conflict|unprocessable)\\(|Problem\\.type\\()\\s*([^,]+?)\\s*[,)]");
+                    + "|DomainException\\.(?:conflict|unprocessable)\\(|Problem\\.type\\()\\s*([^,]+?)\\s*[,)]");
 
     @Test
     void everyProblemBuilderNamesItsTypeWhereTheComparisonCanReadIt() {

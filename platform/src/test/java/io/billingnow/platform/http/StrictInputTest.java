@@ -3,7 +3,7 @@ package io.billingnow.platform.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.billingnow.platform.auth.Role;
+import io.billingnow.platform.identity.auth.Role;
 import io.billingnow.platform.testing.RawHttp;
 import io.billingnow.platform.testing.TestPlatform;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;

@@ -2,7 +2,7 @@ package io.billingnow.platform.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.billingnow.platform.tenancy.TenantId;
+import io.billingnow.platform.core.TenantId;
 import org.junit.jupiter.api.Test;
 
 class DataKeyTest {

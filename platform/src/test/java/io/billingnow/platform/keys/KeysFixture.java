@@ -1,14 +1,14 @@
 package io.billingnow.platform.keys;
 
 import io.billingnow.platform.audit.AuditLog;
-import io.billingnow.platform.auth.OperatorCaller;
+import io.billingnow.platform.identity.auth.OperatorCaller;
 import io.billingnow.platform.db.Databases;
-import io.billingnow.platform.db.PlatformTransactions;
-import io.billingnow.platform.db.TenantTransactions;
+import io.billingnow.platform.core.tx.PlatformTransactions;
+import io.billingnow.platform.core.tx.TenantTransactions;
 import io.billingnow.platform.keys.master.LocalMasterKey;
 import io.billingnow.platform.keys.master.MasterKey;
 import io.billingnow.platform.tenancy.TenantDefinition;
-import io.billingnow.platform.tenancy.TenantId;
+import io.billingnow.platform.core.TenantId;
 import io.billingnow.platform.tenancy.TenantService;
 import io.billingnow.platform.tenancy.TenantSettings;
 import io.billingnow.platform.testing.TestDatabase;

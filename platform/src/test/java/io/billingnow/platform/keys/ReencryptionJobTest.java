@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.billingnow.platform.keys.master.LocalMasterKey;
-import io.billingnow.platform.tenancy.TenantId;
+import io.billingnow.platform.core.TenantId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;

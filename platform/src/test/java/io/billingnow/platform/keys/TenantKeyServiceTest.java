@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.billingnow.platform.keys.EncryptedFieldException.Reason;
 import io.billingnow.platform.keys.master.LocalMasterKey;
-import io.billingnow.platform.tenancy.TenantId;
+import io.billingnow.platform.core.TenantId;
 import io.dropwizard.util.Duration;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -3,8 +3,8 @@ package io.billingnow.platform.offboarding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.billingnow.platform.auth.Role;
-import io.billingnow.platform.db.TenantTransactions;
+import io.billingnow.platform.identity.auth.Role;
+import io.billingnow.platform.core.tx.TenantTransactions;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.testing.TestPlatform;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;

@@ -2,9 +2,10 @@ package io.billingnow.platform.tenancy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.billingnow.platform.core.TenantId;
 import io.billingnow.platform.db.Databases;
-import io.billingnow.platform.db.PlatformTransactions;
-import io.billingnow.platform.db.TenantTransactions;
+import io.billingnow.platform.core.tx.PlatformTransactions;
+import io.billingnow.platform.core.tx.TenantTransactions;
 import io.billingnow.platform.audit.AuditLog;
 import io.billingnow.platform.testing.TestDatabase;
 import io.billingnow.platform.testing.TestPostgres;

@@ -1,7 +1,7 @@
 package io.billingnow.platform.testing;
 
-import io.billingnow.platform.BillingNowApplication;
-import io.billingnow.platform.BillingNowConfiguration;
+import io.billingnow.platform.app.BillingNowApplication;
+import io.billingnow.platform.config.BillingNowConfiguration;
 import io.billingnow.platform.db.DatabaseRoles;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.setup.Bootstrap;

@@ -1,10 +1,10 @@
 package io.billingnow.platform.testing;
 
-import io.billingnow.platform.BillingNowApplication;
-import io.billingnow.platform.BillingNowConfiguration;
-import io.billingnow.platform.auth.Permission;
-import io.billingnow.platform.auth.PublicEndpoint;
-import io.billingnow.platform.auth.RequiresPermission;
+import io.billingnow.platform.app.BillingNowApplication;
+import io.billingnow.platform.config.BillingNowConfiguration;
+import io.billingnow.platform.identity.auth.Permission;
+import io.billingnow.platform.identity.auth.PublicEndpoint;
+import io.billingnow.platform.identity.auth.RequiresPermission;
 import io.dropwizard.core.setup.Environment;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

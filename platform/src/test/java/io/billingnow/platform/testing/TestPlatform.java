@@ -1,16 +1,16 @@
 package io.billingnow.platform.testing;
 
-import io.billingnow.platform.BillingNowApplication;
-import io.billingnow.platform.BillingNowConfiguration;
-import io.billingnow.platform.apikeys.ApiKeyService;
+import io.billingnow.platform.app.BillingNowApplication;
+import io.billingnow.platform.config.BillingNowConfiguration;
+import io.billingnow.platform.identity.apikeys.ApiKeyService;
 import io.billingnow.platform.audit.AuditLog;
-import io.billingnow.platform.auth.OperatorCaller;
-import io.billingnow.platform.auth.Role;
-import io.billingnow.platform.auth.SecretTokens;
-import io.billingnow.platform.auth.Authenticator;
+import io.billingnow.platform.identity.auth.OperatorCaller;
+import io.billingnow.platform.identity.auth.Role;
+import io.billingnow.platform.identity.auth.SecretTokens;
+import io.billingnow.platform.identity.auth.Authenticator;
 import io.billingnow.platform.db.Databases;
-import io.billingnow.platform.db.PlatformTransactions;
-import io.billingnow.platform.db.TenantTransactions;
+import io.billingnow.platform.core.tx.PlatformTransactions;
+import io.billingnow.platform.core.tx.TenantTransactions;
 import io.billingnow.platform.http.JsonConventions;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.tenancy.TenantDefinition;

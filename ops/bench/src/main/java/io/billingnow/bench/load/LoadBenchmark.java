@@ -2,13 +2,13 @@ package io.billingnow.bench.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.billingnow.platform.apikeys.ApiKeyService;
+import io.billingnow.platform.identity.apikeys.ApiKeyService;
 import io.billingnow.platform.audit.AuditLog;
-import io.billingnow.platform.auth.OperatorCaller;
-import io.billingnow.platform.auth.Role;
+import io.billingnow.platform.identity.auth.OperatorCaller;
+import io.billingnow.platform.identity.auth.Role;
 import io.billingnow.platform.db.Databases;
-import io.billingnow.platform.db.TenantTransactions;
-import io.billingnow.platform.tenancy.TenantId;
+import io.billingnow.platform.core.tx.TenantTransactions;
+import io.billingnow.platform.core.TenantId;
 import io.dropwizard.jackson.Jackson;
 import java.io.IOException;
 import java.net.URI;

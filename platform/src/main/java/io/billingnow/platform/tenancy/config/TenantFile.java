@@ -1,11 +1,11 @@
 package io.billingnow.platform.tenancy.config;
 
+import io.billingnow.platform.core.errors.DomainException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.billingnow.platform.http.ApiException;
 import io.billingnow.platform.tenancy.TenantDefinition;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,7 +66,7 @@ public final class TenantFile {
         TenantDefinition definition = null;
         try {
             definition = TenantDefinition.parse(root);
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             e.errors().forEach(error -> problems.add(new ConfigProblem(fileName, error.pointer(), error.message())));
         }
         if (!problems.isEmpty()) {

@@ -1,12 +1,12 @@
 package io.billingnow.platform.tenancy.config;
 
-import io.billingnow.platform.auth.SystemCaller;
-import io.billingnow.platform.db.PlatformTransactions;
-import io.billingnow.platform.http.ApiException;
+import io.billingnow.platform.core.errors.DomainException;
+import io.billingnow.platform.identity.auth.SystemCaller;
+import io.billingnow.platform.core.tx.PlatformTransactions;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.tenancy.TenantDefinition;
 import io.billingnow.platform.tenancy.TenantService;
-import io.billingnow.platform.tenancy.TenantStatus;
+import io.billingnow.platform.core.TenantStatus;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -88,7 +88,7 @@ public final class TenantsConfigReconciler {
                 try {
                     boolean changed = tenants.applyConfig(existing.get().id(), definition, owned, managedBy, actor);
                     (changed ? updated : unchanged).add(definition.slug());
-                } catch (ApiException e) {
+                } catch (DomainException e) {
                     // The file is valid, but a value the console set is not (stored before settings were checked):
                     // the tenant is left as it is and named, and the other tenants are still applied.
                     LOG.error("tenants-config: {} cannot be applied to tenant {}: {} {}", entry.getKey(),

@@ -7,15 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billingnow.platform.audit.AuditEventView;
 import io.billingnow.platform.audit.AuditLog;
 import io.billingnow.platform.audit.AuditTrail;
-import io.billingnow.platform.auth.OperatorCaller;
+import io.billingnow.platform.identity.auth.OperatorCaller;
 import io.billingnow.platform.db.Databases;
-import io.billingnow.platform.db.PlatformTransactions;
-import io.billingnow.platform.db.TenantTransactions;
+import io.billingnow.platform.core.tx.PlatformTransactions;
+import io.billingnow.platform.core.tx.TenantTransactions;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.tenancy.TenantDefinition;
 import io.billingnow.platform.tenancy.TenantService;
 import io.billingnow.platform.tenancy.TenantSettings;
-import io.billingnow.platform.tenancy.TenantStatus;
+import io.billingnow.platform.core.TenantStatus;
 import io.billingnow.platform.testing.TestDatabase;
 import io.billingnow.platform.testing.TestPostgres;
 import io.dropwizard.jackson.Jackson;
@@ -180,7 +180,7 @@ class TenantsConfigReconcilerTest {
                 + "\"enabledProviders\": [\"stripe\"]}}"), operator, version -> { });
         assertThatThrownBy(() -> tenants.patch(acme.id(), json.readTree("{\"settings\": {\"paymentTermsDays\": 60}}"),
                 operator, version -> { }))
-                .isInstanceOf(io.billingnow.platform.http.ApiException.class)
+                .isInstanceOf(io.billingnow.platform.core.errors.DomainException.class)
                 .hasMessageContaining("/settings/paymentTermsDays").hasMessageContaining("acme-gmbh.yml");
         write("acme-gmbh.yml", ACME.replace("paymentTermsDays: 14", "paymentTermsDays: 21"));
 

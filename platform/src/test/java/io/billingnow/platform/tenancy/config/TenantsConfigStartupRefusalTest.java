@@ -3,8 +3,8 @@ package io.billingnow.platform.tenancy.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.billingnow.platform.BillingNowApplication;
-import io.billingnow.platform.BillingNowConfiguration;
+import io.billingnow.platform.app.BillingNowApplication;
+import io.billingnow.platform.config.BillingNowConfiguration;
 import io.billingnow.platform.testing.TestDatabase;
 import io.billingnow.platform.testing.TestPostgres;
 import io.dropwizard.testing.ConfigOverride;

@@ -1,0 +1,33 @@
+package io.billingnow.platform.billing.numbering;
+
+import io.billingnow.platform.core.tx.TenantHandle;
+import java.time.LocalDate;
+
+/**
+ * Hands out the next number of a series inside the caller's transaction.
+ *
+ * <p>The counter row is incremented with an upsert, which keeps the row locked until the transaction ends. A
+ * concurrent finalization of the same tenant (on this node or any other) waits on that lock and then sees the
+ * committed value; a finalization that rolls back releases its increment with it. So numbers are gapless and unique
+ * by construction, with the invoices' unique (tenant_id, number) constraint as a second guard. The row is the
+ * tenant's, the document kind's and the period's ({@link NumberingFormat#periodKey(LocalDate)}): a monthly pattern
+ * has one counter per month, a yearly one per year, one without date tokens a single counter.
+ */
+public final class DocumentNumberAllocator {
+
+    public String next(TenantHandle tx, DocumentSeries series, NumberingFormat format, LocalDate date) {
+        int period = format.periodKey(date);
+        long value = tx.handle().createQuery("""
+                        INSERT INTO document_counters (tenant_id, series, period, last_value)
+                        VALUES (:tenant, :series, :period, 1)
+                        ON CONFLICT (tenant_id, series, period)
+                        DO UPDATE SET last_value = document_counters.last_value + 1
+                        RETURNING last_value""")
+                .bind("tenant", tx.tenant())
+                .bind("series", series.wireName())
+                .bind("period", period)
+                .mapTo(Long.class)
+                .one();
+        return format.render(value, date);
+    }
+}

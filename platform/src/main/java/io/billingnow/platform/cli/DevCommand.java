@@ -1,0 +1,98 @@
+package io.billingnow.platform.cli;
+
+import io.billingnow.platform.dev.DevCredentials;
+import io.billingnow.platform.dev.DevDatabase;
+import io.billingnow.platform.dev.EmbeddedDatabase;
+import io.billingnow.platform.dev.StaleCluster;
+import io.billingnow.platform.config.BillingNowConfiguration;
+import io.billingnow.platform.audit.AuditLog;
+import io.billingnow.platform.db.Databases;
+import io.billingnow.platform.db.DatabaseRoles;
+import io.billingnow.platform.tenancy.Tenant;
+import io.billingnow.platform.tenancy.TenantDao;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.Cli;
+import io.dropwizard.core.cli.ServerCommand;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.List;
+import net.sourceforge.argparse4j.inf.Namespace;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * `billingnow dev`: the platform on its embedded defaults. Starts PostgreSQL 17 with its data under ./data, points
+ * the bundled dev configuration at it, runs the server, and prints where it listens and how to get in.
+ */
+public final class DevCommand extends ServerCommand<BillingNowConfiguration> {
+
+
+    private final PrintStream out;
+    private EmbeddedDatabase database;
+
+    public DevCommand(Application<BillingNowConfiguration> application) {
+        this(application, System.out);
+    }
+
+    DevCommand(Application<BillingNowConfiguration> application, PrintStream out) {
+        super(application, "dev", "Runs the platform locally on embedded PostgreSQL with the sample tenants");
+        this.out = out;
+    }
+
+    @Override
+    public void run(Bootstrap<?> bootstrap, Namespace namespace) throws Exception {
+        if (namespace.getString("file") == null) {
+            namespace.getAttrs().put("file", DevDatabase.CONFIG);
+        }
+        database = EmbeddedDatabase.start(DevDatabase.DATA, out);
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stopDatabase, "embedded-postgres-stop"));
+        DevDatabase.pointConfigurationAt(database.jdbcUrl());
+        super.run(bootstrap, namespace);
+    }
+
+    @Override
+    protected void run(Environment environment, Namespace namespace, BillingNowConfiguration configuration)
+            throws Exception {
+        super.run(environment, namespace, configuration);
+        printWelcome(configuration, environment);
+    }
+
+    private void printWelcome(BillingNowConfiguration configuration, Environment environment) {
+        Jdbi jdbi = Databases.configure(Jdbi.create(database.jdbcUrl(), DatabaseRoles.APP, ""));
+        DevCredentials credentials = new DevCredentials(jdbi, new AuditLog(environment.getObjectMapper(),
+                Clock.systemUTC()), Clock.systemUTC());
+        List<Tenant> tenants = jdbi.withExtension(TenantDao.class, dao -> dao.page(null, "", 100));
+        out.println();
+        out.println("BillingNow is running (dev mode).");
+        out.println("  API:            " + configuration.getPlatform().getPublicBaseUrl() + "/v1");
+        out.println("  Admin console:  " + configuration.getPlatform().getPublicBaseUrl() + "/admin/v1");
+        out.println("  PostgreSQL:     " + database.jdbcUrl() + " (data in ./data/postgres)");
+        out.println("  Operator token: " + credentials.operatorToken() + "   (valid 7 days; replaced at each start)");
+        for (Tenant tenant : tenants) {
+            if (tenant.acceptsWrites()) {
+                out.println("  Tenant " + tenant.slug() + " owner API key: " + credentials.ownerApiKey(tenant));
+            }
+        }
+        // -k: the dev certificate is self-signed (./data/tls).
+        out.println("  Try: curl -k -H 'Authorization: Bearer <key>' "
+                + configuration.getPlatform().getPublicBaseUrl() + "/v1/customers");
+        out.println();
+    }
+
+    /** A stale or busy ./data is explained in one line ({@link StaleCluster}); anything else keeps its trace. */
+    @Override
+    public void onError(Cli cli, Namespace namespace, Throwable e) {
+        Commands.reportError(cli, namespace, e);
+    }
+
+    private void stopDatabase() {
+        try {
+            if (database != null) {
+                database.close();
+            }
+        } catch (Exception e) {
+            System.err.println("Could not stop embedded PostgreSQL cleanly: " + e.getMessage());
+        }
+    }
+}

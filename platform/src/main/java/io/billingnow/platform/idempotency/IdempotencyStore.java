@@ -1,0 +1,95 @@
+package io.billingnow.platform.idempotency;
+
+import io.billingnow.platform.core.tx.TenantTransactions;
+import io.billingnow.platform.core.TenantId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/**
+ * Claims, completes and releases idempotency keys. Every step is its own committed transaction: the claim row is the
+ * lock that a concurrent duplicate runs into, so it must be visible before the request's own work starts.
+ */
+public final class IdempotencyStore {
+
+    private final ResponseSealer sealer;
+
+    private final TenantTransactions transactions;
+    private final Clock clock;
+    private final Duration retention;
+    private final Duration abandonedAfter;
+
+    public IdempotencyStore(TenantTransactions transactions, IdempotencySettings settings, ResponseSealer sealer,
+                            Clock clock) {
+        this.sealer = sealer;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.retention = settings.getRetention().toJavaDuration();
+        this.abandonedAfter = settings.getAbandonedAfter().toJavaDuration();
+    }
+
+    /** A key this request owns until it completes or releases it. */
+    public record Claim(TenantId tenant, String key, Instant claimedAt) {
+    }
+
+    /** What became of an attempt to claim a key: either this request owns it, or an earlier one does. */
+    public record Attempt(Optional<Claim> claim, Optional<StoredRequest> earlier) {
+    }
+
+    public Attempt claim(TenantId tenant, String key, String credential, String method, String path,
+                         byte[] requestHash) {
+        // A lost race with a release (the earlier request failed between our insert and our read) just retries.
+        for (int i = 0; i < 3; i++) {
+            Instant now = now();
+            int claimed = transactions.write(tenant, tx -> tx.dao(IdempotencyKeyDao.class).claim(tenant, key,
+                    credential, method, path, requestHash, now, now.minus(retention), now.minus(abandonedAfter)));
+            if (claimed == 1) {
+                return new Attempt(Optional.of(new Claim(tenant, key, now)), Optional.empty());
+            }
+            Optional<StoredRequest> earlier = transactions.read(tenant,
+                    tx -> tx.dao(IdempotencyKeyDao.class).find(tenant, key));
+            if (earlier.isPresent()) {
+                return new Attempt(Optional.empty(), earlier.map(e -> opened(tenant, key, e)));
+            }
+        }
+        throw new IllegalStateException("idempotency key kept changing hands");
+    }
+
+    public void complete(Claim claim, int status, String headersJson, byte[] body) {
+        byte[] sealed = sealer.seal(claim.tenant(), claim.key(), body);
+        transactions.write(claim.tenant(), tx -> tx.dao(IdempotencyKeyDao.class).complete(claim.tenant(),
+                claim.key(), claim.claimedAt(), status, headersJson, sealed, now()));
+    }
+
+    public void release(Claim claim) {
+        transactions.write(claim.tenant(), tx -> tx.dao(IdempotencyKeyDao.class).release(claim.tenant(), claim.key(),
+                claim.claimedAt()));
+    }
+
+    /** Forgets one tenant's keys older than the retention period; returns how many. */
+    public int deleteExpired(TenantId tenant) {
+        Instant expiredBefore = expiredBefore();
+        return transactions.write(tenant, tx -> tx.dao(IdempotencyKeyDao.class).deleteExpired(tenant, expiredBefore));
+    }
+
+    private StoredRequest opened(TenantId tenant, String key, StoredRequest stored) {
+        if (stored.responseBody() == null) {
+            return stored;
+        }
+        return new StoredRequest(stored.requestMethod(), stored.requestPath(), stored.requestHash(),
+                stored.responseStatus(), stored.responseHeaders(), sealer.open(tenant, key, stored.responseBody()),
+                stored.createdAt(), stored.completedAt());
+    }
+
+    /** PostgreSQL keeps microseconds: the claim token must compare equal after a round trip. */
+    /** Keys created before this instant have outlived the retention period. */
+    public Instant expiredBefore() {
+        return now().minus(retention);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,9 +1,0 @@
-package io.billingnow.platform.invoices.calculation;
-
-/** Whether the prices of an invoice exclude or include tax. Chosen once per invoice. */
-public enum TaxBehaviour {
-    /** Prices are net; tax is computed on top of them. */
-    EXCLUSIVE,
-    /** Prices are what the customer pays; the tax contained in them is derived. */
-    INCLUSIVE
-}

@@ -1,9 +1,0 @@
-package io.billingnow.platform.money;
-
-/** Arithmetic or comparison between amounts in two different currencies. */
-public final class CurrencyMismatchException extends IllegalArgumentException {
-
-    public CurrencyMismatchException(CurrencyUnit expected, CurrencyUnit actual) {
-        super("Currency mismatch: " + expected + " and " + actual);
-    }
-}

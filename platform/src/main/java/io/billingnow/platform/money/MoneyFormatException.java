@@ -1,9 +1,0 @@
-package io.billingnow.platform.money;
-
-/** A decimal string that is not a valid amount in the given currency (not a number, or too many decimals). */
-public final class MoneyFormatException extends IllegalArgumentException {
-
-    public MoneyFormatException(String message) {
-        super(message);
-    }
-}
