@@ -28,6 +28,11 @@ public final class AuditLog {
         this.json = mapper;
     }
 
+    /** The tenant's entries in chain order after sequence number {@code afterSeq}: an export reads the whole log. */
+    public static List<AuditEntry> entries(TenantHandle tx, long afterSeq, int limit) {
+        return tx.dao(AuditDao.class).page(tx.tenant(), afterSeq, limit);
+    }
+
     public AuditEntry append(TenantHandle tx, AuditEvent event) {
         return appendAll(tx, List.of(event)).get(0);
     }

@@ -1,12 +1,12 @@
 package io.billingnow.platform.cli;
 
+import io.billingnow.platform.tenancy.Tenants;
 import io.billingnow.platform.core.CommandFailure;
 import io.billingnow.platform.audit.AuditChainVerifier;
 import io.billingnow.platform.config.BillingNowConfiguration;
 import io.billingnow.platform.core.tx.PlatformTransactions;
 import io.billingnow.platform.core.tx.TenantTransactions;
 import io.billingnow.platform.tenancy.Tenant;
-import io.billingnow.platform.tenancy.TenantDao;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -71,7 +71,7 @@ public final class AuditVerifyCommand extends PlatformCommand {
     }
 
     private static Tenant oneTenant(PlatformTransactions platform, String slug) {
-        return platform.withDao(TenantDao.class, dao -> dao.bySlug(slug))
+        return Tenants.bySlug(platform, slug)
                 .orElseThrow(() -> new CommandFailure("no tenant with slug " + slug));
     }
 
@@ -80,7 +80,7 @@ public final class AuditVerifyCommand extends PlatformCommand {
         String after = "";
         while (true) {
             String from = after;
-            List<Tenant> page = platform.withDao(TenantDao.class, dao -> dao.page(null, from, PAGE));
+            List<Tenant> page = Tenants.page(platform, from, PAGE);
             all.addAll(page);
             if (page.size() < PAGE) {
                 return all;

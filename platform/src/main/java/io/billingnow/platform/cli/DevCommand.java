@@ -1,5 +1,6 @@
 package io.billingnow.platform.cli;
 
+import io.billingnow.platform.tenancy.Tenants;
 import io.billingnow.platform.dev.DevCredentials;
 import io.billingnow.platform.dev.DevDatabase;
 import io.billingnow.platform.dev.EmbeddedDatabase;
@@ -9,7 +10,6 @@ import io.billingnow.platform.audit.AuditLog;
 import io.billingnow.platform.db.Databases;
 import io.billingnow.platform.db.DatabaseRoles;
 import io.billingnow.platform.tenancy.Tenant;
-import io.billingnow.platform.tenancy.TenantDao;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ServerCommand;
@@ -62,7 +62,7 @@ public final class DevCommand extends ServerCommand<BillingNowConfiguration> {
         Jdbi jdbi = Databases.configure(Jdbi.create(database.jdbcUrl(), DatabaseRoles.APP, ""));
         DevCredentials credentials = new DevCredentials(jdbi, new AuditLog(environment.getObjectMapper(),
                 Clock.systemUTC()), Clock.systemUTC());
-        List<Tenant> tenants = jdbi.withExtension(TenantDao.class, dao -> dao.page(null, "", 100));
+        List<Tenant> tenants = Tenants.page(jdbi, "", 100);
         out.println();
         out.println("BillingNow is running (dev mode).");
         out.println("  API:            " + configuration.getPlatform().getPublicBaseUrl() + "/v1");

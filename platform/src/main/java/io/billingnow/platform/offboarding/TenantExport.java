@@ -3,7 +3,7 @@ package io.billingnow.platform.offboarding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.billingnow.platform.audit.AuditDao;
+import io.billingnow.platform.audit.AuditLog;
 import io.billingnow.platform.audit.AuditEntry;
 import io.billingnow.platform.audit.AuditEvent;
 import io.billingnow.platform.audit.AuditEventView;
@@ -18,7 +18,7 @@ import io.billingnow.platform.core.paging.Cursor;
 import io.billingnow.platform.core.paging.Page;
 import io.billingnow.platform.billing.invoices.Invoice;
 import io.billingnow.platform.billing.invoices.InvoiceService;
-import io.billingnow.platform.billing.payments.PaymentDao;
+import io.billingnow.platform.billing.payments.PaymentService;
 import io.billingnow.platform.tenancy.Tenant;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -108,7 +108,7 @@ public final class TenantExport {
                 ObjectNode exported = json.valueToTree(invoice);
                 exported.set("creditNotes", json.valueToTree(creditNotes.forInvoice(tx, invoice.id())));
                 exported.set("payments",
-                        json.valueToTree(tx.dao(PaymentDao.class).forInvoice(tx.tenant(), invoice.id())));
+                        json.valueToTree(PaymentService.forInvoice(tx, invoice.id())));
                 generator.writeTree(exported);
             }
             cursor = page.nextCursor();
@@ -120,7 +120,7 @@ public final class TenantExport {
         generator.writeArrayFieldStart("auditLog");
         long after = 0;
         while (true) {
-            List<AuditEntry> page = tx.dao(AuditDao.class).page(tx.tenant(), after, Cursor.MAX_LIMIT);
+            List<AuditEntry> page = AuditLog.entries(tx, after, Cursor.MAX_LIMIT);
             for (AuditEntry entry : page) {
                 generator.writeObject(AuditEventView.of(entry, json));
             }

@@ -1,5 +1,6 @@
 package io.billingnow.platform.billing.creditnotes;
 
+import io.billingnow.platform.tenancy.Tenants;
 import io.billingnow.platform.core.errors.DomainException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.billingnow.platform.audit.AuditEvent;
@@ -12,6 +13,7 @@ import io.billingnow.platform.billing.invoices.Invoice;
 import io.billingnow.platform.billing.invoices.InvoiceContent;
 import io.billingnow.platform.billing.invoices.InvoiceLine;
 import io.billingnow.platform.billing.invoices.InvoiceBalance;
+import io.billingnow.platform.billing.payments.PaymentService;
 import io.billingnow.platform.billing.invoices.InvoiceService;
 import io.billingnow.platform.billing.invoices.InvoiceStatus;
 import io.billingnow.platform.billing.invoices.LineFields;
@@ -20,9 +22,7 @@ import io.billingnow.platform.billing.invoices.calculation.InvoiceCalculation;
 import io.billingnow.platform.billing.numbering.DocumentNumberAllocator;
 import io.billingnow.platform.billing.numbering.DocumentSeries;
 import io.billingnow.platform.billing.payments.Payment;
-import io.billingnow.platform.billing.payments.PaymentDao;
 import io.billingnow.platform.tenancy.Tenant;
-import io.billingnow.platform.tenancy.TenantDao;
 import io.billingnow.platform.tenancy.TenantDefinition;
 import java.time.Clock;
 import java.time.Instant;
@@ -90,7 +90,7 @@ public final class CreditNoteService {
         long credited = refund ? 0 : remainder;
         String settlement = remainder == 0 ? "reduce_amount_due" : refund ? "refund" : "customer_credit";
 
-        Tenant tenant = tx.dao(TenantDao.class).byId(tx.tenant().value()).orElseThrow();
+        Tenant tenant = Tenants.current(tx);
         Instant now = clock.instant();
         String number = numbers.next(tx, DocumentSeries.CREDIT_NOTE,
                 TenantDefinition.storedFormat("/settings/creditNoteNumberFormat",
@@ -101,15 +101,8 @@ public final class CreditNoteService {
                 credited, json.write(lines), json.write(InvoiceContent.taxLines(calc)), now);
         dao.insert(tx.tenant(), row);
 
-        PaymentDao payments = tx.dao(PaymentDao.class);
-        if (refunded > 0) {
-            payments.insert(tx.tenant(), new Payment(UUID.randomUUID(), invoiceId, "refund", "credit_note",
-                    refunded, invoice.currency(), 0, 0, number, null, null, now, now));
-        }
-        if (credited > 0) {
-            payments.addCredit(tx.tenant(), UUID.randomUUID(), invoice.customerId(), invoice.currency(), credited,
-                    "credit_note", invoiceId, id, now);
-        }
+        PaymentService.recordCreditNote(tx, new PaymentService.CreditNoteMoney(invoiceId, invoice.customerId(),
+                invoice.currency(), id, number, refunded, credited), now);
         long amountDue = invoice.amountDue() - appliedToDue;
         InvoiceStatus status = invoice.status().collectible() && amountDue == 0 ? InvoiceStatus.PAID : invoice.status();
         InvoiceBalance after = invoices.settle(tx, invoiceId, invoice.amountPaid(),

@@ -1,5 +1,6 @@
 package io.billingnow.platform.billing.invoices;
 
+import io.billingnow.platform.tenancy.Tenants;
 import io.billingnow.platform.core.errors.DomainException;
 import io.billingnow.platform.core.errors.FieldError;
 import io.billingnow.platform.core.errors.Unprocessable;
@@ -27,7 +28,6 @@ import io.billingnow.platform.billing.numbering.DocumentNumberAllocator;
 import io.billingnow.platform.billing.numbering.DocumentSeries;
 import io.billingnow.platform.billing.numbering.NumberingFormat;
 import io.billingnow.platform.tenancy.Tenant;
-import io.billingnow.platform.tenancy.TenantDao;
 import io.billingnow.platform.tenancy.TenantDefinition;
 import java.time.Clock;
 import java.time.Instant;
@@ -141,7 +141,7 @@ public final class InvoiceService {
         if (before.lines().isEmpty()) {
             throw DomainException.unprocessable("invoice-empty", "An invoice needs at least one line to be finalized");
         }
-        Tenant tenant = tx.dao(TenantDao.class).byId(tx.tenant().value()).orElseThrow();
+        Tenant tenant = Tenants.current(tx);
         LocalDate issueDate = before.issueDate() != null ? before.issueDate() : LocalDate.now(clock.withZone(ZoneOffset.UTC));
         if (issueDate.getYear() < NumberingFormat.MIN_YEAR || issueDate.getYear() > NumberingFormat.MAX_YEAR) {
             throw DomainException.unprocessable("issue-date-out-of-range", "The issue date's year must have four digits");
@@ -271,7 +271,7 @@ public final class InvoiceService {
         String currency = fields.currency();
         if (currency == null) {
             currency = customer.preferredCurrency() != null ? customer.preferredCurrency()
-                    : tx.dao(TenantDao.class).byId(tx.tenant().value()).orElseThrow().defaultCurrency();
+                    : Tenants.current(tx).defaultCurrency();
         }
         LocalDate latestIssueDate = LocalDate.now(clock.withZone(ZoneOffset.UTC))
                 .plusDays(settings.issueDateMaxDaysAhead());

@@ -66,6 +66,32 @@ public final class PaymentService {
                 source.provider(), source.paymentReference()), source.providerAccountId(), receivedAt, actor);
     }
 
+    /** The payments recorded against an invoice, oldest first. */
+    public static List<Payment> forInvoice(TenantHandle tx, UUID invoiceId) {
+        return tx.dao(PaymentDao.class).forInvoice(tx.tenant(), invoiceId);
+    }
+
+    /** The money a credit note gives back on an invoice: paid out ({@code refunded}) and kept as credit. */
+    public record CreditNoteMoney(UUID invoiceId, UUID customerId, String currency, UUID creditNoteId,
+                                  String creditNoteNumber, long refunded, long credited) {
+    }
+
+    /**
+     * Records what a credit note gives back: the refunded part as a payment of method {@code refund}, the credited
+     * part on the customer's credit balance. The caller holds the invoice's lock and writes the audit events.
+     */
+    public static void recordCreditNote(TenantHandle tx, CreditNoteMoney money, Instant now) {
+        PaymentDao payments = tx.dao(PaymentDao.class);
+        if (money.refunded() > 0) {
+            payments.insert(tx.tenant(), new Payment(UUID.randomUUID(), money.invoiceId(), "refund", "credit_note",
+                    money.refunded(), money.currency(), 0, 0, money.creditNoteNumber(), null, null, now, now));
+        }
+        if (money.credited() > 0) {
+            payments.addCredit(tx.tenant(), UUID.randomUUID(), money.customerId(), money.currency(),
+                    money.credited(), "credit_note", money.invoiceId(), money.creditNoteId(), now);
+        }
+    }
+
     /** The payment already recorded for a provider account's payment reference, if any. */
     public Optional<UUID> recordedFromProvider(TenantHandle tx, UUID providerAccountId, String paymentReference) {
         return tx.dao(PaymentDao.class).idByProviderReference(tx.tenant(), providerAccountId, paymentReference);

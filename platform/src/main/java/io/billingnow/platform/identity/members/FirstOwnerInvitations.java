@@ -1,11 +1,11 @@
 package io.billingnow.platform.identity.members;
 
+import io.billingnow.platform.tenancy.Tenants;
 import io.billingnow.platform.core.errors.DomainException;
 import io.billingnow.platform.identity.auth.OperatorCaller;
 import io.billingnow.platform.identity.auth.Role;
 import io.billingnow.platform.core.tx.TenantTransactions;
 import io.billingnow.platform.tenancy.Tenant;
-import io.billingnow.platform.tenancy.TenantDao;
 import io.billingnow.platform.core.TenantId;
 import io.billingnow.platform.core.TenantStatus;
 
@@ -27,7 +27,7 @@ public final class FirstOwnerInvitations {
     public MemberService.Invitation invite(TenantId tenantId, OperatorCaller operator, String email) {
         String address = Invitations.address(email);
         return tenants.write(tenantId, tx -> {
-            Tenant tenant = tx.dao(TenantDao.class).lockById(tenantId.value())
+            Tenant tenant = Tenants.lock(tx, tenantId)
                     .orElseThrow(() -> DomainException.notFound("Tenant"));
             if (tenant.status() != TenantStatus.ACTIVE) {
                 throw DomainException.conflict("tenant-not-active", "Tenant " + tenant.slug() + " is "

@@ -1,5 +1,6 @@
 package io.billingnow.platform.identity.signin;
 
+import io.billingnow.platform.tenancy.Tenants;
 import io.billingnow.platform.core.errors.DomainException;
 import io.billingnow.platform.core.errors.NotPermitted;
 import io.billingnow.platform.identity.sessions.CsrfGuard;
@@ -12,13 +13,12 @@ import io.billingnow.platform.identity.auth.SignedInUser;
 import io.billingnow.platform.identity.auth.TenantCaller;
 import io.billingnow.platform.core.tx.PlatformTransactions;
 import io.billingnow.platform.core.tx.TenantTransactions;
-import io.billingnow.platform.identity.members.MembershipDao;
+import io.billingnow.platform.identity.members.Memberships;
 import io.billingnow.platform.protection.monitoring.SecurityEvent;
 import io.billingnow.platform.protection.monitoring.SecurityEventKind;
 import io.billingnow.platform.protection.monitoring.SecurityEvents;
 import io.billingnow.platform.identity.signin.SignInSettings.OperatorIdentity;
 import io.billingnow.platform.tenancy.Tenant;
-import io.billingnow.platform.tenancy.TenantDao;
 import io.billingnow.platform.core.TenantStatus;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Cookie;
@@ -60,7 +60,7 @@ public final class SessionRequestAuthenticator implements SessionAuthenticator {
         }
         UUID user = session.get().userId();
         Tenant tenant = tenant(request.getHeaderString(TENANT_HEADER), user);
-        Role role = tenants.read(tenant.id(), tx -> tx.dao(MembershipDao.class).role(tx.tenant(), user))
+        Role role = tenants.read(tenant.id(), tx -> Memberships.role(tx, user))
                 .map(Role::fromWireName)
                 .orElseThrow(() -> notAMember(user));
         return Optional.of(new TenantCaller(tenant.id(), tenant.status(), role, "user", user.toString()));
@@ -118,13 +118,7 @@ public final class SessionRequestAuthenticator implements SessionAuthenticator {
                     "a signed-in request names its tenant in the " + TENANT_HEADER + " header (slug or id)");
         }
         String ref = reference.trim();
-        Optional<Tenant> tenant = platform.withDao(TenantDao.class, dao -> {
-            try {
-                return dao.byId(UUID.fromString(ref));
-            } catch (IllegalArgumentException notAnId) {
-                return dao.bySlug(ref);
-            }
-        });
+        Optional<Tenant> tenant = Tenants.byReference(platform, ref);
         // An unknown tenant and someone else's tenant answer alike.
         return tenant.filter(t -> t.status() != TenantStatus.OFFBOARDED)
                 .orElseThrow(() -> notAMember(user));
