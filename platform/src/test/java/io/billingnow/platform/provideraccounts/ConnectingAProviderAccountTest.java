@@ -15,11 +15,18 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -244,6 +251,64 @@ class ConnectingAProviderAccountTest {
                 .filter(e -> e.entityId().equals(account.get("id").asText()))).hasSize(1);
         // Retired means retired: it is not found a second time.
         refused(TestPlatform.buffered(platform.request(base + only, seller.key()).delete()), 404, "not-found");
+    }
+
+    @Test
+    void twoSecretsRetiredAtTheSameTimeLeaveTheAccountWithOneAcceptedSecret() throws Exception {
+        String survivor = ExampleBankTransfer.newSecret();
+        JsonNode account = platform.postJson("/v1/provider-accounts", seller.key(),
+                ExampleBankTransfer.account(ExampleBankTransfer.newSecret()), 201);
+        String base = "/v1/provider-accounts/" + account.get("id").asText() + "/webhook-secrets/";
+        String first = account.get("webhookSecrets").get(0).get("id").asText();
+        JsonNode rotated = platform.postJson(base.substring(0, base.length() - 1), seller.key(),
+                Map.of("secret", survivor), 201);
+        String second = rotated.get("webhookSecrets").findValuesAsText("id").stream()
+                .filter(secretId -> !secretId.equals(first)).findFirst().orElseThrow();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        // A concurrent transaction holds the first secret's row: the retirement of the first is inside its
+        // transaction, its check done, when the retirement of the second starts. Deterministic, no timing guess.
+        try (Connection holder = platform.database().superuserConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement(
+                    "SELECT 1 FROM provider_webhook_secrets WHERE id = ? FOR UPDATE")) {
+                lock.setObject(1, UUID.fromString(first));
+                lock.executeQuery().close();
+            }
+            Future<Response> retireFirst = pool.submit(() -> TestPlatform.buffered(
+                    platform.request(base + first, seller.key()).delete()));
+            awaitWaitingOnLocks(holder, 1, retireFirst);
+            Future<Response> retireSecond = pool.submit(() -> TestPlatform.buffered(
+                    platform.request(base + second, seller.key()).delete()));
+            awaitWaitingOnLocks(holder, 2, retireSecond);
+            holder.commit();
+
+            List<Integer> statuses = List.of(retireFirst.get(60, TimeUnit.SECONDS).getStatus(),
+                    retireSecond.get(60, TimeUnit.SECONDS).getStatus());
+            assertThat(statuses).containsExactly(200, 409);
+        } finally {
+            pool.shutdownNow();
+        }
+        JsonNode after = platform.getJson("/v1/provider-accounts/" + account.get("id").asText(), seller.key(), 200);
+        assertThat(after.get("webhookSecrets")).hasSize(1);
+        String invoice = seller.openInvoice(1_000);
+        assertThat(outcome(deliver(platform, account, survivor, transferReceived("ev_" + UUID.randomUUID(),
+                "tr_" + UUID.randomUUID(), invoice, 100)))).isEqualTo("payment_recorded");
+    }
+
+    /** Waits until {@code count} sessions wait for a lock, or the request ended without waiting. */
+    static void awaitWaitingOnLocks(Connection c, int count, Future<Response> request) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!request.isDone() && System.nanoTime() < deadline) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM pg_stat_activity"
+                    + " WHERE datname = current_database() AND wait_event_type = 'Lock'");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getInt(1) >= count) {
+                    return;
+                }
+            }
+            Thread.sleep(20);
+        }
     }
 
     // ----------------------------------------------------------------------------------- disconnecting, disabling
