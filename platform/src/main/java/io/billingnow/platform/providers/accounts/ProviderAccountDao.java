@@ -38,6 +38,15 @@ public interface ProviderAccountDao {
     @RegisterConstructorMapper(Row.class)
     Optional<Row> find(@Bind("tenant") TenantId tenant, @Bind("id") UUID id);
 
+    /**
+     * The account, its row locked until the transaction ends: changes to its webhook secrets are made one after the
+     * other, so two retirements at once cannot both see the other's secret still accepted and retire the last one.
+     */
+    @SqlQuery("SELECT " + COLUMNS + " FROM provider_accounts"
+            + " WHERE tenant_id = :tenant AND id = :id AND deleted_at IS NULL FOR UPDATE")
+    @RegisterConstructorMapper(Row.class)
+    Optional<Row> lock(@Bind("tenant") TenantId tenant, @Bind("id") UUID id);
+
     @SqlQuery("SELECT " + COLUMNS + " FROM provider_accounts"
             + " WHERE tenant_id = :tenant AND deleted_at IS NULL ORDER BY created_at, id")
     @RegisterConstructorMapper(Row.class)
