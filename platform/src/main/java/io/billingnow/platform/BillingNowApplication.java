@@ -64,7 +64,6 @@ import io.billingnow.platform.http.idempotency.IdempotencyFeature;
 import io.billingnow.platform.http.idempotency.IdempotencyFilter;
 import io.billingnow.platform.http.idempotency.IdempotencyKeyCleanup;
 import io.billingnow.platform.http.idempotency.IdempotencyStore;
-import io.billingnow.platform.http.idempotency.TenantKeyResponseSealer;
 import io.billingnow.platform.http.openapi.OpenApiDocument;
 import io.billingnow.platform.http.openapi.OpenApiResource;
 import io.billingnow.platform.security.SecurityBundle;
@@ -93,7 +92,6 @@ import io.billingnow.platform.plugins.PluginsResource;
 import io.billingnow.platform.plugins.TenantProvidersResource;
 import io.billingnow.platform.provideraccounts.ProviderAccountService;
 import io.billingnow.platform.provideraccounts.ProviderAccountsResource;
-import io.billingnow.platform.provideraccounts.TenantKeyCredentialSealer;
 import io.billingnow.platform.tenancy.TenantService;
 import io.billingnow.platform.webhooks.WebhookResource;
 import io.billingnow.platform.webhooks.WebhookReviewsResource;
@@ -218,7 +216,7 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
                 new MonitoredAccessRefusals(securityEvents)));
         signIn.registerResources(environment.jersey());
         IdempotencyStore idempotency = new IdempotencyStore(tenantTx, config.getIdempotency(),
-                new TenantKeyResponseSealer(keys.encryptor()), clock);
+                keys.encryptor(), clock);
         environment.jersey().register(new IdempotencyFeature(new IdempotencyFilter(idempotency, json)));
         environment.lifecycle().manage(new IdempotencyKeyCleanup(platformTx, idempotency,
                 config.getIdempotency().getCleanupInterval()));
@@ -228,8 +226,8 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
 
         JsonColumns jsonColumns = new JsonColumns(json);
         DocumentNumberAllocator numbers = new DocumentNumberAllocator();
-        CustomerService customers = new CustomerService(keys.encryptor(), keys.columns(), audit, jsonColumns, clock);
-        InvoiceService invoices = new InvoiceService(customers, keys.encryptor(), keys.columns(), numbers,
+        CustomerService customers = new CustomerService(keys.encryptor(), audit, jsonColumns, clock);
+        InvoiceService invoices = new InvoiceService(customers, keys.encryptor(), numbers,
                 config.getInvoices(), audit, jsonColumns, clock);
         PaymentService payments = new PaymentService(invoices, audit, clock);
         CreditNoteService creditNotes = new CreditNoteService(invoices, numbers, audit, jsonColumns, clock);
@@ -258,7 +256,7 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         environment.lifecycle().manage(plugins);
         environment.healthChecks().register("plugins", new PluginHealthCheck(plugins));
         ProviderAccountService providerAccounts = new ProviderAccountService(plugins, tenants,
-                new TenantKeyCredentialSealer(keys.encryptor(), keys.columns()), audit, json, clock,
+                keys.encryptor(), audit, json, clock,
                 config.getPlatform().getPublicBaseUrl());
         PaymentLinkService paymentLinks = new PaymentLinkService(tenantTx, platformTx, tenants, invoices,
                 providerAccounts, plugins, audit, clock, config.getPlatform().getPublicBaseUrl());

@@ -9,6 +9,9 @@ import io.billingnow.platform.auth.Caller;
 import io.billingnow.platform.db.TenantHandle;
 import io.billingnow.platform.http.ApiException;
 import io.billingnow.platform.http.Problem;
+import io.billingnow.platform.keys.EncryptedColumns;
+import io.billingnow.platform.keys.FieldContext;
+import io.billingnow.platform.keys.FieldSealer;
 import io.billingnow.platform.plugins.LoadedProvider;
 import io.billingnow.platform.plugins.PluginHost;
 import io.billingnow.platform.tenancy.TenantId;
@@ -17,7 +20,6 @@ import io.billingnow.sdk.CredentialField;
 import io.billingnow.sdk.Credentials;
 import io.billingnow.sdk.ProviderDescriptor;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,13 +47,13 @@ public final class ProviderAccountService {
 
     private final PluginHost plugins;
     private final TenantService tenants;
-    private final CredentialSealer sealer;
+    private final FieldSealer sealer;
     private final AuditLog audit;
     private final ObjectMapper json;
     private final Clock clock;
     private final URI publicBaseUrl;
 
-    public ProviderAccountService(PluginHost plugins, TenantService tenants, CredentialSealer sealer, AuditLog audit,
+    public ProviderAccountService(PluginHost plugins, TenantService tenants, FieldSealer sealer, AuditLog audit,
                                   ObjectMapper json, Clock clock, URI publicBaseUrl) {
         this.plugins = plugins;
         this.tenants = tenants;
@@ -105,7 +107,7 @@ public final class ProviderAccountService {
 
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        byte[] sealed = sealer.seal(credentialsField(tx.tenant(), id), toJson(values));
+        byte[] sealed = sealer.encrypt(credentialsField(tx.tenant(), id), toJson(values));
         ProviderAccountDao dao = tx.dao(ProviderAccountDao.class);
         dao.insert(tx.tenant(), id, newPublicId(), descriptor.id(), displayName, sealed,
                 writeJson(hints(descriptor, values)), now);
@@ -192,12 +194,11 @@ public final class ProviderAccountService {
             return Optional.empty();
         }
         ProviderAccountDao.ActiveRow account = rows.get(0);
-        Map<String, String> values = fromJson(sealer.open(credentialsField(tx.tenant(), id), account.credentials()));
+        Map<String, String> values = fromJson(sealer.decrypt(credentialsField(tx.tenant(), id), account.credentials()));
         List<String> secrets = new ArrayList<>();
         for (ProviderAccountDao.ActiveRow row : rows) {
             if (row.secretId() != null) {
-                secrets.add(new String(sealer.open(secretField(tx.tenant(), row.secretId()), row.secret()),
-                        StandardCharsets.UTF_8));
+                secrets.add(sealer.decryptString(secretField(tx.tenant(), row.secretId()), row.secret()));
             }
         }
         return Optional.of(new ActiveAccount(id, account.providerId(), new Credentials(values, secrets)));
@@ -211,7 +212,7 @@ public final class ProviderAccountService {
     private void addSecret(TenantHandle tx, UUID accountId, String secret, Instant now) {
         UUID secretId = UUID.randomUUID();
         tx.dao(ProviderAccountDao.class).insertSecret(tx.tenant(), secretId, accountId,
-                sealer.seal(secretField(tx.tenant(), secretId), secret.getBytes(StandardCharsets.UTF_8)),
+                sealer.encryptString(secretField(tx.tenant(), secretId), secret),
                 mask(secret), now);
     }
 
@@ -299,12 +300,12 @@ public final class ProviderAccountService {
                 readJson(row.credentialHints()), secrets, row.createdAt());
     }
 
-    private static SealedField credentialsField(TenantId tenant, UUID accountId) {
-        return new SealedField(tenant, "provider_accounts", "credentials", accountId.toString());
+    private static FieldContext credentialsField(TenantId tenant, UUID accountId) {
+        return EncryptedColumns.PROVIDER_CREDENTIALS.field(tenant, accountId.toString());
     }
 
-    private static SealedField secretField(TenantId tenant, UUID secretId) {
-        return new SealedField(tenant, "provider_webhook_secrets", "secret", secretId.toString());
+    private static FieldContext secretField(TenantId tenant, UUID secretId) {
+        return EncryptedColumns.PROVIDER_WEBHOOK_SECRET.field(tenant, secretId.toString());
     }
 
     static String newPublicId() {
