@@ -179,6 +179,51 @@ class ReencryptionJobTest {
                 .containsExactly("retired", "primary");
     }
 
+    /**
+     * Stored idempotent responses are named by the client's key (text), not a uuid: the job's cursor walks them in
+     * batches all the same, and each value is re-encrypted for its own row.
+     */
+    @Test
+    void rowsNamedByATextKeyAreReencryptedInBatchesToo() {
+        TenantId tenant = fixture.tenant("text-keys");
+        List<String> keysUsed = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            // Mixed case and non-ASCII, so the cursor must follow the column's own order, whatever the collation.
+            String key = (i % 3 == 0 ? "Key-" : i % 3 == 1 ? "key-" : "schlüssel-") + i;
+            keysUsed.add(key);
+            byte[] body = keys.encryptor().encryptString(EncryptedColumns.IDEMPOTENT_RESPONSE.field(tenant, key),
+                    "{\"secret\":\"shown once " + i + "\"}");
+            fixture.tenantTx.write(tenant, tx -> tx.handle().createUpdate("""
+                            INSERT INTO idempotency_keys (tenant_id, idempotency_key, credential_id, request_method,
+                                                          request_path, request_hash, response_status, response_body,
+                                                          created_at, completed_at)
+                            VALUES (:tenant, :key, :credential, 'POST', '/v1/api-keys', '\\x00', 201, :body, now(),
+                                    now())""")
+                    .bind("tenant", tenant).bind("key", key).bind("credential", "api_key:x").bind("body", body)
+                    .execute());
+        }
+        keys.tenantKeys().rotate(tenant, KeyActor.SYSTEM);
+
+        ReencryptionStatus status = keys.reencryption().run(tenant);
+
+        assertThat(status.complete()).isTrue();
+        assertThat(status.columns()).filteredOn(c -> c.table().equals("idempotency_keys")).singleElement()
+                .satisfies(c -> assertThat(c.rowsReencrypted()).isEqualTo(25));
+        for (int i = 0; i < keysUsed.size(); i++) {
+            FieldContext field = EncryptedColumns.IDEMPOTENT_RESPONSE.field(tenant, keysUsed.get(i));
+            byte[] stored = storedResponse(tenant, keysUsed.get(i));
+            assertThat(FieldEncryptor.keyVersionOf(field, stored)).isEqualTo(2);
+            assertThat(keys.encryptor().decryptString(field, stored)).isEqualTo("{\"secret\":\"shown once " + i
+                    + "\"}");
+        }
+    }
+
+    private byte[] storedResponse(TenantId tenant, String key) {
+        return fixture.tenantTx.read(tenant, tx -> tx.handle().createQuery(
+                        "SELECT response_body FROM idempotency_keys WHERE tenant_id = :tenant AND idempotency_key = :key")
+                .bind("tenant", tenant).bind("key", key).mapTo(byte[].class).one());
+    }
+
     /** The fixture's column; the application's registered columns are walked too, empty here. */
     private static ReencryptionStatus.Column secretsProgress(ReencryptionStatus status) {
         return status.columns().stream().filter(c -> c.table().equals(KeysFixture.TABLE)).reduce((a, b) -> {
