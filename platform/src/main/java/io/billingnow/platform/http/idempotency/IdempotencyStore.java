@@ -83,8 +83,9 @@ public final class IdempotencyStore {
             return stored;
         }
         return new StoredRequest(stored.requestMethod(), stored.requestPath(), stored.requestHash(),
-                stored.responseStatus(), stored.responseHeaders(), sealer.decrypt(responseField(tenant, key), stored.responseBody()),
-                stored.createdAt(), stored.completedAt());
+                stored.responseStatus(), stored.responseHeaders(),
+                sealer.decrypt(responseField(tenant, key), stored.responseBody()), stored.createdAt(),
+                stored.completedAt());
     }
 
     private static FieldContext responseField(TenantId tenant, String idempotencyKey) {
