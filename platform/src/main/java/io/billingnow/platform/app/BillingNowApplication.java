@@ -65,7 +65,6 @@ import io.billingnow.platform.idempotency.IdempotencyFeature;
 import io.billingnow.platform.idempotency.IdempotencyFilter;
 import io.billingnow.platform.idempotency.IdempotencyKeyCleanup;
 import io.billingnow.platform.idempotency.IdempotencyStore;
-import io.billingnow.platform.idempotency.TenantKeyResponseSealer;
 import io.billingnow.platform.openapi.OpenApiDocument;
 import io.billingnow.platform.openapi.OpenApiResource;
 import io.billingnow.platform.protection.SecurityBundle;
@@ -95,7 +94,6 @@ import io.billingnow.platform.providers.plugins.PluginsResource;
 import io.billingnow.platform.providers.plugins.TenantProvidersResource;
 import io.billingnow.platform.providers.accounts.ProviderAccountService;
 import io.billingnow.platform.providers.accounts.ProviderAccountsResource;
-import io.billingnow.platform.providers.accounts.TenantKeyCredentialSealer;
 import io.billingnow.platform.tenancy.TenantService;
 import io.billingnow.platform.providers.webhooks.WebhookResource;
 import io.billingnow.platform.providers.webhooks.WebhookReviewsResource;
@@ -220,7 +218,7 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
                 new MonitoredAccessRefusals(securityEvents)));
         signIn.registerResources(environment.jersey());
         IdempotencyStore idempotency = new IdempotencyStore(tenantTx, config.getIdempotency(),
-                new TenantKeyResponseSealer(keys.encryptor()), clock);
+                keys.encryptor(), clock);
         environment.jersey().register(new IdempotencyFeature(new IdempotencyFilter(idempotency, json)));
         environment.lifecycle().manage(new IdempotencyKeyCleanup(platformTx, idempotency,
                 config.getIdempotency().getCleanupInterval()));
@@ -230,8 +228,8 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
 
         JsonColumns jsonColumns = new JsonColumns(json);
         DocumentNumberAllocator numbers = new DocumentNumberAllocator();
-        CustomerService customers = new CustomerService(keys.encryptor(), keys.columns(), audit, jsonColumns, clock);
-        InvoiceService invoices = new InvoiceService(customers, keys.encryptor(), keys.columns(), numbers,
+        CustomerService customers = new CustomerService(keys.encryptor(), audit, jsonColumns, clock);
+        InvoiceService invoices = new InvoiceService(customers, keys.encryptor(), numbers,
                 config.getInvoices(), audit, jsonColumns, clock);
         PaymentService payments = new PaymentService(invoices, audit, clock);
         CreditNoteService creditNotes = new CreditNoteService(invoices, numbers, audit, jsonColumns, clock);
@@ -260,7 +258,7 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         environment.lifecycle().manage(plugins);
         environment.healthChecks().register("plugins", new PluginHealthCheck(plugins));
         ProviderAccountService providerAccounts = new ProviderAccountService(plugins, tenants,
-                new TenantKeyCredentialSealer(keys.encryptor(), keys.columns()), audit, json, clock,
+                keys.encryptor(), audit, json, clock,
                 config.getPlatform().getPublicBaseUrl());
         PaymentLinkService paymentLinks = new PaymentLinkService(tenantTx, platformTx, tenants, invoices,
                 providerAccounts, plugins, audit, clock, config.getPlatform().getPublicBaseUrl());

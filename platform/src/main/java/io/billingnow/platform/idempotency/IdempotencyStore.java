@@ -1,6 +1,9 @@
 package io.billingnow.platform.idempotency;
 
 import io.billingnow.platform.core.tx.TenantTransactions;
+import io.billingnow.platform.keys.EncryptedColumns;
+import io.billingnow.platform.keys.FieldContext;
+import io.billingnow.platform.keys.FieldSealer;
 import io.billingnow.platform.core.TenantId;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,14 +17,15 @@ import java.util.Optional;
  */
 public final class IdempotencyStore {
 
-    private final ResponseSealer sealer;
+    /** A stored response may hold a secret shown only once (a new API key), so it is kept encrypted. */
+    private final FieldSealer sealer;
 
     private final TenantTransactions transactions;
     private final Clock clock;
     private final Duration retention;
     private final Duration abandonedAfter;
 
-    public IdempotencyStore(TenantTransactions transactions, IdempotencySettings settings, ResponseSealer sealer,
+    public IdempotencyStore(TenantTransactions transactions, IdempotencySettings settings, FieldSealer sealer,
                             Clock clock) {
         this.sealer = sealer;
         this.transactions = transactions;
@@ -58,7 +62,7 @@ public final class IdempotencyStore {
     }
 
     public void complete(Claim claim, int status, String headersJson, byte[] body) {
-        byte[] sealed = sealer.seal(claim.tenant(), claim.key(), body);
+        byte[] sealed = sealer.encrypt(responseField(claim.tenant(), claim.key()), body);
         transactions.write(claim.tenant(), tx -> tx.dao(IdempotencyKeyDao.class).complete(claim.tenant(),
                 claim.key(), claim.claimedAt(), status, headersJson, sealed, now()));
     }
@@ -79,8 +83,13 @@ public final class IdempotencyStore {
             return stored;
         }
         return new StoredRequest(stored.requestMethod(), stored.requestPath(), stored.requestHash(),
-                stored.responseStatus(), stored.responseHeaders(), sealer.open(tenant, key, stored.responseBody()),
-                stored.createdAt(), stored.completedAt());
+                stored.responseStatus(), stored.responseHeaders(),
+                sealer.decrypt(responseField(tenant, key), stored.responseBody()), stored.createdAt(),
+                stored.completedAt());
+    }
+
+    private static FieldContext responseField(TenantId tenant, String idempotencyKey) {
+        return EncryptedColumns.IDEMPOTENT_RESPONSE.field(tenant, idempotencyKey);
     }
 
     /** PostgreSQL keeps microseconds: the claim token must compare equal after a round trip. */

@@ -1,14 +1,13 @@
 package io.billingnow.platform.keys;
 
 import io.billingnow.platform.keys.EncryptedFieldException.Reason;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * What the rest of the platform uses to encrypt a sensitive field: the tenant's primary data key, AES-256-GCM, the
- * field's place as associated data. Safe for concurrent use; does not need (or open) a transaction on the warm path.
+ * The platform's one {@link FieldSealer}: the tenant's primary data key, AES-256-GCM, the field's place as associated
+ * data. Safe for concurrent use; does not need (or open) a transaction on the warm path.
  */
-public final class FieldEncryptor {
+public final class FieldEncryptor implements FieldSealer {
 
     private static final int ATTEMPTS = 4;
 
@@ -20,6 +19,7 @@ public final class FieldEncryptor {
         this.cipher = cipher;
     }
 
+    @Override
     public byte[] encrypt(FieldContext field, byte[] plaintext) {
         for (int attempt = 1; ; attempt++) {
             DataKey key;
@@ -46,6 +46,7 @@ public final class FieldEncryptor {
         }
     }
 
+    @Override
     public byte[] decrypt(FieldContext field, byte[] ciphertext) {
         int version = FieldCiphertext.keyVersion(field, ciphertext);
         for (int attempt = 1; ; attempt++) {
@@ -62,24 +63,6 @@ public final class FieldEncryptor {
                     throw e;
                 }
             }
-        }
-    }
-
-    public byte[] encryptString(FieldContext field, String plaintext) {
-        byte[] bytes = plaintext.getBytes(StandardCharsets.UTF_8);
-        try {
-            return encrypt(field, bytes);
-        } finally {
-            Arrays.fill(bytes, (byte) 0);
-        }
-    }
-
-    public String decryptString(FieldContext field, byte[] ciphertext) {
-        byte[] bytes = decrypt(field, ciphertext);
-        try {
-            return new String(bytes, StandardCharsets.UTF_8);
-        } finally {
-            Arrays.fill(bytes, (byte) 0);
         }
     }
 

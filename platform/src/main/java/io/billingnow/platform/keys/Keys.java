@@ -96,7 +96,7 @@ public final class Keys implements Managed {
         return encryptor;
     }
 
-    /** Where features register their encrypted columns for re-encryption. */
+    /** The encrypted columns re-encryption walks: {@link EncryptedColumns#APPLICATION} (plus a test's own). */
     public EncryptedColumns columns() {
         return columns;
     }

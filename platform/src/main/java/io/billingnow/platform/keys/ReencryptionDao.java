@@ -4,7 +4,6 @@ import io.billingnow.platform.core.TenantId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -32,11 +31,11 @@ public interface ReencryptionDao {
 
     @SqlUpdate("""
             UPDATE key_reencryption_progress
-            SET last_row_id = CAST(:lastRowId AS uuid), rows_reencrypted = rows_reencrypted + :rows, updated_at = :now,
+            SET last_row_id = :lastRowId, rows_reencrypted = rows_reencrypted + :rows, updated_at = :now,
                 completed_at = CASE WHEN :done THEN CAST(:now AS timestamptz) END
             WHERE tenant_id = :tenant AND target_version = :target AND table_name = :table AND column_name = :column""")
     void advance(@Bind("tenant") TenantId tenant, @Bind("target") int target, @Bind("table") String table,
-                 @Bind("column") String column, @Bind("lastRowId") UUID lastRowId, @Bind("rows") long rows,
+                 @Bind("column") String column, @Bind("lastRowId") String lastRowId, @Bind("rows") long rows,
                  @Bind("done") boolean done, @Bind("now") Instant now);
 
     /** Starts the column over (rows written with an old key after the scan passed them). */

@@ -5,6 +5,7 @@ import io.billingnow.platform.core.tx.TenantHandle;
 import io.billingnow.platform.core.tx.TenantTransactions;
 import io.billingnow.platform.core.TenantId;
 import io.dropwizard.lifecycle.Managed;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.statement.Query;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,8 +30,6 @@ import org.slf4j.LoggerFactory;
 public final class ReencryptionJob implements Managed {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReencryptionJob.class);
-    // PostgreSQL orders uuids by their unsigned bytes: the nil uuid comes first.
-    private static final UUID BEFORE_ALL = new UUID(0L, 0L);
 
     private final PlatformTransactions platform;
     private final TenantTransactions tenants;
@@ -98,34 +98,39 @@ public final class ReencryptionJob implements Managed {
         if (state.completedAt() != null) {
             return false;
         }
-        UUID after = state.lastRowId() == null ? BEFORE_ALL : state.lastRowId();
-        record Row(UUID id, byte[] value) {
+        String after = state.lastRowId();
+        record Row(String key, byte[] value) {
         }
-        List<Row> rows = tx.handle().createQuery("SELECT id, " + column.column() + " FROM " + column.table()
-                        + " WHERE tenant_id = :tenant AND id > :after AND " + column.column() + " IS NOT NULL"
-                        + " ORDER BY id LIMIT :limit FOR UPDATE")
+        // The cursor is kept as text so any row key fits it; it is bound untyped (Types.OTHER) so PostgreSQL reads
+        // it as the row key's own type (uuid or text) and the comparison uses the primary key's index and order.
+        String key = column.rowKey();
+        Query query = tx.handle().createQuery("SELECT " + key + "::text, " + column.column() + " FROM "
+                        + column.table() + " WHERE tenant_id = :tenant" + (after == null ? "" : " AND " + key
+                        + " > :after") + " AND " + column.column() + " IS NOT NULL ORDER BY " + key
+                        + " LIMIT :limit FOR UPDATE")
                 .bind("tenant", tenant)
-                .bind("after", after)
-                .bind("limit", batchSize)
-                .map((rs, ctx) -> new Row(rs.getObject(1, UUID.class), rs.getBytes(2)))
-                .list();
+                .bind("limit", batchSize);
+        if (after != null) {
+            query.bindBySqlType("after", after, Types.OTHER);
+        }
+        List<Row> rows = query.map((rs, ctx) -> new Row(rs.getString(1), rs.getBytes(2))).list();
         long changed = 0;
         for (Row row : rows) {
-            FieldContext field = new FieldContext(tenant, column.table(), column.column(), row.id().toString());
+            FieldContext field = column.field(tenant, row.key());
             if (FieldEncryptor.keyVersionOf(field, row.value()) == target) {
                 continue;
             }
             byte[] updated = encryptor.reencrypt(field, row.value());
             tx.handle().createUpdate("UPDATE " + column.table() + " SET " + column.column() + " = :value"
-                            + " WHERE tenant_id = :tenant AND id = :id")
+                            + " WHERE tenant_id = :tenant AND " + key + " = :key")
                     .bind("value", updated)
                     .bind("tenant", tenant)
-                    .bind("id", row.id())
+                    .bindBySqlType("key", row.key(), Types.OTHER)
                     .execute();
             changed++;
         }
         boolean more = rows.size() == batchSize;
-        UUID last = rows.isEmpty() ? state.lastRowId() : rows.get(rows.size() - 1).id();
+        String last = rows.isEmpty() ? state.lastRowId() : rows.get(rows.size() - 1).key();
         progress.advance(tenant, target, column.table(), column.column(), last, changed, !more, now());
         return more;
     }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.billingnow.platform.core.tx.PlatformTransactions;
 import io.billingnow.platform.core.tx.TenantTransactions;
+import io.billingnow.platform.keys.FieldContext;
+import io.billingnow.platform.keys.FieldSealer;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.testing.TestPlatform;
 import io.dropwizard.util.Duration;
@@ -98,15 +100,15 @@ class IdempotencyKeyCleanupTest {
     }
 
     /** Expiry is what these tests are about; encryption at rest is proven over HTTP in IdempotencyKeyTest. */
-    private static final ResponseSealer UNSEALED = new ResponseSealer() {
+    private static final FieldSealer UNSEALED = new FieldSealer() {
         @Override
-        public byte[] seal(io.billingnow.platform.core.TenantId tenant, String key, byte[] body) {
-            return body;
+        public byte[] encrypt(FieldContext field, byte[] plaintext) {
+            return plaintext;
         }
 
         @Override
-        public byte[] open(io.billingnow.platform.core.TenantId tenant, String key, byte[] sealed) {
-            return sealed;
+        public byte[] decrypt(FieldContext field, byte[] ciphertext) {
+            return ciphertext;
         }
     };
 

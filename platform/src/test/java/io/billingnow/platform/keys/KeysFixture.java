@@ -34,6 +34,7 @@ final class KeysFixture {
 
     static final String TABLE = "test_secrets";
     static final String COLUMN = "secret";
+    static final EncryptedColumn SECRETS = new EncryptedColumn(TABLE, COLUMN);
 
     final TestDatabase db;
     final Jdbi jdbi;
@@ -75,7 +76,7 @@ final class KeysFixture {
     Keys open(MasterKey master, MasterKey previous, KeySettings settings) {
         Keys keys = Keys.open(master, previous, settings, platformTx, tenantTx, audit, Clock.systemUTC());
         tenants.addListener(keys.tenantKeys());
-        keys.columns().register(TABLE, COLUMN);
+        keys.columns().register(SECRETS);
         return keys;
     }
 
@@ -89,7 +90,7 @@ final class KeysFixture {
     }
 
     static FieldContext field(TenantId tenant, UUID row) {
-        return new FieldContext(tenant, TABLE, COLUMN, row.toString());
+        return SECRETS.field(tenant, row.toString());
     }
 
     /** Inserts an encrypted secret the way a feature would; returns the row id. */

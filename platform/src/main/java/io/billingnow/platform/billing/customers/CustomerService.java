@@ -15,7 +15,7 @@ import io.billingnow.platform.http.MergePatch;
 import io.billingnow.platform.core.paging.Page;
 import io.billingnow.platform.keys.EncryptedColumns;
 import io.billingnow.platform.keys.FieldContext;
-import io.billingnow.platform.keys.FieldEncryptor;
+import io.billingnow.platform.keys.FieldSealer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -29,20 +29,15 @@ public final class CustomerService {
     private static final TypeReference<Map<String, String>> METADATA = new TypeReference<>() {
     };
 
-    static final String TABLE = "customers";
-    static final String TAX_ID_COLUMN = "tax_id_encrypted";
     private static final String MASK = "****";
 
-    private final FieldEncryptor encryptor;
+    private final FieldSealer sealer;
     private final AuditLog audit;
     private final JsonColumns json;
     private final Clock clock;
 
-    /** Registers the encrypted tax-id column so key rotation re-encrypts it. */
-    public CustomerService(FieldEncryptor encryptor, EncryptedColumns encryptedColumns, AuditLog audit,
-                           JsonColumns json, Clock clock) {
-        this.encryptor = encryptor;
-        encryptedColumns.register(TABLE, TAX_ID_COLUMN);
+    public CustomerService(FieldSealer sealer, AuditLog audit, JsonColumns json, Clock clock) {
+        this.sealer = sealer;
         this.audit = audit;
         this.json = json;
         this.clock = clock;
@@ -151,15 +146,15 @@ public final class CustomerService {
     /** The full tax id, decrypted: for documents that must print it and callers allowed to see it, never logs. */
     public Optional<String> revealTaxId(TenantHandle tx, UUID id) {
         return tx.dao(CustomerDao.class).encryptedTaxId(tx.tenant(), id)
-                .map(ciphertext -> encryptor.decryptString(taxIdField(tx, id), ciphertext));
+                .map(ciphertext -> sealer.decryptString(taxIdField(tx, id), ciphertext));
     }
 
     private byte[] encryptTaxId(TenantHandle tx, UUID id, String taxId) {
-        return taxId == null ? null : encryptor.encryptString(taxIdField(tx, id), taxId);
+        return taxId == null ? null : sealer.encryptString(taxIdField(tx, id), taxId);
     }
 
     private static FieldContext taxIdField(TenantHandle tx, UUID id) {
-        return new FieldContext(tx.tenant(), TABLE, TAX_ID_COLUMN, id.toString());
+        return EncryptedColumns.CUSTOMER_TAX_ID.field(tx.tenant(), id.toString());
     }
 
     private static String hint(String taxId) {

@@ -1,7 +1,5 @@
 package io.billingnow.platform.billing.invoices;
 
-import io.billingnow.platform.tenancy.Tenants;
-import io.billingnow.platform.core.errors.DomainException;
 import io.billingnow.platform.core.errors.FieldError;
 import io.billingnow.platform.core.errors.Unprocessable;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -15,6 +13,7 @@ import io.billingnow.platform.billing.customers.Customer;
 import io.billingnow.platform.billing.customers.CustomerService;
 import io.billingnow.platform.db.JsonColumns;
 import io.billingnow.platform.core.tx.TenantHandle;
+import io.billingnow.platform.core.errors.DomainException;
 import io.billingnow.platform.core.paging.Cursor;
 import io.billingnow.platform.http.MergePatch;
 import io.billingnow.platform.core.paging.Page;
@@ -22,12 +21,13 @@ import io.billingnow.platform.http.Problem;
 import io.billingnow.platform.billing.invoices.calculation.CalculatedLine;
 import io.billingnow.platform.keys.EncryptedColumns;
 import io.billingnow.platform.keys.FieldContext;
-import io.billingnow.platform.keys.FieldEncryptor;
+import io.billingnow.platform.keys.FieldSealer;
 import io.billingnow.platform.billing.invoices.calculation.InvoiceCalculation;
 import io.billingnow.platform.billing.numbering.DocumentNumberAllocator;
 import io.billingnow.platform.billing.numbering.DocumentSeries;
 import io.billingnow.platform.billing.numbering.NumberingFormat;
 import io.billingnow.platform.tenancy.Tenant;
+import io.billingnow.platform.tenancy.Tenants;
 import io.billingnow.platform.tenancy.TenantDefinition;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,11 +55,9 @@ public final class InvoiceService {
     private static final TypeReference<Map<String, String>> METADATA = new TypeReference<>() {
     };
 
-    static final String TABLE = "invoices";
-    static final String BUYER_TAX_ID_COLUMN = "customer_tax_id_encrypted";
 
     private final CustomerService customers;
-    private final FieldEncryptor encryptor;
+    private final FieldSealer sealer;
     private final DocumentNumberAllocator numbers;
     private final InvoiceSettings settings;
     private final InvoiceContent content = new InvoiceContent();
@@ -67,14 +65,11 @@ public final class InvoiceService {
     private final JsonColumns json;
     private final Clock clock;
 
-    /** Registers the encrypted buyer tax-id column so key rotation re-encrypts it. */
-    public InvoiceService(CustomerService customers, FieldEncryptor encryptor, EncryptedColumns encryptedColumns,
-                          DocumentNumberAllocator numbers, InvoiceSettings settings, AuditLog audit, JsonColumns json,
-                          Clock clock) {
+    public InvoiceService(CustomerService customers, FieldSealer sealer, DocumentNumberAllocator numbers,
+                          InvoiceSettings settings, AuditLog audit, JsonColumns json, Clock clock) {
         this.customers = customers;
         this.settings = settings;
-        this.encryptor = encryptor;
-        encryptedColumns.register(TABLE, BUYER_TAX_ID_COLUMN);
+        this.sealer = sealer;
         this.numbers = numbers;
         this.audit = audit;
         this.json = json;
@@ -159,7 +154,7 @@ public final class InvoiceService {
         // Art. 226 EU VAT Directive: the invoice keeps the buyer's tax id as of finalization, in full but sealed to
         // this invoice row; the snapshot itself holds only the masked value.
         byte[] buyerTaxId = customers.revealTaxId(tx, customer.id())
-                .map(taxId -> encryptor.encryptString(buyerTaxIdField(tx, id), taxId)).orElse(null);
+                .map(taxId -> sealer.encryptString(buyerTaxIdField(tx, id), taxId)).orElse(null);
         // The lines do not change when a draft is finalized: the row comes back from the update, the lines are reused.
         Invoice after = dao.finalizeDraft(tx.tenant(), id, status.wireName(), number, issueDate, dueDate,
                         json.write(sellerSnapshot(tenant)), json.write(customerSnapshot(customer)), buyerTaxId,
@@ -215,14 +210,14 @@ public final class InvoiceService {
         return tx.dao(InvoiceDao.class).encryptedBuyerTaxId(tx.tenant(), invoice.id())
                 .map(ciphertext -> {
                     Map<String, Object> customer = new LinkedHashMap<>(invoice.customer());
-                    customer.put("taxId", encryptor.decryptString(buyerTaxIdField(tx, invoice.id()), ciphertext));
+                    customer.put("taxId", sealer.decryptString(buyerTaxIdField(tx, invoice.id()), ciphertext));
                     return invoice.withCustomer(customer);
                 })
                 .orElse(invoice);
     }
 
     private static FieldContext buyerTaxIdField(TenantHandle tx, UUID invoiceId) {
-        return new FieldContext(tx.tenant(), TABLE, BUYER_TAX_ID_COLUMN, invoiceId.toString());
+        return EncryptedColumns.INVOICE_BUYER_TAX_ID.field(tx.tenant(), invoiceId.toString());
     }
 
     public Invoice get(TenantHandle tx, UUID id) {

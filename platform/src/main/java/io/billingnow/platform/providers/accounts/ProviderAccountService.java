@@ -1,6 +1,5 @@
 package io.billingnow.platform.providers.accounts;
 
-import io.billingnow.platform.core.errors.DomainException;
 import io.billingnow.platform.core.errors.FieldError;
 import io.billingnow.platform.core.errors.Unprocessable;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -10,7 +9,11 @@ import io.billingnow.platform.audit.AuditEvent;
 import io.billingnow.platform.audit.AuditLog;
 import io.billingnow.platform.identity.auth.Caller;
 import io.billingnow.platform.core.tx.TenantHandle;
+import io.billingnow.platform.core.errors.DomainException;
 import io.billingnow.platform.http.Problem;
+import io.billingnow.platform.keys.EncryptedColumns;
+import io.billingnow.platform.keys.FieldContext;
+import io.billingnow.platform.keys.FieldSealer;
 import io.billingnow.platform.providers.plugins.LoadedProvider;
 import io.billingnow.platform.providers.plugins.PluginHost;
 import io.billingnow.platform.core.TenantId;
@@ -19,7 +22,6 @@ import io.billingnow.sdk.CredentialField;
 import io.billingnow.sdk.Credentials;
 import io.billingnow.sdk.ProviderDescriptor;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,13 +49,13 @@ public final class ProviderAccountService {
 
     private final PluginHost plugins;
     private final TenantService tenants;
-    private final CredentialSealer sealer;
+    private final FieldSealer sealer;
     private final AuditLog audit;
     private final ObjectMapper json;
     private final Clock clock;
     private final URI publicBaseUrl;
 
-    public ProviderAccountService(PluginHost plugins, TenantService tenants, CredentialSealer sealer, AuditLog audit,
+    public ProviderAccountService(PluginHost plugins, TenantService tenants, FieldSealer sealer, AuditLog audit,
                                   ObjectMapper json, Clock clock, URI publicBaseUrl) {
         this.plugins = plugins;
         this.tenants = tenants;
@@ -107,7 +109,7 @@ public final class ProviderAccountService {
 
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        byte[] sealed = sealer.seal(credentialsField(tx.tenant(), id), toJson(values));
+        byte[] sealed = sealer.encrypt(credentialsField(tx.tenant(), id), toJson(values));
         ProviderAccountDao dao = tx.dao(ProviderAccountDao.class);
         dao.insert(tx.tenant(), id, newPublicId(), descriptor.id(), displayName, sealed,
                 writeJson(hints(descriptor, values)), now);
@@ -140,7 +142,7 @@ public final class ProviderAccountService {
      * signed with the old secret while the provider switches over are not lost.
      */
     public ProviderAccount addWebhookSecret(TenantHandle tx, UUID id, String secret, Duration overlap, Caller actor) {
-        ProviderAccountDao.Row row = lockedRow(tx, id);
+        ProviderAccountDao.Row row = row(tx, id);
         ProviderDescriptor descriptor = plugins.provider(row.providerId()).map(LoadedProvider::descriptor)
                 .orElseThrow(() -> DomainException.unprocessable("provider-not-installed",
                         "The account's payment provider is not installed"));
@@ -167,7 +169,7 @@ public final class ProviderAccountService {
 
     /** Stops accepting one secret now. The last accepted secret cannot be retired: add its successor first. */
     public ProviderAccount retireWebhookSecret(TenantHandle tx, UUID id, UUID secretId, Caller actor) {
-        ProviderAccountDao.Row row = lockedRow(tx, id);
+        ProviderAccountDao.Row row = row(tx, id);
         ProviderAccountDao dao = tx.dao(ProviderAccountDao.class);
         Instant now = clock.instant();
         List<ProviderAccountDao.SecretRow> active = dao.activeSecrets(tx.tenant(), id, now);
@@ -194,12 +196,11 @@ public final class ProviderAccountService {
             return Optional.empty();
         }
         ProviderAccountDao.ActiveRow account = rows.get(0);
-        Map<String, String> values = fromJson(sealer.open(credentialsField(tx.tenant(), id), account.credentials()));
+        Map<String, String> values = fromJson(sealer.decrypt(credentialsField(tx.tenant(), id), account.credentials()));
         List<String> secrets = new ArrayList<>();
         for (ProviderAccountDao.ActiveRow row : rows) {
             if (row.secretId() != null) {
-                secrets.add(new String(sealer.open(secretField(tx.tenant(), row.secretId()), row.secret()),
-                        StandardCharsets.UTF_8));
+                secrets.add(sealer.decryptString(secretField(tx.tenant(), row.secretId()), row.secret()));
             }
         }
         return Optional.of(new ActiveAccount(id, account.providerId(), new Credentials(values, secrets)));
@@ -213,7 +214,7 @@ public final class ProviderAccountService {
     private void addSecret(TenantHandle tx, UUID accountId, String secret, Instant now) {
         UUID secretId = UUID.randomUUID();
         tx.dao(ProviderAccountDao.class).insertSecret(tx.tenant(), secretId, accountId,
-                sealer.seal(secretField(tx.tenant(), secretId), secret.getBytes(StandardCharsets.UTF_8)),
+                sealer.encryptString(secretField(tx.tenant(), secretId), secret),
                 mask(secret), now);
     }
 
@@ -292,12 +293,6 @@ public final class ProviderAccountService {
                 .orElseThrow(() -> DomainException.notFound("Provider account"));
     }
 
-    /** The account locked for a change of its secrets (see {@link ProviderAccountDao#lock}). */
-    private ProviderAccountDao.Row lockedRow(TenantHandle tx, UUID id) {
-        return tx.dao(ProviderAccountDao.class).lock(tx.tenant(), id)
-                .orElseThrow(() -> DomainException.notFound("Provider account"));
-    }
-
     private ProviderAccount view(TenantHandle tx, ProviderAccountDao.Row row) {
         List<ProviderAccount.WebhookSecretView> secrets = tx.dao(ProviderAccountDao.class)
                 .activeSecrets(tx.tenant(), row.id(), clock.instant()).stream()
@@ -307,12 +302,12 @@ public final class ProviderAccountService {
                 readJson(row.credentialHints()), secrets, row.createdAt());
     }
 
-    private static SealedField credentialsField(TenantId tenant, UUID accountId) {
-        return new SealedField(tenant, "provider_accounts", "credentials", accountId.toString());
+    private static FieldContext credentialsField(TenantId tenant, UUID accountId) {
+        return EncryptedColumns.PROVIDER_CREDENTIALS.field(tenant, accountId.toString());
     }
 
-    private static SealedField secretField(TenantId tenant, UUID secretId) {
-        return new SealedField(tenant, "provider_webhook_secrets", "secret", secretId.toString());
+    private static FieldContext secretField(TenantId tenant, UUID secretId) {
+        return EncryptedColumns.PROVIDER_WEBHOOK_SECRET.field(tenant, secretId.toString());
     }
 
     static String newPublicId() {

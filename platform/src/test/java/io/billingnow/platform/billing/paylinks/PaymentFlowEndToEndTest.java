@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.billingnow.platform.identity.auth.Role;
 import io.billingnow.platform.core.tx.TenantTransactions;
+import io.billingnow.platform.keys.EncryptedColumn;
+import io.billingnow.platform.keys.EncryptedColumns;
 import io.billingnow.platform.keys.FieldCiphertext;
 import io.billingnow.platform.providers.plugins.TestPlugins;
 import io.billingnow.platform.tenancy.Tenant;
@@ -33,6 +35,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -241,8 +246,13 @@ class PaymentFlowEndToEndTest {
         }
     }
 
+    /**
+     * A key rotation moves every registered encrypted column to the new key and retires the old one; everything stays
+     * readable through the API. Every column of {@link EncryptedColumns#APPLICATION} must hold a value here, so a
+     * newly registered column fails this test until it is exercised too.
+     */
     @Test
-    void credentialsFollowTheTenantsKeyRotationAndStillWork() throws Exception {
+    void everyEncryptedColumnFollowsTheTenantsKeyRotationAndStaysReadableThroughTheApi() throws Exception {
         Tenant rotating = platform.createTenant("payflow-rotating", "EUR");
         String rotatingKey = platform.apiKey(rotating, Role.OWNER);
         TestPlatform.expect(platform.request("/admin/v1/tenants/" + rotating.id() + "/providers/stripe", operator)
@@ -250,37 +260,70 @@ class PaymentFlowEndToEndTest {
         String secret = newStripeSecret();
         JsonNode account = platform.postJson("/v1/provider-accounts", rotatingKey, Map.of("providerId", "stripe",
                 "credentials", Map.of("secret_key", STRIPE_KEY), "webhookSecret", secret), 201);
-        assertThat(sealedKeyVersions(account)).containsOnly(1);
+        String taxId = "DE123456789";
+        String newCustomer = "{\"name\":\"Rotation GmbH\",\"country\":\"DE\",\"taxId\":\"" + taxId + "\"}";
+        Response created = createOnce(rotatingKey, "rotation-customer", newCustomer);
+        assertThat(created.getStatus()).isEqualTo(201);
+        String customer = TestPlatform.parse(created.readEntity(String.class)).get("id").asText();
+        String invoice = platform.postJson("/v1/invoices", rotatingKey, Map.of("customerId", customer, "currency",
+                "EUR", "lines", List.of(Map.of("description", "Consulting", "quantity", "1", "unitAmount", 100,
+                        "taxRates", List.of(Map.of("name", "VAT 19%", "category", "S", "percent", 19))))), 201)
+                .get("id").asText();
+        platform.postJson("/v1/invoices/" + invoice + "/finalize", rotatingKey, Map.of(), 200);
+        assertThat(keyVersionsByColumn(rotating)).as("one value in every registered column, under version 1")
+                .isEqualTo(everyColumnUnder(1));
 
         TestPlatform.expect(platform.request("/admin/v1/keys/tenants/" + rotating.id() + "/rotate", operator)
                 .post(Entity.json("{}")), 200);
         JsonNode done = TestPlatform.expect(platform.request("/admin/v1/keys/tenants/" + rotating.id()
                 + "/reencryption", operator).post(Entity.json("{}")), 200);
         assertThat(done.get("complete").asBoolean()).isTrue();
-        assertThat(sealedKeyVersions(account)).containsOnly(2);
+        assertThat(keyVersionsByColumn(rotating)).isEqualTo(everyColumnUnder(2));
 
-        // Re-encrypted secrets still open: an event signed with the webhook secret verifies (and is kept for
-        // review, since the invoice belongs to nobody here).
+        // Version 1 is retired (its material erased): each value below can only have come from the re-encrypted row.
+        assertThat(platform.getJson("/v1/customers/" + customer, rotatingKey, 200).get("taxId").asText())
+                .isEqualTo(taxId);
+        assertThat(platform.getJson("/v1/invoices/" + invoice, rotatingKey, 200).get("customer").get("taxId")
+                .asText()).isEqualTo(taxId);
+        Response replayed = createOnce(rotatingKey, "rotation-customer", newCustomer);
+        assertThat(replayed.getStatus()).isEqualTo(201);
+        assertThat(replayed.getHeaderString("Idempotency-Replayed")).isEqualTo("true");
+        assertThat(TestPlatform.parse(replayed.readEntity(String.class)).get("id").asText()).isEqualTo(customer);
+        // An event signed with the re-encrypted webhook secret verifies, and the credentials open to handle it (kept
+        // for review, since the invoice belongs to nobody here).
         byte[] event = paymentIntentSucceeded("evt_" + UUID.randomUUID(), UUID.randomUUID().toString(), 100, "eur");
         JsonNode delivered = TestPlatform.expect(deliver(account, event, stripeSignature(secret, event)), 200);
         assertThat(delivered.get("events").get(0).get("outcome").asText()).isEqualTo("review");
     }
 
-    /** The data-key version each sealed value of the account names (bytes 1-4 of the keys package's format). */
-    static List<Integer> sealedKeyVersions(JsonNode account) throws Exception {
-        List<Integer> versions = new ArrayList<>();
-        try (var c = platform.database().superuserConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT credentials FROM provider_accounts WHERE id = ? UNION ALL"
-                        + " SELECT secret FROM provider_webhook_secrets WHERE account_id = ?")) {
-            ps.setObject(1, UUID.fromString(account.get("id").asText()));
-            ps.setObject(2, UUID.fromString(account.get("id").asText()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    versions.add(java.nio.ByteBuffer.wrap(rs.getBytes(1), 1, 4).getInt());
+    static Response createOnce(String bearer, String idempotencyKey, String json) {
+        return buffered(platform.request("/v1/customers", bearer).header("Idempotency-Key", idempotencyKey)
+                .post(Entity.json(json)));
+    }
+
+    static Map<String, Set<Integer>> everyColumnUnder(int version) {
+        Map<String, Set<Integer>> expected = new TreeMap<>();
+        EncryptedColumns.APPLICATION.forEach(c -> expected.put(c.table() + "." + c.column(), Set.of(version)));
+        return expected;
+    }
+
+    /** Per registered column, the data-key versions its values of the tenant name (bytes 1-4 of the field format). */
+    static Map<String, Set<Integer>> keyVersionsByColumn(Tenant tenant) throws Exception {
+        Map<String, Set<Integer>> versions = new TreeMap<>();
+        try (var c = platform.database().superuserConnection()) {
+            for (EncryptedColumn column : EncryptedColumns.APPLICATION) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + column.column() + " FROM " + column.table()
+                        + " WHERE tenant_id = ? AND " + column.column() + " IS NOT NULL")) {
+                    ps.setObject(1, tenant.id().value());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            versions.computeIfAbsent(column.table() + "." + column.column(), k -> new TreeSet<>())
+                                    .add(java.nio.ByteBuffer.wrap(rs.getBytes(1), 1, 4).getInt());
+                        }
+                    }
                 }
             }
         }
-        assertThat(versions).hasSize(2);
         return versions;
     }
 
