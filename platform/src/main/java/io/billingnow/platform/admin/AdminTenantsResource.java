@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.billingnow.platform.identity.auth.Callers;
 import io.billingnow.platform.identity.auth.RequiresOperator;
 import io.billingnow.platform.http.ETags;
-import io.billingnow.platform.http.MergePatch;
+import io.billingnow.platform.json.MergePatch;
 import io.billingnow.platform.offboarding.OffboardingRequest;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.tenancy.TenantDefinition;

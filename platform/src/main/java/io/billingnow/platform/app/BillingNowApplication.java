@@ -32,7 +32,7 @@ import io.billingnow.platform.db.SchemaMigrator;
 import io.billingnow.platform.core.tx.TenantTransactions;
 import io.billingnow.platform.http.ETagFilter;
 import io.billingnow.platform.http.ExceptionMappers;
-import io.billingnow.platform.http.JsonConventions;
+import io.billingnow.platform.json.JsonConventions;
 import io.billingnow.platform.http.ProblemErrorHandler;
 import io.billingnow.platform.http.StrictQueryParameters;
 import io.billingnow.platform.http.RequestIdFilter;

@@ -11,7 +11,7 @@ import io.billingnow.platform.identity.auth.OperatorCaller;
 import io.billingnow.platform.core.tx.PlatformTransactions;
 import io.billingnow.platform.core.tx.TenantTransactions;
 import io.billingnow.platform.tenancy.Tenant;
-import io.billingnow.platform.tenancy.TenantDao;
+import io.billingnow.platform.tenancy.Tenants;
 import io.dropwizard.core.setup.Bootstrap;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -50,8 +50,7 @@ public final class InviteOwnerCommand extends PlatformCommand {
         try (CommandDatabase database = new CommandDatabase(configuration.getDatabase())) {
             Clock clock = Clock.systemUTC();
             String slug = namespace.getString("tenant");
-            Tenant tenant = new PlatformTransactions(database.jdbi())
-                    .withDao(TenantDao.class, dao -> dao.bySlug(slug))
+            Tenant tenant = Tenants.bySlug(new PlatformTransactions(database.jdbi()), slug)
                     .orElseThrow(() -> new CommandFailure("no tenant with slug " + slug));
             FirstOwnerInvitations invitations = new FirstOwnerInvitations(new TenantTransactions(database.jdbi()),
                     new Invitations(new AuditLog(bootstrap.getObjectMapper(), clock), clock,

@@ -2,7 +2,7 @@ package io.billingnow.platform.tenancy;
 
 import io.billingnow.platform.core.TenantId;
 import io.billingnow.platform.core.TenantStatus;
-import io.billingnow.platform.http.Versioned;
+import io.billingnow.platform.core.Versioned;
 import java.time.Instant;
 import java.util.List;
 

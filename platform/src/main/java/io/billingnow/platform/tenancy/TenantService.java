@@ -12,7 +12,7 @@ import io.billingnow.platform.audit.AuditLog;
 import io.billingnow.platform.identity.auth.Caller;
 import io.billingnow.platform.core.tx.PlatformTransactions;
 import io.billingnow.platform.core.tx.TenantTransactions;
-import io.billingnow.platform.http.MergePatch;
+import io.billingnow.platform.json.MergePatch;
 import io.billingnow.platform.http.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -9,7 +9,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import io.billingnow.platform.config.BillingNowConfiguration;
-import io.billingnow.platform.http.JsonConventions;
+import io.billingnow.platform.json.JsonConventions;
 import io.billingnow.platform.http.RequestIdFilter;
 import io.dropwizard.configuration.ResourceConfigurationSourceProvider;
 import io.dropwizard.configuration.YamlConfigurationFactory;

@@ -11,7 +11,7 @@ import io.billingnow.platform.identity.auth.Authenticator;
 import io.billingnow.platform.db.Databases;
 import io.billingnow.platform.core.tx.PlatformTransactions;
 import io.billingnow.platform.core.tx.TenantTransactions;
-import io.billingnow.platform.http.JsonConventions;
+import io.billingnow.platform.json.JsonConventions;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.tenancy.TenantDefinition;
 import io.billingnow.platform.tenancy.TenantService;

@@ -11,7 +11,7 @@ import io.billingnow.platform.identity.auth.Role;
 import io.billingnow.platform.db.JsonColumns;
 import io.billingnow.platform.core.tx.TenantHandle;
 import io.billingnow.platform.core.paging.Cursor;
-import io.billingnow.platform.http.MergePatch;
+import io.billingnow.platform.json.MergePatch;
 import io.billingnow.platform.core.paging.Page;
 import io.billingnow.platform.keys.EncryptedColumns;
 import io.billingnow.platform.keys.FieldContext;

@@ -15,7 +15,7 @@ import io.billingnow.platform.db.JsonColumns;
 import io.billingnow.platform.core.tx.TenantHandle;
 import io.billingnow.platform.core.errors.DomainException;
 import io.billingnow.platform.core.paging.Cursor;
-import io.billingnow.platform.http.MergePatch;
+import io.billingnow.platform.json.MergePatch;
 import io.billingnow.platform.core.paging.Page;
 import io.billingnow.platform.http.Problem;
 import io.billingnow.platform.billing.invoices.calculation.CalculatedLine;

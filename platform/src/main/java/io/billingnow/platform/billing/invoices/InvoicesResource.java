@@ -8,7 +8,7 @@ import io.billingnow.platform.identity.auth.RequiresPermission;
 import io.billingnow.platform.identity.auth.TenantCaller;
 import io.billingnow.platform.core.tx.TenantTransactions;
 import io.billingnow.platform.http.ETags;
-import io.billingnow.platform.http.MergePatch;
+import io.billingnow.platform.json.MergePatch;
 import io.billingnow.platform.core.paging.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;

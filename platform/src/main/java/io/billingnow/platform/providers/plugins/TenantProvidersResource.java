@@ -3,7 +3,7 @@ package io.billingnow.platform.providers.plugins;
 import io.billingnow.platform.core.errors.DomainException;
 import io.billingnow.platform.identity.auth.Callers;
 import io.billingnow.platform.identity.auth.RequiresOperator;
-import io.billingnow.platform.http.MergePatch;
+import io.billingnow.platform.json.MergePatch;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.core.TenantId;
 import io.billingnow.platform.tenancy.TenantService;

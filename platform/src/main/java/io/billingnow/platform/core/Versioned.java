@@ -1,4 +1,6 @@
-package io.billingnow.platform.http;
+package io.billingnow.platform.core;
+
+import io.billingnow.platform.http.ETagFilter;
 
 /**
  * An entity with an optimistic-locking version (incremented by every update). Returning one from a resource method

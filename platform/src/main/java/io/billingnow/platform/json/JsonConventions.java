@@ -1,4 +1,4 @@
-package io.billingnow.platform.http;
+package io.billingnow.platform.json;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;

@@ -1,4 +1,4 @@
-package io.billingnow.platform.http;
+package io.billingnow.platform.json;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.validation.Path;

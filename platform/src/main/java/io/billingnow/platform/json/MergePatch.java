@@ -1,4 +1,4 @@
-package io.billingnow.platform.http;
+package io.billingnow.platform.json;
 
 import io.billingnow.platform.core.errors.DomainException;
 import io.billingnow.platform.core.errors.FieldError;

@@ -1,0 +1,103 @@
+package io.billingnow.platform.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import jakarta.ws.rs.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dependency rules of docs/architecture.md, checked on the compiled platform. A rule broken here is a design
+ * question for review, not a test to adjust: each rule says why it exists.
+ */
+class ArchitectureTest {
+
+    private static final String PLATFORM = "io.billingnow.platform";
+    private static final JavaClasses PLATFORM_CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(PLATFORM);
+
+    /** Every package is a slice of its own, so a cycle between two sub-packages of a group counts too. */
+    @Test
+    void noPackageDependsOnItselfThroughAnother() {
+        slices().matching(PLATFORM + ".(**)").should().beFreeOfCycles().check(PLATFORM_CLASSES);
+    }
+
+    /** The core is what every feature may use; it can only stay that if it uses no feature. */
+    @Test
+    void theCoreDependsOnNothingElseOfOurs() {
+        noClasses().that().resideInAPackage(PLATFORM + ".core..")
+                .should().dependOnClassesThat(resideInAPackage(PLATFORM + "..")
+                        .and(not(resideInAPackage(PLATFORM + ".core.."))))
+                .check(PLATFORM_CLASSES);
+    }
+
+    /** Services and the core speak the domain's language; HTTP is mapped at the edge, in one place. */
+    @Test
+    void theCoreAndTheServicesKnowNothingOfHttp() {
+        noClasses().that().resideInAPackage(PLATFORM + ".core..")
+                .or().haveSimpleNameEndingWith("Service")
+                .should().dependOnClassesThat(resideInAnyPackage(PLATFORM + ".http..", "jakarta.ws.rs..",
+                        "jakarta.servlet..", "org.eclipse.jetty..", "org.glassfish.jersey.."))
+                .check(PLATFORM_CLASSES);
+    }
+
+    /** A table belongs to one feature: others go through its public API, so a schema change stays in one place. */
+    @Test
+    void aFeatureNeverUsesAnotherFeaturesDao() {
+        classes().that().haveNameMatching(".*Dao(\\$.*)?")
+                .should(new ArchCondition<JavaClass>("be used only inside their own package") {
+                    @Override
+                    public void check(JavaClass dao, ConditionEvents events) {
+                        for (Dependency use : dao.getDirectDependenciesToSelf()) {
+                            if (!use.getOriginClass().getPackageName().equals(dao.getPackageName())) {
+                                events.add(SimpleConditionEvent.violated(use, use.getDescription()));
+                            }
+                        }
+                    }
+                })
+                .check(PLATFORM_CLASSES);
+    }
+
+    /** Resources translate HTTP to calls; SQL lives in DAOs, where the tenant binding and RLS are reviewed. */
+    @Test
+    void resourcesNeverTouchSql() {
+        noClasses().that().areAnnotatedWith(Path.class).or().haveSimpleNameEndingWith("Resource")
+                .should().dependOnClassesThat(resideInAnyPackage("org.jdbi..", "java.sql.."))
+                .check(PLATFORM_CLASSES);
+    }
+
+    /**
+     * Protection (headers, limits, monitoring, rate limits, egress) and identity guard the billing features, so they
+     * must not need them: a guard that depends on what it guards cannot be reasoned about alone.
+     */
+    @Test
+    void guardsDoNotDependOnWhatTheyGuard() {
+        noClasses().that().resideInAnyPackage(PLATFORM + ".protection..", PLATFORM + ".identity..",
+                        PLATFORM + ".core..", PLATFORM + ".keys..", PLATFORM + ".audit..")
+                .should().dependOnClassesThat(resideInAnyPackage(PLATFORM + ".billing..", PLATFORM + ".providers.."))
+                .check(PLATFORM_CLASSES);
+    }
+
+    /** Only the composition root (app), the commands (cli) and dev mode see the whole configuration. */
+    @Test
+    void onlyTheEdgesReadTheWholeConfiguration() {
+        noClasses().that().resideOutsideOfPackages(PLATFORM + ".app..", PLATFORM + ".cli..", PLATFORM + ".dev..",
+                        PLATFORM + ".config..")
+                .should().dependOnClassesThat(resideInAnyPackage(PLATFORM + ".config..", PLATFORM + ".app..",
+                        PLATFORM + ".cli.."))
+                .check(PLATFORM_CLASSES);
+    }
+}
