@@ -21,6 +21,7 @@ import io.billingnow.platform.customers.CustomerService;
 import io.billingnow.platform.customers.CustomersResource;
 import io.billingnow.platform.cli.CommandGroup;
 import io.billingnow.platform.db.Databases;
+import io.billingnow.platform.db.StatementMeter;
 import io.billingnow.platform.dev.DevCommand;
 import io.billingnow.platform.dev.FileOrClasspathSourceProvider;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -173,6 +174,7 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         }
         ObjectMapper json = environment.getObjectMapper();
         Jdbi jdbi = Databases.configure(new JdbiFactory().build(environment, config.getDatabase(), "postgresql"));
+        StatementMeter.install(jdbi, environment.metrics());
         Databases.requireReadCommitted(jdbi);
         TenantTransactions tenantTx = new TenantTransactions(jdbi);
         PlatformTransactions platformTx = new PlatformTransactions(jdbi);
