@@ -79,11 +79,12 @@ public final class CreditNoteService {
         if (total <= 0) {
             throw ApiException.invalid("/lines", "a credit note must credit a positive amount");
         }
-        if (total > invoice.total() - alreadyCredited) {
+        if (total > invoice.amounts().total() - alreadyCredited) {
             throw ApiException.unprocessable("credit-exceeds-invoice", "The credit note's total (" + total
-                    + ") exceeds what is left to credit on the invoice (" + (invoice.total() - alreadyCredited) + ")");
+                    + ") exceeds what is left to credit on the invoice ("
+                    + (invoice.amounts().total() - alreadyCredited) + ")");
         }
-        long appliedToDue = invoice.status().collectible() ? Math.min(total, invoice.amountDue()) : 0;
+        long appliedToDue = invoice.status().collectible() ? Math.min(total, invoice.settlement().amountDue()) : 0;
         long remainder = total - appliedToDue;
         boolean refund = "refund".equals(fields.remainder());
         long refunded = refund ? remainder : 0;
@@ -110,10 +111,10 @@ public final class CreditNoteService {
             payments.addCredit(tx.tenant(), UUID.randomUUID(), invoice.customerId(), invoice.currency(), credited,
                     "credit_note", invoiceId, id, now);
         }
-        long amountDue = invoice.amountDue() - appliedToDue;
+        long amountDue = invoice.settlement().amountDue() - appliedToDue;
         InvoiceStatus status = invoice.status().collectible() && amountDue == 0 ? InvoiceStatus.PAID : invoice.status();
-        InvoiceBalance after = invoices.settle(tx, invoiceId, invoice.amountPaid(),
-                invoice.amountCredited() + appliedToDue, amountDue, status);
+        InvoiceBalance after = invoices.settle(tx, invoiceId, invoice.settlement().amountPaid(),
+                invoice.settlement().amountCredited() + appliedToDue, amountDue, status);
 
         CreditNote note = toCreditNote(row);
         audit.appendAll(tx, List.of(
