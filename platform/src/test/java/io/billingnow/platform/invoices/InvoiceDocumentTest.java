@@ -87,6 +87,25 @@ class InvoiceDocumentTest {
         assertSameAsCaptured(documents, "invoice-documents.json");
     }
 
+    /** A value the client left out is no value in the database (SQL NULL), not the JSON literal null. */
+    @Test
+    void aDiscountLeftOutIsStoredAsNoValue() throws Exception {
+        String id = platform.postJson("/v1/invoices", key, Map.of("customerId", customerId, "lines", List.of(
+                Map.of("description", "Book", "quantity", "1", "unitAmount", 500))), 201).get("id").asText();
+        try (var connection = platform.database().superuserConnection(); var query = connection.prepareStatement(
+                "SELECT i.discount IS NULL, l.discount IS NULL, l.tax_rates::text, i.metadata::text"
+                        + " FROM invoices i JOIN invoice_lines l ON l.invoice_id = i.id WHERE i.id = ?")) {
+            query.setObject(1, java.util.UUID.fromString(id));
+            try (var row = query.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getBoolean(1)).as("invoice discount is SQL NULL").isTrue();
+                assertThat(row.getBoolean(2)).as("line discount is SQL NULL").isTrue();
+                assertThat(row.getString(3)).isEqualTo("[]");
+                assertThat(row.getString(4)).isEqualTo("{}");
+            }
+        }
+    }
+
     /** The answers of the writes that return the invoice: a draft's update, void and mark-uncollectible. */
     @Test
     void theAnswersOfAnUpdateAVoidAndAMarkUncollectibleReadAsBefore() throws IOException {
