@@ -23,6 +23,7 @@ import io.billingnow.platform.billing.customers.CustomersResource;
 import io.billingnow.platform.cli.CommandGroup;
 import io.billingnow.platform.db.Databases;
 import io.billingnow.platform.cli.DevCommand;
+import io.billingnow.platform.db.StatementMeter;
 import io.billingnow.platform.dev.FileOrClasspathSourceProvider;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
@@ -113,6 +114,8 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.jackson2.Jackson2Config;
+import org.jdbi.v3.jackson2.Jackson2Plugin;
 
 /**
  * Wires the platform together by hand: no container, every collaborator passed through a constructor.
@@ -173,6 +176,9 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         }
         ObjectMapper json = environment.getObjectMapper();
         Jdbi jdbi = Databases.configure(new JdbiFactory().build(environment, config.getDatabase(), "postgresql"));
+        StatementMeter.install(jdbi, environment.metrics());
+        // jsonb columns (@Json) are read and written by the API's own mapper, as the column values always were.
+        jdbi.installPlugin(new Jackson2Plugin()).getConfig(Jackson2Config.class).setMapper(json);
         Databases.requireReadCommitted(jdbi);
         TenantTransactions tenantTx = new TenantTransactions(jdbi);
         PlatformTransactions platformTx = new PlatformTransactions(jdbi);
@@ -230,7 +236,7 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         DocumentNumberAllocator numbers = new DocumentNumberAllocator();
         CustomerService customers = new CustomerService(keys.encryptor(), audit, jsonColumns, clock);
         InvoiceService invoices = new InvoiceService(customers, keys.encryptor(), numbers,
-                config.getInvoices(), audit, jsonColumns, clock);
+                config.getInvoices(), audit, json, clock);
         PaymentService payments = new PaymentService(invoices, audit, clock);
         CreditNoteService creditNotes = new CreditNoteService(invoices, numbers, audit, jsonColumns, clock);
 

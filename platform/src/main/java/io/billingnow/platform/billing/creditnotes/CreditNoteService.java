@@ -79,11 +79,12 @@ public final class CreditNoteService {
         if (total <= 0) {
             throw DomainException.invalid("/lines", "a credit note must credit a positive amount");
         }
-        if (total > invoice.total() - alreadyCredited) {
+        if (total > invoice.amounts().total() - alreadyCredited) {
             throw DomainException.unprocessable("credit-exceeds-invoice", "The credit note's total (" + total
-                    + ") exceeds what is left to credit on the invoice (" + (invoice.total() - alreadyCredited) + ")");
+                    + ") exceeds what is left to credit on the invoice ("
+                    + (invoice.amounts().total() - alreadyCredited) + ")");
         }
-        long appliedToDue = invoice.status().collectible() ? Math.min(total, invoice.amountDue()) : 0;
+        long appliedToDue = invoice.status().collectible() ? Math.min(total, invoice.settlement().amountDue()) : 0;
         long remainder = total - appliedToDue;
         boolean refund = "refund".equals(fields.remainder());
         long refunded = refund ? remainder : 0;
@@ -101,12 +102,12 @@ public final class CreditNoteService {
                 credited, json.write(lines), json.write(InvoiceContent.taxLines(calc)), now);
         dao.insert(tx.tenant(), row);
 
-        PaymentService.recordCreditNote(tx, new PaymentService.CreditNoteMoney(invoiceId, invoice.customerId(),
-                invoice.currency(), id, number, refunded, credited), now);
-        long amountDue = invoice.amountDue() - appliedToDue;
+        PaymentService.recordCreditNote(tx, new PaymentService.CreditNoteMoney(invoiceId,
+                invoice.customerId(), invoice.currency(), id, number, refunded, credited), now);
+        long amountDue = invoice.settlement().amountDue() - appliedToDue;
         InvoiceStatus status = invoice.status().collectible() && amountDue == 0 ? InvoiceStatus.PAID : invoice.status();
-        InvoiceBalance after = invoices.settle(tx, invoiceId, invoice.amountPaid(),
-                invoice.amountCredited() + appliedToDue, amountDue, status);
+        InvoiceBalance after = invoices.settle(tx, invoiceId, invoice.settlement().amountPaid(),
+                invoice.settlement().amountCredited() + appliedToDue, amountDue, status);
 
         CreditNote note = toCreditNote(row);
         audit.appendAll(tx, List.of(

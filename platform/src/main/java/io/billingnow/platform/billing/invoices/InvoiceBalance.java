@@ -13,13 +13,14 @@ public record InvoiceBalance(UUID id, String number, InvoiceStatus status, UUID 
 
     static InvoiceBalance of(InvoiceDao.Row row) {
         return new InvoiceBalance(row.id(), row.number(), InvoiceStatus.fromWireName(row.status()), row.customerId(),
-                row.currency(), row.total(), row.amountPaid(), row.amountCredited(), row.amountDue(), row.version());
+                row.currency(), row.amounts().total(), row.settlement().amountPaid(), row.settlement().amountCredited(),
+                row.settlement().amountDue(), row.version());
     }
 
     static InvoiceBalance of(Invoice invoice) {
         return new InvoiceBalance(invoice.id(), invoice.number(), invoice.status(), invoice.customerId(),
-                invoice.currency(), invoice.total(), invoice.amountPaid(), invoice.amountCredited(),
-                invoice.amountDue(), invoice.version());
+                invoice.currency(), invoice.amounts().total(), invoice.settlement().amountPaid(),
+                invoice.settlement().amountCredited(), invoice.settlement().amountDue(), invoice.version());
     }
 
     /** What the audit log records of an invoice before and after a change of state or money. */

@@ -4,6 +4,7 @@ import io.billingnow.platform.core.errors.FieldError;
 import io.billingnow.platform.core.errors.Unprocessable;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billingnow.platform.audit.AuditEvent;
 import io.billingnow.platform.audit.AuditLog;
 import io.billingnow.platform.identity.auth.Caller;
@@ -11,7 +12,6 @@ import io.billingnow.platform.identity.auth.Permission;
 import io.billingnow.platform.identity.auth.Role;
 import io.billingnow.platform.billing.customers.Customer;
 import io.billingnow.platform.billing.customers.CustomerService;
-import io.billingnow.platform.db.JsonColumns;
 import io.billingnow.platform.core.tx.TenantHandle;
 import io.billingnow.platform.core.errors.DomainException;
 import io.billingnow.platform.core.paging.Cursor;
@@ -46,13 +46,8 @@ import java.util.function.IntConsumer;
  */
 public final class InvoiceService {
 
-    private static final TypeReference<List<TaxLine>> TAX_LINES = new TypeReference<>() {
-    };
-    private static final TypeReference<List<TaxRateFields>> TAX_RATES = new TypeReference<>() {
-    };
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-    };
-    private static final TypeReference<Map<String, String>> METADATA = new TypeReference<>() {
+    /** The type seller and customer snapshots are stored as. */
+    private static final TypeReference<Map<String, Object>> SNAPSHOT = new TypeReference<>() {
     };
 
 
@@ -62,17 +57,19 @@ public final class InvoiceService {
     private final InvoiceSettings settings;
     private final InvoiceContent content = new InvoiceContent();
     private final AuditLog audit;
-    private final JsonColumns json;
+    private final ObjectMapper json;
+    private final InvoiceRows rows;
     private final Clock clock;
 
     public InvoiceService(CustomerService customers, FieldSealer sealer, DocumentNumberAllocator numbers,
-                          InvoiceSettings settings, AuditLog audit, JsonColumns json, Clock clock) {
+                          InvoiceSettings settings, AuditLog audit, ObjectMapper json, Clock clock) {
         this.customers = customers;
         this.settings = settings;
         this.sealer = sealer;
         this.numbers = numbers;
         this.audit = audit;
         this.json = json;
+        this.rows = new InvoiceRows(clock);
         this.clock = clock;
     }
 
@@ -83,7 +80,7 @@ public final class InvoiceService {
         InvoiceDao dao = tx.dao(InvoiceDao.class);
         InvoiceDao.Row row = dao.insertDraft(tx.tenant(), id, prepared.content(), clock.instant());
         dao.insertLines(tx.tenant(), id, prepared.lines());
-        Invoice created = toInvoice(row, prepared.lines());
+        Invoice created = rows.withLineRows(row, prepared.lines());
         audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "invoice", id.toString(),
                 "invoice.created", null, created));
         return created;
@@ -101,12 +98,12 @@ public final class InvoiceService {
         InvoiceFields fields = MergePatch.applyTo(fieldsOf(before), patch, InvoiceFields.class);
         Customer customer = customers.get(tx, fields.customerId());
         Prepared prepared = prepare(tx, fields, customer);
-        if (dao.updateDraft(tx.tenant(), id, before.version(), prepared.content(), clock.instant()) == 0) {
-            throw DomainException.preconditionFailed("The invoice has changed since it was read");
-        }
+        InvoiceDao.Row row = dao.updateDraft(tx.tenant(), id, before.version(), prepared.content(), clock.instant())
+                .orElseThrow(() -> DomainException.preconditionFailed("The invoice has changed since it was read"));
         dao.deleteLines(tx.tenant(), id);
         dao.insertLines(tx.tenant(), id, prepared.lines());
-        Invoice after = get(tx, id);
+        // The row comes back from the update and the lines are the ones just written: nothing is read back.
+        Invoice after = rows.withLineRows(row, prepared.lines());
         audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "invoice", id.toString(),
                 "invoice.updated", before, after));
         return after;
@@ -114,8 +111,8 @@ public final class InvoiceService {
 
     /** A draft's writable fields, as a client would send them to create it. */
     private static InvoiceFields fieldsOf(Invoice draft) {
-        return new InvoiceFields(draft.customerId(), draft.currency(), draft.taxBehavior(), draft.issueDate(),
-                draft.dueDate(), draft.memo(), draft.discount(), draft.lines().stream()
+        return new InvoiceFields(draft.customerId(), draft.currency(), draft.taxBehavior(), draft.dates().issueDate(),
+                draft.dates().dueDate(), draft.memo(), draft.discount(), draft.lines().stream()
                 .map(l -> new LineFields(l.description(), l.quantity(), l.unitAmount(), l.taxRates(), l.discount()))
                 .toList(), draft.metadata());
     }
@@ -137,11 +134,12 @@ public final class InvoiceService {
             throw DomainException.unprocessable("invoice-empty", "An invoice needs at least one line to be finalized");
         }
         Tenant tenant = Tenants.current(tx);
-        LocalDate issueDate = before.issueDate() != null ? before.issueDate() : LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate issueDate = before.dates().issueDate() != null ? before.dates().issueDate()
+                : LocalDate.now(clock.withZone(ZoneOffset.UTC));
         if (issueDate.getYear() < NumberingFormat.MIN_YEAR || issueDate.getYear() > NumberingFormat.MAX_YEAR) {
             throw DomainException.unprocessable("issue-date-out-of-range", "The issue date's year must have four digits");
         }
-        LocalDate dueDate = before.dueDate() != null ? before.dueDate()
+        LocalDate dueDate = before.dates().dueDate() != null ? before.dates().dueDate()
                 : issueDate.plusDays(tenant.settings().paymentTermsDays());
         if (dueDate.isBefore(issueDate)) {
             throw DomainException.unprocessable("due-before-issue", "The due date is before the issue date");
@@ -149,7 +147,7 @@ public final class InvoiceService {
         NumberingFormat format = TenantDefinition.storedFormat("/settings/invoiceNumberFormat",
                 tenant.settings().invoiceNumberFormat());
         String number = numbers.next(tx, DocumentSeries.INVOICE, format, issueDate);
-        InvoiceStatus status = before.total() == 0 ? InvoiceStatus.PAID : InvoiceStatus.OPEN;
+        InvoiceStatus status = before.amounts().total() == 0 ? InvoiceStatus.PAID : InvoiceStatus.OPEN;
         Customer customer = customers.get(tx, before.customerId());
         // Art. 226 EU VAT Directive: the invoice keeps the buyer's tax id as of finalization, in full but sealed to
         // this invoice row; the snapshot itself holds only the masked value.
@@ -157,9 +155,8 @@ public final class InvoiceService {
                 .map(taxId -> sealer.encryptString(buyerTaxIdField(tx, id), taxId)).orElse(null);
         // The lines do not change when a draft is finalized: the row comes back from the update, the lines are reused.
         Invoice after = dao.finalizeDraft(tx.tenant(), id, status.wireName(), number, issueDate, dueDate,
-                        json.write(sellerSnapshot(tenant)), json.write(customerSnapshot(customer)), buyerTaxId,
-                        clock.instant())
-                .map(row -> withLines(row, before.lines()))
+                        sellerSnapshot(tenant), customerSnapshot(customer), buyerTaxId, clock.instant())
+                .map(row -> rows.withLines(row, before.lines()))
                 .orElseThrow(() -> new IllegalStateException("locked draft " + id + " was not finalized"));
         audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "invoice", id.toString(),
                 "invoice.finalized", summary(before), summary(after)));
@@ -173,12 +170,13 @@ public final class InvoiceService {
             throw DomainException.conflict("invoice-not-voidable",
                     "Only open or uncollectible invoices can be voided; this one is " + before.status().wireName());
         }
-        if (before.amountPaid() > 0) {
+        if (before.settlement().amountPaid() > 0) {
             throw DomainException.conflict("invoice-has-payments",
                     "An invoice with payments cannot be voided: issue a credit note instead");
         }
-        dao.setStatus(tx.tenant(), id, InvoiceStatus.VOID.wireName(), clock.instant());
-        Invoice after = get(tx, id);
+        // The lines do not change: the row comes back from the update, the lines are reused.
+        Invoice after = rows.withLines(dao.setStatus(tx.tenant(), id, InvoiceStatus.VOID.wireName(), clock.instant()),
+                before.lines());
         audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "invoice", id.toString(),
                 "invoice.voided", summary(before), summary(after)));
         return after;
@@ -191,8 +189,8 @@ public final class InvoiceService {
             throw DomainException.conflict("invoice-not-open",
                     "Only open invoices can be marked uncollectible; this one is " + before.status().wireName());
         }
-        dao.setStatus(tx.tenant(), id, InvoiceStatus.UNCOLLECTIBLE.wireName(), clock.instant());
-        Invoice after = get(tx, id);
+        Invoice after = rows.withLines(dao.setStatus(tx.tenant(), id, InvoiceStatus.UNCOLLECTIBLE.wireName(),
+                clock.instant()), before.lines());
         audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "invoice", id.toString(),
                 "invoice.marked_uncollectible", summary(before), summary(after)));
         return after;
@@ -203,13 +201,14 @@ public final class InvoiceService {
      * ({@link Permission#TAX_IDS_READ}); lists, the audit trail and other roles see the masked value.
      */
     public Invoice revealedTo(TenantHandle tx, Invoice invoice, Role role) {
-        if (invoice.customer() == null || invoice.customer().get("taxId") == null
+        Map<String, Object> shown = invoice.parties().customer();
+        if (shown == null || shown.get("taxId") == null
                 || !role.allows(Permission.TAX_IDS_READ)) {
             return invoice;
         }
         return tx.dao(InvoiceDao.class).encryptedBuyerTaxId(tx.tenant(), invoice.id())
                 .map(ciphertext -> {
-                    Map<String, Object> customer = new LinkedHashMap<>(invoice.customer());
+                    Map<String, Object> customer = new LinkedHashMap<>(shown);
                     customer.put("taxId", sealer.decryptString(buyerTaxIdField(tx, invoice.id()), ciphertext));
                     return invoice.withCustomer(customer);
                 })
@@ -251,12 +250,12 @@ public final class InvoiceService {
     public Page<Invoice> list(TenantHandle tx, ListFilter filter, String cursor, Integer limit) {
         int size = Cursor.limit(limit);
         Cursor after = Cursor.decode(cursor);
-        List<Invoice> rows = tx.dao(InvoiceDao.class).page(tx.tenant(),
-                        filter.status() == null ? null : filter.status().wireName(), filter.customerId(),
-                        filter.number(), filter.createdFrom(), filter.createdTo(), after.createdAt(), after.id(),
-                        size + 1)
-                .stream().map(row -> toInvoice(tx, row)).toList();
-        return Page.of(rows, size, Invoice::createdAt, Invoice::id);
+        InvoiceDao dao = tx.dao(InvoiceDao.class);
+        List<InvoiceDao.Row> fetched = dao.page(tx.tenant(),
+                filter.status() == null ? null : filter.status().wireName(), filter.customerId(), filter.number(),
+                filter.createdFrom(), filter.createdTo(), after.createdAt(), after.id(), size + 1);
+        return Page.of(rows.loadAll(dao, tx.tenant(), fetched), size, invoice -> invoice.timestamps().createdAt(),
+                Invoice::id);
     }
 
     private record Prepared(InvoiceDao.Content content, List<InvoiceDao.LineRow> lines) {
@@ -284,46 +283,26 @@ public final class InvoiceService {
             LineFields line = fields.lines().get(i);
             CalculatedLine computed = calc.lines().get(i);
             lines.add(new InvoiceDao.LineRow(i + 1, line.description(), line.quantity(), line.unitAmount(),
-                    json.write(line.taxRates()), json.write(line.discount()), computed.amount(),
-                    computed.discountAmount(), computed.amountAfterDiscount()));
+                    line.taxRates(), line.discount(), computed.amount(), computed.discountAmount(),
+                    computed.amountAfterDiscount()));
         }
         var totals = calc.totals();
         InvoiceDao.Content row = new InvoiceDao.Content(customer.id(), currency, fields.taxBehavior(),
-                fields.issueDate(), fields.dueDate(), fields.memo(), json.write(fields.discount()), totals.subtotal(),
-                totals.totalDiscount(), totals.totalNet(), totals.totalTax(), totals.total(),
-                json.write(InvoiceContent.taxLines(calc)), json.write(fields.metadata()));
+                fields.issueDate(), fields.dueDate(), fields.memo(), fields.discount(),
+                new InvoiceAmounts(totals.subtotal(), totals.totalDiscount(), totals.totalNet(), totals.totalTax(),
+                        totals.total()),
+                InvoiceContent.taxLines(calc), fields.metadata());
         return new Prepared(row, lines);
     }
 
     private Invoice toInvoice(TenantHandle tx, InvoiceDao.Row row) {
-        return toInvoice(row, tx.dao(InvoiceDao.class).lines(tx.tenant(), row.id()));
-    }
-
-    private Invoice toInvoice(InvoiceDao.Row row, List<InvoiceDao.LineRow> lineRows) {
-        return withLines(row, lineRows.stream()
-                .map(l -> new InvoiceLine(l.position(), l.description(), l.quantity().stripTrailingZeros(),
-                        l.unitAmount(), json.read(l.taxRates(), TAX_RATES), json.read(l.discount(),
-                        DiscountFields.class), l.amount(), l.discountAmount(), l.netAmount()))
-                .toList());
-    }
-
-    private Invoice withLines(InvoiceDao.Row row, List<InvoiceLine> lines) {
-        InvoiceStatus status = InvoiceStatus.fromWireName(row.status());
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        boolean overdue = status.collectible() && row.dueDate() != null && row.dueDate().isBefore(today);
-        return new Invoice(row.id(), row.number(), status, row.customerId(), row.currency(), row.taxBehavior(),
-                row.issueDate(), row.dueDate(), overdue, row.memo(), json.read(row.discount(), DiscountFields.class),
-                lines, json.read(row.taxBreakdown(), TAX_LINES), row.subtotal(), row.discountTotal(), row.netTotal(),
-                row.taxTotal(), row.total(), row.amountPaid(), row.amountCredited(), row.amountDue(),
-                json.read(row.sellerSnapshot(), OBJECT), json.read(row.customerSnapshot(), OBJECT),
-                json.read(row.metadata(), METADATA), row.finalizedAt(), row.paidAt(), row.voidedAt(),
-                row.createdAt(), row.updatedAt(), row.version());
+        return rows.load(tx.dao(InvoiceDao.class), tx.tenant(), row);
     }
 
     private Map<String, Object> sellerSnapshot(Tenant tenant) {
         Map<String, Object> seller = new LinkedHashMap<>();
         if (tenant.settings().seller() != null) {
-            seller.putAll(json.read(json.write(tenant.settings().seller()), OBJECT));
+            seller.putAll(json.convertValue(tenant.settings().seller(), SNAPSHOT));
         }
         seller.putIfAbsent("legalName", tenant.name());
         seller.putIfAbsent("country", tenant.country());

@@ -101,7 +101,7 @@ public final class PaymentLinkService {
         UUID id = UUID.randomUUID();
         return transactions.write(tenantId, tx -> {
             Invoice invoice = invoices.lock(tx, invoiceId);
-            if (!invoice.status().collectible() || invoice.amountDue() <= 0) {
+            if (!invoice.status().collectible() || invoice.settlement().amountDue() <= 0) {
                 throw DomainException.conflict("invoice-not-payable",
                         "Only a finalized invoice with an amount due can get a payment link");
             }
@@ -199,7 +199,7 @@ public final class PaymentLinkService {
         Invoice invoice = live.invoice();
         Instant now = clock.instant();
         if (link.checkoutUrl() != null && link.checkoutAmount() != null
-                && link.checkoutAmount() == invoice.amountDue() && link.checkoutExpiresAt() != null
+                && link.checkoutAmount() == invoice.settlement().amountDue() && link.checkoutExpiresAt() != null
                 && link.checkoutExpiresAt().isAfter(now.plus(REUSE_MARGIN))) {
             return new Checkout(State.LIVE, URI.create(link.checkoutUrl()));
         }
@@ -209,30 +209,30 @@ public final class PaymentLinkService {
                 "The seller's payment method is no longer available"));
         LoadedProvider provider = accounts.usableProvider(tenant, account.providerId());
         URI back = payUrl(token);
-        Map<String, Object> customer = invoice.customer() == null ? Map.of() : invoice.customer();
+        Map<String, Object> customer = invoice.parties().customer() == null ? Map.of() : invoice.parties().customer();
         InvoiceView view = new InvoiceView(invoice.id().toString(), invoice.number(),
                 text(customer.get("name")), text(customer.get("email")), "Invoice " + invoice.number());
         // A refusal or failure leaves as the problem the plugin host maps it to (422, 502 or 503 + Retry-After).
         io.billingnow.sdk.link.PaymentLink issued = plugins.createPaymentLink(provider, new PaymentLinkRequest(
                 new TenantContext(tenant.toString(), live.resolved().slug()), view,
-                new Money(invoice.amountDue(), invoice.currency()), URI.create(back + "?result=success"),
+                new Money(invoice.settlement().amountDue(), invoice.currency()), URI.create(back + "?result=success"),
                 URI.create(back + "?result=cancelled"), link.expiresAt(), account.credentials()));
         boolean kept = transactions.write(tenant, tx -> {
             if (tx.dao(PaymentLinkDao.class).setCheckout(tx.tenant(), link.id(), issued.url().toString(),
-                    issued.providerReference(), invoice.amountDue(), issued.expiresAt()) == 0) {
+                    issued.providerReference(), invoice.settlement().amountDue(), issued.expiresAt()) == 0) {
                 return false;
             }
             audit.append(tx, new AuditEvent("payer", "payment_link:" + link.id(), "payment_link",
                     link.id().toString(), "payment_link.checkout_opened", null, Map.of(
                     "provider", provider.id(), "providerReference", issued.providerReference(),
-                    "amount", invoice.amountDue(), "currency", invoice.currency())));
+                    "amount", invoice.settlement().amountDue(), "currency", invoice.currency())));
             return true;
         });
         if (!kept) {
             // The link was revoked while the provider opened this checkout: close it too, and send the payer away.
             closer.close(tenant, live.resolved().slug(), new PaymentLinkDao.Row(link.id(), link.invoiceId(),
                     link.accountId(), link.expiresAt(), link.revokedAt(), link.createdAt(), issued.url().toString(),
-                    issued.providerReference(), invoice.amountDue(), issued.expiresAt(), null),
+                    issued.providerReference(), invoice.settlement().amountDue(), issued.expiresAt(), null),
                     "payer", "payment_link:" + link.id());
             return new Checkout(State.REVOKED, null);
         }
@@ -251,7 +251,7 @@ public final class PaymentLinkService {
                 return new Live(State.UNKNOWN, r, null, null);
             }
             Invoice invoice = invoices.get(tx, link.invoiceId());
-            State state = state(link.revokedAt(), link.expiresAt(), invoice.status(), invoice.amountDue());
+            State state = state(link.revokedAt(), link.expiresAt(), invoice.status(), invoice.settlement().amountDue());
             return new Live(state, r, link, invoice);
         });
     }
