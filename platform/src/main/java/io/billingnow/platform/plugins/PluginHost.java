@@ -151,7 +151,9 @@ public final class PluginHost implements Managed {
                 register(plugin);
             } catch (RuntimeException e) {
                 loadFailures.put(plugin.getPluginId(), e.getMessage());
-                LOG.error("Plugin {} is refused, it offers no provider: {}", plugin.getPluginId(), e.getMessage(), e);
+                // A refusal says all there is to say; anything else gets its stack trace.
+                LOG.error("Plugin {} is refused, it offers no provider: {}", plugin.getPluginId(), e.getMessage(),
+                        e instanceof PluginFactories.Refused ? null : e);
             }
         }
     }
