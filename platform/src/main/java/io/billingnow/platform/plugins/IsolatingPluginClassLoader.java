@@ -14,10 +14,9 @@ import org.pf4j.PluginManager;
 /**
  * A plugin's class loader in Trino's model. Its parent is the JDK's platform class loader, not the application's, so
  * a plugin cannot see the host's classes or libraries. Exactly the packages of the contract — the SDK and the SLF4J
- * API — are taken from the host, so both sides agree on those types (not PF4J: the SDK owes it nothing, and a plugin
- * that bundles it gets its own copy); everything else is loaded from the
- * plugin's own classes and lib/ first, then from the JDK. A plugin may therefore bundle any Jackson or HTTP client
- * without clashing with the host's.
+ * API — are taken from the host, so both sides agree on those types (not PF4J: the SDK owes it nothing); everything
+ * else is loaded from the plugin's own classes and lib/ first, then from the JDK. A plugin may therefore bundle any
+ * Jackson or HTTP client without clashing with the host's.
  */
 final class IsolatingPluginClassLoader extends PluginClassLoader {
 

@@ -18,8 +18,8 @@ final class PluginFactories {
     /**
      * The plugin's one factory, instantiated. Run it with the plugin's class loader as the context class loader.
      *
-     * @throws Refused naming what is wrong when the plugin declares none, several, or one that cannot
-     *                               be loaded or constructed
+     * @throws Refused naming what is wrong when the plugin declares none, several, or one that cannot be loaded or
+     *                 constructed
      */
     static PaymentProviderFactory theOneFactoryOf(ClassLoader plugin) {
         List<ServiceLoader.Provider<PaymentProviderFactory>> declared;
