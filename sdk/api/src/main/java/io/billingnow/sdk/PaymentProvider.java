@@ -65,4 +65,15 @@ public interface PaymentProvider {
         return new CredentialCheckResult(CredentialCheckResult.Status.NOT_SUPPORTED,
                 "this provider cannot check credentials");
     }
+
+    /**
+     * Releases what the provider holds (HTTP connections it opened itself, threads, caches). The host calls it once,
+     * on a plugin thread under the plugin's class loader and with the loading deadline, when it stops offering the
+     * provider: when the plugin is unloaded and when the host shuts down. No call is made on the instance afterwards.
+     * It should not throw; an exception is logged and the shutdown goes on.
+     *
+     * @since 0.2.0
+     */
+    default void close() {
+    }
 }

@@ -1,15 +1,15 @@
 package io.billingnow.sdk;
 
-import org.pf4j.ExtensionPoint;
-
 /**
- * The plugin entry point: a PF4J extension the host discovers in each plugin. It describes the provider and creates
- * provider instances bound to the host's context.
+ * The plugin entry point: a {@link java.util.ServiceLoader} service the host discovers in each plugin. It describes
+ * the provider and creates provider instances bound to the host's context.
  *
- * <p>Implementations are annotated with {@code @org.pf4j.Extension} and must have a public no-argument constructor.
- * They must be cheap to construct and hold no tenant state.
+ * <p>A plugin declares exactly one implementation, named in its
+ * {@code META-INF/services/io.billingnow.sdk.PaymentProviderFactory} file; the host looks that file up with the
+ * plugin's own class loader only. Implementations must be public with a public no-argument constructor, cheap to
+ * construct, and hold no tenant state.
  */
-public interface PaymentProviderFactory extends ExtensionPoint {
+public interface PaymentProviderFactory {
 
     /**
      * Describes the provider. Called often; return a constant.

@@ -15,8 +15,8 @@ import java.util.Objects;
  */
 public record SdkVersion(int major, int minor, int patch) implements Comparable<SdkVersion> {
 
-    /** The version of this SDK. Kept equal to the Maven project version without its qualifier (checked by a test). */
-    public static final SdkVersion CURRENT = new SdkVersion(0, 1, 0);
+    /** The version of this SDK. Kept equal to the SDK's Maven version without its qualifier (checked by a test). */
+    public static final SdkVersion CURRENT = new SdkVersion(0, 2, 0);
 
     /**
      * Validates the parts.

@@ -28,6 +28,16 @@ class ApiShapeTest {
     }
 
     @Test
+    void extendsAndImplementsNothingButTheJdkAndItsOwnTypes() throws Exception {
+        // A framework supertype (say PF4J's ExtensionPoint) would be part of the published contract for ever.
+        for (Class<?> type : sdkTypes()) {
+            Stream.concat(Stream.ofNullable(type.getSuperclass()), Stream.of(type.getInterfaces()))
+                    .forEach(s -> assertThat(s.getName()).as("supertype of %s", type.getName())
+                            .matches("(java\\.|io\\.billingnow\\.sdk\\.).*"));
+        }
+    }
+
+    @Test
     void dependsOnNoFrameworkTypes() throws Exception {
         for (Class<?> type : sdkTypes()) {
             for (var m : type.getDeclaredMethods()) {

@@ -13,15 +13,21 @@ import org.pf4j.PluginManager;
 
 /**
  * A plugin's class loader in Trino's model. Its parent is the JDK's platform class loader, not the application's, so
- * a plugin cannot see the host's classes or libraries. Exactly the packages of the contract — the SDK, PF4J and the
- * SLF4J API — are taken from the host, so both sides agree on those types; everything else is loaded from the
- * plugin's own classes and lib/ first, then from the JDK. A plugin may therefore bundle any Jackson or HTTP client
- * without clashing with the host's.
+ * a plugin cannot see the host's classes or libraries. Exactly the packages of the contract — the SDK and the SLF4J
+ * API — are taken from the host, so both sides agree on those types (not PF4J: the SDK owes it nothing); everything
+ * else is loaded from the plugin's own classes and lib/ first, then from the JDK. A plugin may therefore bundle any
+ * Jackson or HTTP client without clashing with the host's.
  */
 final class IsolatingPluginClassLoader extends PluginClassLoader {
 
     /** Package prefixes that come from the host. Keep it short: each entry is API we can never change freely. */
-    static final List<String> HOST_PACKAGES = List.of("io.billingnow.sdk.", "org.pf4j.", "org.slf4j.");
+    static final List<String> HOST_PACKAGES = List.of("io.billingnow.sdk.", "org.slf4j.");
+
+    /**
+     * The one PF4J class resolved through a plugin's loader: PF4J instantiates it for each plugin (ours declare no
+     * {@code Plugin-Class}) and checks it is its own {@code Plugin}. Plugin code has no use for it.
+     */
+    private static final String PF4J_PLUGIN = "org.pf4j.Plugin";
 
     private final ClassLoader host;
 
@@ -31,6 +37,9 @@ final class IsolatingPluginClassLoader extends PluginClassLoader {
     }
 
     static boolean fromHost(String className) {
+        if (className.equals(PF4J_PLUGIN)) {
+            return true;
+        }
         for (String prefix : HOST_PACKAGES) {
             if (className.startsWith(prefix)) {
                 return true;

@@ -56,6 +56,7 @@ import org.slf4j.LoggerFactory;
  * {@code provider-failed}, marks the plugin unhealthy and is a {@code plugin_failure} security event; a provider's
  * refusal or a slow or unreachable provider server is answered by kind ({@link ProviderProblems}) and is no plugin
  * fault. No call holds a request thread beyond the deadline.
+ * Each plugin contributes exactly one provider, found by {@link PluginFactories}; the host closes it once when it stops.
  * Each provider gets its own {@link ProviderContext} whose HTTP transport enforces the {@link EgressPolicy} with the
  * provider's allowed hosts; a call whose request the policy refused answers 422 {@code egress-refused} (the account
  * points somewhere it must not: the tenant's configuration, not a plugin fault, so the plugin stays healthy).
@@ -150,37 +151,33 @@ public final class PluginHost implements Managed {
                 register(plugin);
             } catch (RuntimeException e) {
                 loadFailures.put(plugin.getPluginId(), e.getMessage());
-                LOG.error("Plugin {} could not be registered", plugin.getPluginId(), e);
+                // A refusal says all there is to say; anything else gets its stack trace.
+                LOG.error("Plugin {} is refused, it offers no provider: {}", plugin.getPluginId(), e.getMessage(),
+                        e instanceof PluginFactories.Refused ? null : e);
             }
         }
     }
 
     private void register(PluginWrapper plugin) {
         ClassLoader loader = plugin.getPluginClassLoader();
-        List<PaymentProviderFactory> factories = onPluginThread(loader,
-                () -> manager.getExtensions(PaymentProviderFactory.class, plugin.getPluginId()));
-        if (factories.isEmpty()) {
-            throw new IllegalStateException("the plugin declares no PaymentProviderFactory extension");
+        PaymentProviderFactory factory = onPluginThread(loader, () -> PluginFactories.theOneFactoryOf(loader));
+        ProviderDescriptor descriptor = onPluginThread(loader, factory::descriptor);
+        if (descriptor == null) {
+            throw new IllegalStateException("the plugin's factory answered null");
         }
-        for (PaymentProviderFactory factory : factories) {
-            ProviderDescriptor descriptor = onPluginThread(loader, factory::descriptor);
-            if (descriptor == null) {
-                throw new IllegalStateException("the plugin's factory answered null");
-            }
-            ProviderContext context = new ProviderContext(new RemoteWaitTracking(new HostHttpTransport(egress,
-                    egress.policy().hostsFor(descriptor.id(), descriptor.egressHosts()))), clock);
-            PaymentProvider provider = onPluginThread(loader, () -> factory.create(context));
-            if (provider == null) {
-                throw new IllegalStateException("the plugin's factory answered null");
-            }
-            if (providers.containsKey(descriptor.id())) {
-                throw new IllegalStateException("provider id " + descriptor.id() + " is already taken by plugin "
-                        + providers.get(descriptor.id()).pluginId());
-            }
-            providers.put(descriptor.id(), new LoadedProvider(plugin.getPluginId(), descriptor, provider, loader));
-            LOG.info("Payment provider {} loaded from plugin {} {}", descriptor.id(), plugin.getPluginId(),
-                    plugin.getDescriptor().getVersion());
+        if (providers.containsKey(descriptor.id())) {
+            throw new IllegalStateException("provider id " + descriptor.id() + " is already taken by plugin "
+                    + providers.get(descriptor.id()).pluginId());
         }
+        ProviderContext context = new ProviderContext(new RemoteWaitTracking(new HostHttpTransport(egress,
+                egress.policy().hostsFor(descriptor.id(), descriptor.egressHosts()))), clock);
+        PaymentProvider provider = onPluginThread(loader, () -> factory.create(context));
+        if (provider == null) {
+            throw new IllegalStateException("the plugin's factory answered null");
+        }
+        providers.put(descriptor.id(), new LoadedProvider(plugin.getPluginId(), descriptor, provider, loader));
+        LOG.info("Payment provider {} loaded from plugin {} {}", descriptor.id(), plugin.getPluginId(),
+                plugin.getDescriptor().getVersion());
     }
 
     /** Loading-time calls (descriptor, create) run bounded too, with the longer load deadline (class loading). */
@@ -193,6 +190,9 @@ public final class PluginHost implements Managed {
             future.cancel(true);
             throw new IllegalStateException("the plugin did not answer within " + deadline + " ms");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof PluginFactories.Refused refused) {
+                throw refused;
+            }
             throw new IllegalStateException("the plugin failed: " + e.getCause().getClass().getName(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -202,6 +202,11 @@ public final class PluginHost implements Managed {
 
     @Override
     public synchronized void stop() {
+        // Providers first, while the plugin threads still run: each is closed once, then never called again.
+        for (LoadedProvider provider : List.copyOf(providers.values())) {
+            close(provider);
+        }
+        providers.clear();
         executor.shutdownNow();
         try {
             egress.stop();
@@ -217,7 +222,19 @@ public final class PluginHost implements Managed {
                     LOG.warn("Plugin {} did not unload cleanly", plugin.getPluginId(), e);
                 }
             }
-            providers.clear();
+        }
+    }
+
+    /** {@link PaymentProvider#close()}, bounded like loading; a failure is logged and the shutdown goes on. */
+    private void close(LoadedProvider provider) {
+        try {
+            onPluginThread(provider.classLoader(), () -> {
+                provider.instance().close();
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Payment provider {} of plugin {} did not close cleanly: {}", provider.id(),
+                    provider.pluginId(), e.getMessage());
         }
     }
 

@@ -24,6 +24,7 @@ import io.billingnow.sdk.Headers;
 import io.billingnow.sdk.Money;
 import io.billingnow.sdk.PaymentProviderFactory;
 import io.billingnow.sdk.ProviderException;
+import io.billingnow.sdk.SdkVersion;
 import io.billingnow.sdk.TenantContext;
 import io.billingnow.sdk.link.InvoiceView;
 import io.billingnow.sdk.link.PaymentLinkRequest;
@@ -73,14 +74,18 @@ class PluginHostTest {
                         "extraHosts", Map.of("stripe", List.of("127.0.0.1")))),
                 PluginSettings.class);
         database = TestPostgres.get().newDatabase();
-        Jdbi jdbi = Databases.configure(Jdbi.create(database.jdbcUrl(), DatabaseRoles.APP, ""));
         Clock clock = Clock.systemUTC();
-        SecurityEvents events = new SecurityEvents(new TenantTransactions(jdbi), new PlatformTransactions(jdbi),
+        host = new PluginHost(settings, clock, securityEvents(database, clock));
+        host.start();
+    }
+
+    /** The real security-event stream on a test database, where plugin faults are recorded. */
+    static SecurityEvents securityEvents(TestDatabase database, Clock clock) {
+        Jdbi jdbi = Databases.configure(Jdbi.create(database.jdbcUrl(), DatabaseRoles.APP, ""));
+        return new SecurityEvents(new TenantTransactions(jdbi), new PlatformTransactions(jdbi),
                 new AuditLog(Jackson.newObjectMapper(), clock), new MetricRegistry(), List.of(), new LogAlertSink(),
                 new Lockouts(new PlatformTransactions(jdbi), clock),
                 new PostgresAlertWindows(new PlatformTransactions(jdbi)), clock);
-        host = new PluginHost(settings, clock, events);
-        host.start();
     }
 
     @AfterAll
@@ -114,6 +119,9 @@ class PluginHostTest {
         // The contract types are the host's very classes, or nothing would fit together.
         assertThat(plugin.loadClass(PaymentProviderFactory.class.getName())).isSameAs(PaymentProviderFactory.class);
         assertThat(plugin.loadClass(org.slf4j.Logger.class.getName())).isSameAs(org.slf4j.Logger.class);
+        // PF4J is the host's business: the SDK does not need it, and a plugin cannot reach it.
+        assertThatThrownBy(() -> plugin.loadClass(org.pf4j.PluginManager.class.getName()))
+                .isInstanceOf(ClassNotFoundException.class);
         assertThatThrownBy(() -> plugin.loadClass(PluginHost.class.getName()))
                 .isInstanceOf(ClassNotFoundException.class);
         assertThat(plugin.getResource("io/billingnow/platform/BillingNowApplication.class")).isNull();
@@ -132,7 +140,7 @@ class PluginHostTest {
                 .satisfies(p -> {
                     assertThat(p.state()).isNotEqualTo("started");
                     assertThat(p.providers()).isEmpty();
-                    assertThat(p.error()).contains(">=2.0.0").contains("0.1.0");
+                    assertThat(p.error()).contains(">=2.0.0").contains(SdkVersion.CURRENT.toString());
                 });
     }
 

@@ -26,7 +26,6 @@ import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
-import org.pf4j.Extension;
 
 /**
  * A plugins folder for tests: the real plugin zips of this build (copied by Maven to target/test-plugins) and plugins
@@ -44,7 +43,103 @@ public final class TestPlugins {
     public static final String ISOLATED = "isolated";
     public static final String FUTURE = "future";
 
+    /** Counts its provider's {@code close()} calls in the static {@code CLOSED} of its factory class. */
+    public static final String CLOSING = "closing";
+    public static final String CLOSING_FACTORY = "test.plugin.closing.ClosingFactory";
+    /** Plugins the host must refuse while it starts anyway: no factory, two, and a service file naming no class. */
+    public static final String NO_FACTORY = "no-factory";
+    public static final String TWO_FACTORIES = "two-factories";
+    public static final String MISSING_FACTORY = "missing-factory";
+
     private TestPlugins() {
+    }
+
+    /**
+     * A fresh folder with the lifecycle test plugins only: one that counts its closes, and three the host refuses.
+     */
+    public static Path lifecycleFolder() {
+        try {
+            Path dir = Files.createTempDirectory("billingnow-lifecycle-plugins-");
+            writeZip(dir.resolve(CLOSING + "-plugin.zip"), CLOSING, ">=0.1.0 & <1.0.0",
+                    compile(Map.of("test/plugin/closing/ClosingFactory.java", CLOSING_SOURCE)), null);
+            writeZip(dir.resolve(NO_FACTORY + "-plugin.zip"), NO_FACTORY, ">=0.1.0 & <1.0.0",
+                    compile(Map.of("test/plugin/none/Unrelated.java",
+                            "package test.plugin.none;\npublic class Unrelated {}\n")), List.of(), null);
+            writeZip(dir.resolve(TWO_FACTORIES + "-plugin.zip"), TWO_FACTORIES, ">=0.1.0 & <1.0.0",
+                    compile(Map.of(
+                            "test/plugin/two/FirstFactory.java", namedFactorySource("two", "FirstFactory", "two-a"),
+                            "test/plugin/two/SecondFactory.java", namedFactorySource("two", "SecondFactory", "two-b"))),
+                    null);
+            writeZip(dir.resolve(MISSING_FACTORY + "-plugin.zip"), MISSING_FACTORY, ">=0.1.0 & <1.0.0",
+                    Map.of(), List.of("test.plugin.missing.GoneFactory"), null);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final String CLOSING_SOURCE = """
+            package test.plugin.closing;
+
+            import io.billingnow.sdk.*;
+            import io.billingnow.sdk.link.*;
+            import io.billingnow.sdk.webhook.*;
+            import java.util.*;
+            import java.util.concurrent.atomic.AtomicInteger;
+
+            public class ClosingFactory implements PaymentProviderFactory {
+                public static final AtomicInteger CLOSED = new AtomicInteger();
+
+                public ProviderDescriptor descriptor() {
+                    return new ProviderDescriptor("closing", "Closing", Set.of(), List.of(), Optional.empty());
+                }
+
+                public PaymentProvider create(ProviderContext context) {
+                    return new PaymentProvider() {
+                        public VerifiedWebhook verifyWebhook(WebhookRequest request) {
+                            throw new UnsupportedOperationException();
+                        }
+
+                        public PaymentLink createPaymentLink(PaymentLinkRequest request) {
+                            throw new UnsupportedOperationException();
+                        }
+
+                        @Override
+                        public void close() {
+                            CLOSED.incrementAndGet();
+                        }
+                    };
+                }
+            }
+            """;
+
+    private static String namedFactorySource(String pkg, String name, String providerId) {
+        return """
+                package test.plugin.%1$s;
+
+                import io.billingnow.sdk.*;
+                import io.billingnow.sdk.link.*;
+                import io.billingnow.sdk.webhook.*;
+                import java.util.*;
+
+                public class %2$s implements PaymentProviderFactory {
+                    public ProviderDescriptor descriptor() {
+                        return new ProviderDescriptor("%3$s", "%3$s", Set.of(), List.of(), Optional.empty());
+                    }
+
+                    public PaymentProvider create(ProviderContext context) {
+                        return new PaymentProvider() {
+                            public VerifiedWebhook verifyWebhook(WebhookRequest request) {
+                                throw new UnsupportedOperationException();
+                            }
+
+                            public PaymentLink createPaymentLink(PaymentLinkRequest request) {
+                                throw new UnsupportedOperationException();
+                            }
+                        };
+                    }
+                }
+                """.formatted(pkg, name, providerId);
     }
 
     /** A fresh folder with the real plugin zips and every test plugin. */
@@ -82,7 +177,6 @@ public final class TestPlugins {
                 import java.net.URI;
                 import java.util.*;
 
-                @org.pf4j.Extension
                 public class MisbehavingFactory implements PaymentProviderFactory {
                     public ProviderDescriptor descriptor() {
                         return new ProviderDescriptor("%1$s", "Misbehaving (%1$s)",
@@ -131,7 +225,6 @@ public final class TestPlugins {
             import io.billingnow.sdk.webhook.*;
             import java.util.*;
 
-            @org.pf4j.Extension
             public class RefusingFactory implements PaymentProviderFactory {
                 public ProviderDescriptor descriptor() {
                     return new ProviderDescriptor("refusing", "Refusing", EnumSet.of(Capability.PAYMENT_LINKS),
@@ -161,7 +254,6 @@ public final class TestPlugins {
                 import io.billingnow.sdk.*;
                 import java.util.*;
 
-                @org.pf4j.Extension
                 public class IsolatedFactory implements PaymentProviderFactory {
                     public ProviderDescriptor descriptor() {
                         String sees = "jackson=" + com.fasterxml.jackson.databind.ObjectMapper.origin()
@@ -230,20 +322,30 @@ public final class TestPlugins {
         writeZip(zip, id, requires, own, bytes.toByteArray());
     }
 
+    /** A plugin zip whose service file names each compiled {@code *Factory} class. */
     private static void writeZip(Path zip, String id, String requires, Map<String, byte[]> classes, byte[] libJar)
             throws IOException {
+        List<String> factories = new ArrayList<>();
+        for (String path : classes.keySet()) {
+            if (path.endsWith("Factory.class")) {
+                factories.add(path.replace('/', '.').replace(".class", ""));
+            }
+        }
+        writeZip(zip, id, requires, classes, factories, libJar);
+    }
+
+    private static void writeZip(Path zip, String id, String requires, Map<String, byte[]> classes,
+                                 List<String> declaredFactories, byte[] libJar) throws IOException {
         try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
             put(z, "plugin.properties", ("plugin.id=" + id + "\nplugin.version=0.0.1\nplugin.requires=" + requires
                     + "\nplugin.provider=BillingNow tests\n").getBytes(StandardCharsets.UTF_8));
-            List<String> extensions = new ArrayList<>();
             for (Map.Entry<String, byte[]> c : classes.entrySet()) {
                 put(z, "classes/" + c.getKey(), c.getValue());
-                if (c.getKey().endsWith("Factory.class")) {
-                    extensions.add(c.getKey().replace('/', '.').replace(".class", ""));
-                }
             }
-            put(z, "classes/META-INF/extensions.idx", String.join("\n", extensions).concat("\n")
-                    .getBytes(StandardCharsets.UTF_8));
+            if (!declaredFactories.isEmpty()) {
+                put(z, "classes/META-INF/services/" + PaymentProviderFactory.class.getName(),
+                        String.join("\n", declaredFactories).concat("\n").getBytes(StandardCharsets.UTF_8));
+            }
             if (libJar != null) {
                 put(z, "lib/jackson-stub.jar", libJar);
             }
@@ -256,14 +358,13 @@ public final class TestPlugins {
         z.closeEntry();
     }
 
-    /** Compiles sources against the SDK and PF4J only (not the test class path), returning class files by path. */
+    /** Compiles sources against the SDK only (not the test class path), returning class files by path. */
     private static Map<String, byte[]> compile(Map<String, String> sources) throws IOException {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         Path out = Files.createTempDirectory("billingnow-test-plugin-classes-");
         try (StandardJavaFileManager files = compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
             files.setLocation(StandardLocation.CLASS_OUTPUT, List.of(out.toFile()));
-            files.setLocation(StandardLocation.CLASS_PATH, List.of(location(PaymentProviderFactory.class),
-                    location(Extension.class)));
+            files.setLocation(StandardLocation.CLASS_PATH, List.of(location(PaymentProviderFactory.class)));
             List<JavaFileObject> units = new ArrayList<>();
             sources.forEach((path, code) -> units.add(new SimpleJavaFileObject(
                     java.net.URI.create("string:///" + path), JavaFileObject.Kind.SOURCE) {
@@ -273,7 +374,6 @@ public final class TestPlugins {
                 }
             }));
             StringBuilderWriter diagnostics = new StringBuilderWriter();
-            // -proc:none: the extension index is written by hand below, as PF4J's processor would.
             boolean ok = compiler.getTask(diagnostics, files, null, List.of("--release", "17", "-proc:none"), null,
                     units).call();
             if (!ok) {

@@ -6,7 +6,6 @@ import io.billingnow.sdk.PaymentProvider;
 import io.billingnow.sdk.PaymentProviderFactory;
 import io.billingnow.sdk.ProviderContext;
 import io.billingnow.sdk.ProviderDescriptor;
-import org.pf4j.Extension;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -14,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Entry point of the Adyen plugin. */
-@Extension
 public class AdyenProviderFactory implements PaymentProviderFactory {
 
     static final String API_KEY = "api_key";

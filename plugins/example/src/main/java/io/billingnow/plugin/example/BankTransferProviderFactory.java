@@ -6,7 +6,6 @@ import io.billingnow.sdk.PaymentProvider;
 import io.billingnow.sdk.PaymentProviderFactory;
 import io.billingnow.sdk.ProviderContext;
 import io.billingnow.sdk.ProviderDescriptor;
-import org.pf4j.Extension;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -14,10 +13,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Entry point of the example plugin. {@code @Extension} makes PF4J's annotation processor list this class in
- * {@code META-INF/extensions.idx}, which is how the host finds it.
+ * Entry point of the example plugin. {@code META-INF/services/io.billingnow.sdk.PaymentProviderFactory} names this
+ * class, which is how the host finds it (with {@link java.util.ServiceLoader}, on the plugin's own class loader).
  */
-@Extension
 public class BankTransferProviderFactory implements PaymentProviderFactory {
 
     static final String BENEFICIARY_NAME = "beneficiary_name";

@@ -25,8 +25,10 @@ import io.billingnow.sdk.webhook.WebhookRequest;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import org.pf4j.Extension;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Modifier;
@@ -42,7 +44,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Random;
+import java.net.URL;
+import java.util.Collections;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -193,11 +198,33 @@ public abstract class PaymentProviderContract {
     // ---- descriptor ---------------------------------------------------------------------------------------
 
     @Test
-    void factoryIsADiscoverableExtensionWithAPublicNoArgConstructor() throws Exception {
+    void factoryIsDeclaredAsAServiceWithAPublicNoArgConstructor() throws Exception {
         Class<?> type = factory().getClass();
-        assertThat(type.isAnnotationPresent(Extension.class)).as("@org.pf4j.Extension on %s", type).isTrue();
         assertThat(Modifier.isPublic(type.getModifiers())).isTrue();
         assertThat(type.getConstructor().newInstance()).isInstanceOf(PaymentProviderFactory.class);
+        // The host finds the factory only through this file, read with the plugin's own class loader.
+        assertThat(declaredServices(type.getClassLoader())).as("META-INF/services/%s",
+                PaymentProviderFactory.class.getName()).contains(type.getName());
+        assertThat(ServiceLoader.load(PaymentProviderFactory.class, type.getClassLoader()).stream()
+                .map(ServiceLoader.Provider::type)).contains(type.asSubclass(PaymentProviderFactory.class));
+    }
+
+    @Test
+    void closingAProviderIsQuiet() {
+        // The host closes each provider once when it unloads the plugin; that must not fail.
+        factory().create(new ProviderContext(transport(), Clock.fixed(NOW, ZoneOffset.UTC))).close();
+    }
+
+    private static List<String> declaredServices(ClassLoader loader) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (URL file : Collections.list(loader.getResources(
+                "META-INF/services/" + PaymentProviderFactory.class.getName()))) {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(file.openStream(),
+                    StandardCharsets.UTF_8))) {
+                in.lines().map(l -> l.replaceFirst("#.*", "").strip()).filter(l -> !l.isEmpty()).forEach(names::add);
+            }
+        }
+        return names;
     }
 
     @Test

@@ -18,13 +18,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
+import java.util.ServiceLoader;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Checks a packaged plugin zip the way the host will load it: PF4J with the SDK version as system version. Run it
+ * Checks a packaged plugin zip the way the host will load it: PF4J unpacks it and checks the SDK version range, and
+ * {@link ServiceLoader} finds its one factory through the plugin's own class loader. Run it
  * as an integration test after packaging, with the system property {@value #ZIP_PROPERTY} naming the zip.
  */
 public abstract class PluginZipContract {
@@ -50,10 +52,13 @@ public abstract class PluginZipContract {
         return Path.of(zip);
     }
 
+    /** Where the plugin names its one factory, for {@link java.util.ServiceLoader}. */
+    static final String SERVICE_FILE = "META-INF/services/" + PaymentProviderFactory.class.getName();
+
     @Test
-    void zipHasDescriptorClassesAndExtensionIndex() throws IOException {
+    void zipHasDescriptorClassesAndServiceFile() throws IOException {
         List<String> entries = entries();
-        assertThat(entries).contains("plugin.properties", "classes/META-INF/extensions.idx");
+        assertThat(entries).contains("plugin.properties", "classes/" + SERVICE_FILE);
         assertThat(entries).anyMatch(e -> e.startsWith("classes/") && e.endsWith(".class"));
         Properties p = pluginProperties();
         assertThat(p.getProperty("plugin.id")).isNotBlank();
@@ -65,11 +70,12 @@ public abstract class PluginZipContract {
     void zipDoesNotBundleTheSdkOrTheHostsLibraries() throws IOException {
         assertThat(entries()).filteredOn(e -> e.startsWith("lib/"))
                 .noneMatch(e -> e.contains("billingnow-sdk") || e.contains("pf4j") || e.contains("slf4j-api"));
-        assertThat(entries()).noneMatch(e -> e.startsWith("classes/io/billingnow/sdk/"));
+        assertThat(entries()).noneMatch(e -> e.startsWith("classes/io/billingnow/sdk/")
+                || e.startsWith("classes/org/pf4j/"));
     }
 
     @Test
-    void pf4jLoadsThePluginAndFindsTheFactory(@TempDir Path pluginsRoot) throws Exception {
+    void pf4jLoadsThePluginAndItsClassLoaderFindsExactlyOneFactory(@TempDir Path pluginsRoot) throws Exception {
         Path zip = pluginZip();
         Files.copy(zip, pluginsRoot.resolve(zip.getFileName()));
         PluginManager manager = new DefaultPluginManager(pluginsRoot);
@@ -83,11 +89,15 @@ public abstract class PluginZipContract {
             assertThat(plugin.getPluginState()).isEqualTo(PluginState.STARTED);
             assertThat(plugin.getPluginId()).isEqualTo(pluginProperties().getProperty("plugin.id"));
 
-            List<PaymentProviderFactory> factories =
-                    manager.getExtensions(PaymentProviderFactory.class, plugin.getPluginId());
+            // As the host does it: ServiceLoader on the plugin's class loader, the plugin's own service file only.
+            PluginClassLoader loader = (PluginClassLoader) plugin.getPluginClassLoader();
+            assertThat(Collections.list(loader.findResources(SERVICE_FILE))).as("the plugin's own " + SERVICE_FILE)
+                    .hasSize(1);
+            List<PaymentProviderFactory> factories = ServiceLoader.load(PaymentProviderFactory.class, loader)
+                    .stream().map(ServiceLoader.Provider::get).toList();
             assertThat(factories).hasSize(1);
             PaymentProviderFactory factory = factories.get(0);
-            assertThat(factory.getClass().getClassLoader()).isInstanceOf(PluginClassLoader.class);
+            assertThat(factory.getClass().getClassLoader()).isSameAs(loader);
             assertThat(factory.descriptor().id()).isEqualTo(expectedProviderId());
             // The SDK types must come from the host, or the host could not call the plugin.
             assertThat(PaymentProviderFactory.class.getClassLoader())

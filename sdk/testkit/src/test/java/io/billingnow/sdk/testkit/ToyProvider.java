@@ -17,7 +17,6 @@ import io.billingnow.sdk.webhook.VerifiedWebhook;
 import io.billingnow.sdk.webhook.WebhookEvent;
 import io.billingnow.sdk.webhook.WebhookRejectedException;
 import io.billingnow.sdk.webhook.WebhookRequest;
-import org.pf4j.Extension;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -45,7 +44,6 @@ final class ToyProvider implements PaymentProvider {
         CANCEL_FAILS_WHEN_REPEATED }
 
     /** The factory the contract instantiates reflectively; the flaw is passed by the test subclass instead. */
-    @Extension
     public static final class Factory implements PaymentProviderFactory {
         private final Flaw flaw;
 
