@@ -243,7 +243,7 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         environment.jersey().register(new CreditNotesResource(tenantTx, creditNotes));
         environment.jersey().register(new CreditNoteResource(tenantTx, creditNotes));
         environment.jersey().register(new AdminTenantsResource(tenants));
-        environment.jersey().register(new AdminOwnerInvitationsResource(new FirstOwnerInvitations(tenantTx,
+        environment.jersey().register(new AdminOwnerInvitationsResource(tenantTx, new FirstOwnerInvitations(
                 new Invitations(audit, clock, config.getSignIn().getInvitationLifetime()))));
         environment.jersey().register(new AdminTenantExportResource(tenants,
                 new TenantExport(tenantTx, customers, invoices, creditNotes, audit, json, clock)));

@@ -1,7 +1,9 @@
 package io.billingnow.platform.members;
 
 import io.billingnow.platform.auth.Callers;
+import io.billingnow.platform.auth.OperatorCaller;
 import io.billingnow.platform.auth.RequiresOperator;
+import io.billingnow.platform.db.TenantTransactions;
 import io.billingnow.platform.tenancy.TenantId;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.NotNull;
@@ -26,9 +28,11 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public final class AdminOwnerInvitationsResource {
 
+    private final TenantTransactions transactions;
     private final FirstOwnerInvitations invitations;
 
-    public AdminOwnerInvitationsResource(FirstOwnerInvitations invitations) {
+    public AdminOwnerInvitationsResource(TenantTransactions transactions, FirstOwnerInvitations invitations) {
+        this.transactions = transactions;
         this.invitations = invitations;
     }
 
@@ -42,7 +46,8 @@ public final class AdminOwnerInvitationsResource {
     @RequiresOperator
     public Response invite(@Context SecurityContext security, @PathParam("id") UUID id,
                            @NotNull OwnerInvitation request) {
-        return Response.status(201).entity(invitations.invite(new TenantId(id), Callers.operator(security),
-                request.email())).build();
+        OperatorCaller operator = Callers.operator(security);
+        return Response.status(201).entity(transactions.write(new TenantId(id),
+                tx -> invitations.invite(tx, operator, request.email()))).build();
     }
 }

@@ -2,11 +2,10 @@ package io.billingnow.platform.members;
 
 import io.billingnow.platform.auth.OperatorCaller;
 import io.billingnow.platform.auth.Role;
-import io.billingnow.platform.db.TenantTransactions;
+import io.billingnow.platform.db.TenantHandle;
 import io.billingnow.platform.http.ApiException;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.tenancy.TenantDao;
-import io.billingnow.platform.tenancy.TenantId;
 import io.billingnow.platform.tenancy.TenantStatus;
 
 /**
@@ -16,31 +15,27 @@ import io.billingnow.platform.tenancy.TenantStatus;
  */
 public final class FirstOwnerInvitations {
 
-    private final TenantTransactions tenants;
     private final Invitations invitations;
 
-    public FirstOwnerInvitations(TenantTransactions tenants, Invitations invitations) {
-        this.tenants = tenants;
+    public FirstOwnerInvitations(Invitations invitations) {
         this.invitations = invitations;
     }
 
-    public MemberService.Invitation invite(TenantId tenantId, OperatorCaller operator, String email) {
+    /** In the transaction of the tenant to be given an owner, which the caller opens. */
+    public MemberService.Invitation invite(TenantHandle tx, OperatorCaller operator, String email) {
         String address = Invitations.address(email);
-        return tenants.write(tenantId, tx -> {
-            Tenant tenant = tx.dao(TenantDao.class).lockById(tenantId.value())
+        {
+            Tenant tenant = tx.dao(TenantDao.class).lockById(tx.tenant().value())
                     .orElseThrow(() -> ApiException.notFound("Tenant"));
             if (tenant.status() != TenantStatus.ACTIVE) {
                 throw ApiException.conflict("tenant-not-active", "Tenant " + tenant.slug() + " is "
                         + tenant.status().wireName() + "; only an active tenant can be given an owner");
             }
-            boolean hasOwner = tx.handle().createQuery(
-                            "SELECT EXISTS (SELECT 1 FROM memberships WHERE tenant_id = :tenant AND role = 'owner')")
-                    .bind("tenant", tx.tenant()).mapTo(Boolean.class).one();
-            if (hasOwner) {
+            if (tx.dao(MembershipDao.class).hasOwner(tx.tenant())) {
                 throw ApiException.conflict("tenant-has-owner", "Tenant " + tenant.slug() + " already has an owner;"
                         + " its owners invite further members themselves");
             }
             return invitations.create(tx, operator, address, Role.OWNER);
-        });
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.billingnow.platform.members;
 
 import io.billingnow.platform.auth.RequiresSignIn;
 import io.billingnow.platform.auth.SignedInUser;
+import io.billingnow.platform.db.TenantTransactions;
 import io.billingnow.platform.http.ApiException;
 import io.billingnow.platform.signin.UserAccounts;
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,10 +23,12 @@ import jakarta.ws.rs.core.MediaType;
 @Consumes(MediaType.APPLICATION_JSON)
 public final class InvitationsResource {
 
+    private final TenantTransactions transactions;
     private final MemberService members;
     private final UserAccounts users;
 
-    public InvitationsResource(MemberService members, UserAccounts users) {
+    public InvitationsResource(TenantTransactions transactions, MemberService members, UserAccounts users) {
+        this.transactions = transactions;
         this.members = members;
         this.users = users;
     }
@@ -42,6 +45,9 @@ public final class InvitationsResource {
     public Member accept(@Context ContainerRequestContext request, @NotNull @Valid Acceptance acceptance) {
         SignedInUser signedIn = SignedInUser.of(request);
         UserAccounts.User user = users.find(signedIn.userId()).orElseThrow(ApiException::unauthorized);
-        return members.accept(acceptance.token(), user.id(), user.emailVerified() ? user.email() : null);
+        InvitationTokens.Claims claims = members.claims(acceptance.token());
+        String verifiedEmail = user.emailVerified() ? user.email() : null;
+        return transactions.write(claims.tenant(),
+                tx -> members.accept(tx, claims.invitation(), user.id(), verifiedEmail));
     }
 }

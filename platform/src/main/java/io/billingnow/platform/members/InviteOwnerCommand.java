@@ -52,14 +52,13 @@ public final class InviteOwnerCommand extends PlatformCommand {
             Tenant tenant = new PlatformTransactions(database.jdbi())
                     .withDao(TenantDao.class, dao -> dao.bySlug(slug))
                     .orElseThrow(() -> new CommandFailure("no tenant with slug " + slug));
-            FirstOwnerInvitations invitations = new FirstOwnerInvitations(new TenantTransactions(database.jdbi()),
-                    new Invitations(new AuditLog(bootstrap.getObjectMapper(), clock), clock,
+            FirstOwnerInvitations invitations = new FirstOwnerInvitations(new Invitations(new AuditLog(bootstrap.getObjectMapper(), clock), clock,
                             configuration.getSignIn().getInvitationLifetime()));
             MemberService.Invitation invitation;
             try {
-                invitation = invitations.invite(tenant.id(),
-                        new OperatorCaller("cli:" + System.getProperty("user.name"), false),
-                        namespace.getString("email"));
+                OperatorCaller operator = new OperatorCaller("cli:" + System.getProperty("user.name"), false);
+                invitation = new TenantTransactions(database.jdbi()).write(tenant.id(),
+                        tx -> invitations.invite(tx, operator, namespace.getString("email")));
             } catch (ApiException e) {
                 throw new CommandFailure(e.getMessage());
             }

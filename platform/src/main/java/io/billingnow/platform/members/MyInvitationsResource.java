@@ -2,6 +2,7 @@ package io.billingnow.platform.members;
 
 import io.billingnow.platform.auth.RequiresSignIn;
 import io.billingnow.platform.auth.SignedInUser;
+import io.billingnow.platform.db.TenantTransactions;
 import io.billingnow.platform.http.ApiException;
 import io.billingnow.platform.signin.UserAccounts;
 import io.swagger.v3.oas.annotations.Operation;
@@ -25,10 +26,12 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public final class MyInvitationsResource {
 
+    private final TenantTransactions transactions;
     private final MemberService members;
     private final UserAccounts users;
 
-    public MyInvitationsResource(MemberService members, UserAccounts users) {
+    public MyInvitationsResource(TenantTransactions transactions, MemberService members, UserAccounts users) {
+        this.transactions = transactions;
         this.members = members;
         this.users = users;
     }
@@ -46,7 +49,9 @@ public final class MyInvitationsResource {
     @RequiresSignIn
     public Member accept(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
         UserAccounts.User user = user(request);
-        return members.acceptById(id, user.id(), user.emailVerified() ? user.email() : null);
+        String verifiedEmail = user.emailVerified() ? user.email() : null;
+        return transactions.write(members.tenantOfOpenInvitation(id, verifiedEmail),
+                tx -> members.accept(tx, id, user.id(), verifiedEmail));
     }
 
     private String verifiedEmail(ContainerRequestContext request) {

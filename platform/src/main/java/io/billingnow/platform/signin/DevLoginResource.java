@@ -1,6 +1,7 @@
 package io.billingnow.platform.signin;
 
 import io.billingnow.platform.auth.PublicEndpoint;
+import io.billingnow.platform.db.TenantTransactions;
 import io.billingnow.platform.http.ApiException;
 import io.billingnow.platform.members.MemberService;
 import io.billingnow.platform.monitoring.SecurityEvent;
@@ -8,6 +9,7 @@ import io.billingnow.platform.monitoring.SecurityEventKind;
 import io.billingnow.platform.monitoring.SecurityEvents;
 import io.billingnow.platform.sessions.SessionCookie;
 import io.billingnow.platform.sessions.Sessions;
+import io.billingnow.platform.tenancy.TenantId;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -35,10 +37,13 @@ public final class DevLoginResource {
     private final UserAccounts users;
     private final Sessions sessions;
     private final MemberService members;
+    private final TenantTransactions transactions;
     private final SecurityEvents events;
 
-    public DevLoginResource(UserAccounts users, Sessions sessions, MemberService members, SecurityEvents events) {
+    public DevLoginResource(UserAccounts users, Sessions sessions, TenantTransactions transactions,
+                            MemberService members, SecurityEvents events) {
         this.events = events;
+        this.transactions = transactions;
         this.users = users;
         this.sessions = sessions;
         this.members = members;
@@ -62,7 +67,12 @@ public final class DevLoginResource {
         }
         String email = request.email().toLowerCase(java.util.Locale.ROOT);
         UUID user = users.signIn(new Identity(ISSUER, email, email, true, email));
-        members.makeOwnerOfEveryActiveTenant(user);
+        for (TenantId tenant : members.activeTenants()) {
+            transactions.write(tenant, tx -> {
+                members.makeDevOwner(tx, user);
+                return null;
+            });
+        }
         Sessions.Issued issued = sessions.create(user, "user", "dev-login");
         events.record(new SecurityEvent(SecurityEventKind.SIGNED_IN, null, null, null, "user:" + user,
                 "dev sign-in as user"));

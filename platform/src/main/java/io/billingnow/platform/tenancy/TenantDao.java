@@ -33,6 +33,9 @@ public interface TenantDao {
     @UseRowMapper(TenantRowMapper.class)
     List<Tenant> page(@Bind("status") String status, @Bind("afterSlug") String afterSlug, @Bind("limit") int limit);
 
+    @SqlQuery("SELECT id FROM tenants WHERE status = 'active' ORDER BY slug")
+    List<UUID> activeIds();
+
     @SqlQuery("SELECT status FROM tenants WHERE id = :id")
     Optional<String> status(@Bind("id") UUID id);
 
