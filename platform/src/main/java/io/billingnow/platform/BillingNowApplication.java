@@ -172,7 +172,7 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
             migrate(config.getMigrationDatabase(), environment);
         }
         ObjectMapper json = environment.getObjectMapper();
-        Jdbi jdbi = Databases.configure(new JdbiFactory().build(environment, config.getDatabase(), "postgresql"));
+        Jdbi jdbi = Databases.configure(new JdbiFactory().build(environment, config.getDatabase(), "postgresql"), json);
         Databases.requireReadCommitted(jdbi);
         TenantTransactions tenantTx = new TenantTransactions(jdbi);
         PlatformTransactions platformTx = new PlatformTransactions(jdbi);
@@ -180,7 +180,7 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         // Before anything reads or writes tenant data: a wrong or missing master key stops startup here.
         Keys keys = Keys.open(config.getKeys(), platformTx, tenantTx, audit, clock);
         environment.lifecycle().manage(keys);
-        TenantService tenants = new TenantService(tenantTx, platformTx, audit, json, clock);
+        TenantService tenants = new TenantService(tenantTx, platformTx, audit, clock);
         tenants.addListener(keys.tenantKeys());
         tenants.addListener(new PersonalDataEraser());
         Authenticator authenticator = new Authenticator(platformTx, clock);
@@ -219,7 +219,7 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         signIn.registerResources(environment.jersey());
         IdempotencyStore idempotency = new IdempotencyStore(tenantTx, config.getIdempotency(),
                 new TenantKeyResponseSealer(keys.encryptor()), clock);
-        environment.jersey().register(new IdempotencyFeature(new IdempotencyFilter(idempotency, json)));
+        environment.jersey().register(new IdempotencyFeature(new IdempotencyFilter(idempotency)));
         environment.lifecycle().manage(new IdempotencyKeyCleanup(platformTx, idempotency,
                 config.getIdempotency().getCleanupInterval()));
         environment.jersey().register(new ETagFilter());
@@ -228,11 +228,11 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
 
         JsonColumns jsonColumns = new JsonColumns(json);
         DocumentNumberAllocator numbers = new DocumentNumberAllocator();
-        CustomerService customers = new CustomerService(keys.encryptor(), keys.columns(), audit, jsonColumns, clock);
+        CustomerService customers = new CustomerService(keys.encryptor(), keys.columns(), audit, clock);
         InvoiceService invoices = new InvoiceService(customers, keys.encryptor(), keys.columns(), numbers,
                 config.getInvoices(), audit, jsonColumns, clock);
         PaymentService payments = new PaymentService(invoices, audit, clock);
-        CreditNoteService creditNotes = new CreditNoteService(invoices, numbers, audit, jsonColumns, clock);
+        CreditNoteService creditNotes = new CreditNoteService(invoices, numbers, audit, clock);
 
         environment.jersey().register(new ApiKeysResource(tenantTx, new ApiKeyService(audit, clock)));
         environment.jersey().register(new CustomersResource(tenantTx, customers));

@@ -1,10 +1,13 @@
 package io.billingnow.platform.creditnotes;
 
+import io.billingnow.platform.invoices.LineFields;
+import io.billingnow.platform.invoices.TaxLine;
 import io.billingnow.platform.tenancy.TenantId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.json.Json;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -15,13 +18,13 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface CreditNoteDao {
 
     record Row(UUID id, UUID invoiceId, String number, String currency, String reason, String settlement,
-               long netTotal, long taxTotal, long total, long appliedToDue, long refunded, long credited, String lines,
-               String taxBreakdown, Instant issuedAt) {
+               long netTotal, long taxTotal, long total, long appliedToDue, long refunded, long credited,
+               @Json List<LineFields> lines, @Json List<TaxLine> taxBreakdown, Instant issuedAt) {
     }
 
     String COLUMNS = """
             id, invoice_id, number, currency, reason, settlement, net_total, tax_total, total, applied_to_due,
-            refunded, credited, lines::text AS lines, tax_breakdown::text AS tax_breakdown, issued_at""";
+            refunded, credited, lines, tax_breakdown, issued_at""";
 
     @SqlUpdate("""
             INSERT INTO credit_notes (tenant_id, id, invoice_id, number, currency, reason, settlement, net_total,

@@ -1,10 +1,8 @@
 package io.billingnow.platform.creditnotes;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.billingnow.platform.audit.AuditEvent;
 import io.billingnow.platform.audit.AuditLog;
 import io.billingnow.platform.auth.Caller;
-import io.billingnow.platform.db.JsonColumns;
 import io.billingnow.platform.db.TenantHandle;
 import io.billingnow.platform.http.ApiException;
 import io.billingnow.platform.invoices.DiscountFields;
@@ -15,7 +13,6 @@ import io.billingnow.platform.invoices.InvoiceBalance;
 import io.billingnow.platform.invoices.InvoiceService;
 import io.billingnow.platform.invoices.InvoiceStatus;
 import io.billingnow.platform.invoices.LineFields;
-import io.billingnow.platform.invoices.TaxLine;
 import io.billingnow.platform.invoices.calculation.InvoiceCalculation;
 import io.billingnow.platform.numbering.DocumentNumberAllocator;
 import io.billingnow.platform.numbering.DocumentSeries;
@@ -36,24 +33,17 @@ import java.util.UUID;
  */
 public final class CreditNoteService {
 
-    private static final TypeReference<List<LineFields>> LINES = new TypeReference<>() {
-    };
-    private static final TypeReference<List<TaxLine>> TAX_LINES = new TypeReference<>() {
-    };
-
     private final InvoiceService invoices;
     private final DocumentNumberAllocator numbers;
     private final InvoiceContent content = new InvoiceContent();
     private final AuditLog audit;
-    private final JsonColumns json;
     private final Clock clock;
 
     public CreditNoteService(InvoiceService invoices, DocumentNumberAllocator numbers, AuditLog audit,
-                             JsonColumns json, Clock clock) {
+                             Clock clock) {
         this.invoices = invoices;
         this.numbers = numbers;
         this.audit = audit;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -98,7 +88,7 @@ public final class CreditNoteService {
         UUID id = UUID.randomUUID();
         CreditNoteDao.Row row = new CreditNoteDao.Row(id, invoiceId, number, invoice.currency(), fields.reason(),
                 settlement, calc.totals().totalNet(), calc.totals().totalTax(), total, appliedToDue, refunded,
-                credited, json.write(lines), json.write(InvoiceContent.taxLines(calc)), now);
+                credited, lines, InvoiceContent.taxLines(calc), now);
         dao.insert(tx.tenant(), row);
 
         PaymentDao payments = tx.dao(PaymentDao.class);
@@ -137,7 +127,7 @@ public final class CreditNoteService {
     private CreditNote toCreditNote(CreditNoteDao.Row row) {
         return new CreditNote(row.id(), row.invoiceId(), row.number(), row.currency(), row.reason(), row.settlement(),
                 row.netTotal(), row.taxTotal(), row.total(), row.appliedToDue(), row.refunded(), row.credited(),
-                json.read(row.lines(), LINES), json.read(row.taxBreakdown(), TAX_LINES), row.issuedAt());
+                row.lines(), row.taxBreakdown(), row.issuedAt());
     }
 
     private static LineFields asFields(InvoiceLine line) {

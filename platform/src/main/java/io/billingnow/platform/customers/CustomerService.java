@@ -1,13 +1,11 @@
 package io.billingnow.platform.customers;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.billingnow.platform.audit.AuditEvent;
 import io.billingnow.platform.audit.AuditLog;
 import io.billingnow.platform.auth.Caller;
 import io.billingnow.platform.auth.Permission;
 import io.billingnow.platform.auth.Role;
-import io.billingnow.platform.db.JsonColumns;
 import io.billingnow.platform.db.TenantHandle;
 import io.billingnow.platform.http.ApiException;
 import io.billingnow.platform.http.Cursor;
@@ -18,7 +16,6 @@ import io.billingnow.platform.keys.FieldContext;
 import io.billingnow.platform.keys.FieldEncryptor;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.IntConsumer;
@@ -26,25 +23,20 @@ import java.util.function.IntConsumer;
 /** Creates, changes and finds a tenant's customers. */
 public final class CustomerService {
 
-    private static final TypeReference<Map<String, String>> METADATA = new TypeReference<>() {
-    };
-
     static final String TABLE = "customers";
     static final String TAX_ID_COLUMN = "tax_id_encrypted";
     private static final String MASK = "****";
 
     private final FieldEncryptor encryptor;
     private final AuditLog audit;
-    private final JsonColumns json;
     private final Clock clock;
 
     /** Registers the encrypted tax-id column so key rotation re-encrypts it. */
     public CustomerService(FieldEncryptor encryptor, EncryptedColumns encryptedColumns, AuditLog audit,
-                           JsonColumns json, Clock clock) {
+                           Clock clock) {
         this.encryptor = encryptor;
         encryptedColumns.register(TABLE, TAX_ID_COLUMN);
         this.audit = audit;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -55,8 +47,8 @@ public final class CustomerService {
             throw ApiException.invalid("/taxId", "a new customer needs the full tax id, not a masked one");
         }
         Customer created = toCustomer(tx.dao(CustomerDao.class).insert(tx.tenant(), id, fields.name(),
-                fields.email(), json.write(fields.address()), fields.country(), encryptTaxId(tx, id, taxId),
-                hint(taxId), fields.preferredCurrency(), json.write(fields.metadata()), clock.instant()));
+                fields.email(), fields.address(), fields.country(), encryptTaxId(tx, id, taxId),
+                hint(taxId), fields.preferredCurrency(), fields.metadata(), clock.instant()));
         audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "customer", id.toString(),
                 "customer.created", null, created));
         return created;
@@ -81,8 +73,8 @@ public final class CustomerService {
         boolean keepTaxId = keepsTaxId(sentTaxId, before.taxId());
         String taxId = keepTaxId ? null : blankToNull(sentTaxId);
         int updated = dao.update(tx.tenant(), id, before.version(), fields.name(), fields.email(),
-                json.write(fields.address()), fields.country(), keepTaxId, encryptTaxId(tx, id, taxId), hint(taxId),
-                fields.preferredCurrency(), json.write(fields.metadata()), clock.instant());
+                fields.address(), fields.country(), keepTaxId, encryptTaxId(tx, id, taxId), hint(taxId),
+                fields.preferredCurrency(), fields.metadata(), clock.instant());
         if (updated == 0) {
             throw ApiException.preconditionFailed("The customer has changed since it was read");
         }
@@ -132,8 +124,8 @@ public final class CustomerService {
     Customer toCustomer(CustomerDao.Row row) {
         // API responses, lists and audit entries show only the masked tax id; the full value stays encrypted.
         String maskedTaxId = row.taxIdHint() == null ? null : MASK + row.taxIdHint();
-        return new Customer(row.id(), row.name(), row.email(), json.read(row.address(), Address.class), row.country(),
-                maskedTaxId, row.preferredCurrency(), json.read(row.metadata(), METADATA), row.createdAt(),
+        return new Customer(row.id(), row.name(), row.email(), row.address(), row.country(),
+                maskedTaxId, row.preferredCurrency(), row.metadata(), row.createdAt(),
                 row.updatedAt(), row.version());
     }
 

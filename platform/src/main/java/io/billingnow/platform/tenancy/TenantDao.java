@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.json.Json;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -12,7 +13,7 @@ import org.jdbi.v3.sqlobject.statement.UseRowMapper;
 /** The tenant registry. Platform data: it takes no tenant because it is the list of tenants. */
 public interface TenantDao {
 
-    String COLUMNS = "id, slug, name, country, default_currency, status, settings::text AS settings, managed_by, "
+    String COLUMNS = "id, slug, name, country, default_currency, status, settings, managed_by, "
             + "managed_fields, created_at, updated_at, version";
 
     @SqlQuery("SELECT " + COLUMNS + " FROM tenants WHERE id = :id")
@@ -46,7 +47,7 @@ public interface TenantDao {
                     :now, :now)""")
     void insert(@Bind("id") UUID id, @Bind("slug") String slug, @Bind("name") String name,
                 @Bind("country") String country, @Bind("currency") String currency,
-                @Bind("settings") String settingsJson, @Bind("managedBy") String managedBy,
+                @Bind("settings") @Json TenantSettings settings, @Bind("managedBy") String managedBy,
                 @Bind("fields") String[] managedFields, @Bind("now") Instant now);
 
     @SqlUpdate("""
@@ -54,7 +55,8 @@ public interface TenantDao {
                    settings = CAST(:settings AS jsonb), updated_at = :now, version = version + 1
             WHERE id = :id""")
     int update(@Bind("id") UUID id, @Bind("name") String name, @Bind("country") String country,
-               @Bind("currency") String currency, @Bind("settings") String settingsJson, @Bind("now") Instant now);
+               @Bind("currency") String currency, @Bind("settings") @Json TenantSettings settings,
+               @Bind("now") Instant now);
 
     /** Records which tenants-config file manages the tenant and which fields it owns (none: not managed). */
     @SqlUpdate("""
