@@ -31,8 +31,8 @@ public interface CreditNoteDao {
                                       tax_total, total, applied_to_due, refunded, credited, lines, tax_breakdown,
                                       issued_at, created_at)
             VALUES (:tenant, :r.id, :r.invoiceId, :r.number, :r.currency, :r.reason, :r.settlement, :r.netTotal,
-                    :r.taxTotal, :r.total, :r.appliedToDue, :r.refunded, :r.credited, CAST(:r.lines AS jsonb),
-                    CAST(:r.taxBreakdown AS jsonb), :r.issuedAt, :r.issuedAt)""")
+                    :r.taxTotal, :r.total, :r.appliedToDue, :r.refunded, :r.credited, :r.lines,
+                    :r.taxBreakdown, :r.issuedAt, :r.issuedAt)""")
     void insert(@Bind("tenant") TenantId tenant, @BindMethods("r") Row row);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM credit_notes WHERE tenant_id = :tenant AND id = :id")

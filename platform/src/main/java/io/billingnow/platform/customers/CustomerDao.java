@@ -28,8 +28,8 @@ public interface CustomerDao {
     @SqlQuery("""
             INSERT INTO customers (tenant_id, id, name, email, address, country, tax_id_encrypted, tax_id_hint,
                                    preferred_currency, metadata, created_at, updated_at)
-            VALUES (:tenant, :id, :name, :email, CAST(:address AS jsonb), :country, :taxId, :taxIdHint, :currency,
-                    CAST(:metadata AS jsonb), :now, :now)
+            VALUES (:tenant, :id, :name, :email, :address, :country, :taxId, :taxIdHint, :currency,
+                    :metadata, :now, :now)
             RETURNING\s""" + COLUMNS)
     Row insert(@Bind("tenant") TenantId tenant, @Bind("id") UUID id, @Bind("name") String name,
                @Bind("email") String email, @Bind("address") @Json Address address,
@@ -38,11 +38,11 @@ public interface CustomerDao {
                @Bind("metadata") @Json Map<String, String> metadata, @Bind("now") Instant now);
 
     @SqlUpdate("""
-            UPDATE customers SET name = :name, email = :email, address = CAST(:address AS jsonb), country = :country,
+            UPDATE customers SET name = :name, email = :email, address = :address, country = :country,
                    tax_id_encrypted = CASE WHEN :keepTaxId THEN tax_id_encrypted ELSE :taxId END,
                    tax_id_hint = CASE WHEN :keepTaxId THEN tax_id_hint ELSE :taxIdHint END,
                    preferred_currency = :currency,
-                   metadata = CAST(:metadata AS jsonb),
+                   metadata = :metadata,
                    updated_at = :now, version = version + 1
             WHERE tenant_id = :tenant AND id = :id AND version = :version""")
     int update(@Bind("tenant") TenantId tenant, @Bind("id") UUID id, @Bind("version") int version,

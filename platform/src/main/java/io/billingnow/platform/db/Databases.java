@@ -24,13 +24,14 @@ public final class Databases {
 
     /**
      * {@code json} reads and writes every jsonb column: a DAO parameter or row component annotated
-     * {@code @Json} travels as its JSON text (the SQL still casts a bound value {@code CAST(:x AS jsonb)}, since the
-     * driver sends text), so stored JSON has the same property names as the API's.
+     * {@code @Json} is written and read as jsonb ({@link JsonbArgumentFactory}), so stored JSON has the same property
+     * names as the API's.
      */
     public static Jdbi configure(Jdbi jdbi, ObjectMapper json) {
         jdbi.installPlugin(new SqlObjectPlugin());
         jdbi.installPlugin(new Jackson2Plugin());
         jdbi.getConfig(Jackson2Config.class).setMapper(json);
+        jdbi.registerArgument(new JsonbArgumentFactory());
         // Replaces Dropwizard's name-prepending engine, whose output Jdbi cannot cache (see the class).
         jdbi.setTemplateEngine(new NamedStatementTemplateEngine());
         jdbi.registerArgument(new TenantArgumentFactory());

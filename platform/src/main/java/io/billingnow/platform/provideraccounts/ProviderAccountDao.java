@@ -27,7 +27,7 @@ public interface ProviderAccountDao {
     @SqlUpdate("""
             INSERT INTO provider_accounts (tenant_id, id, public_id, provider_id, display_name, credentials,
                                            credential_hints, created_at)
-            VALUES (:tenant, :id, :publicId, :providerId, :displayName, :credentials, CAST(:hints AS jsonb), :now)""")
+            VALUES (:tenant, :id, :publicId, :providerId, :displayName, :credentials, :hints, :now)""")
     void insert(@Bind("tenant") TenantId tenant, @Bind("id") UUID id, @Bind("publicId") String publicId,
                 @Bind("providerId") String providerId, @Bind("displayName") String displayName,
                 @Bind("credentials") byte[] credentials, @Bind("hints") @Json Map<String, String> hints, @Bind("now") Instant now);

@@ -8,7 +8,8 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
- * What the signed-in person may read about themselves: their user row and the tenants they belong to. Platform data;
+ * What the signed-in person may read about themselves: their user row, their provider identities and the tenants they
+ * belong to. Platform data;
  * the memberships come through {@code billingnow_user_memberships}, which returns only this person's rows.
  */
 public interface MeDao {
@@ -16,9 +17,17 @@ public interface MeDao {
     record Person(String email, boolean emailVerified, String displayName) {
     }
 
+    /** One of the person's identities at an identity provider. */
+    record ProviderIdentity(String issuer, String subject) {
+    }
+
     @SqlQuery("SELECT email, email_verified, display_name FROM users WHERE id = :id")
     @RegisterConstructorMapper(Person.class)
     Optional<Person> person(@Bind("id") UUID user);
+
+    @SqlQuery("SELECT issuer, subject FROM user_identities WHERE user_id = :user")
+    @RegisterConstructorMapper(ProviderIdentity.class)
+    List<ProviderIdentity> identities(@Bind("user") UUID user);
 
     @SqlQuery("""
             SELECT t.id AS tenant_id, t.slug, t.name, m.role FROM billingnow_user_memberships(:user) m

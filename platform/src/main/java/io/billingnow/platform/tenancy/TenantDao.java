@@ -43,7 +43,7 @@ public interface TenantDao {
     @SqlUpdate("""
             INSERT INTO tenants (id, slug, name, country, default_currency, status, settings, managed_by,
                                  managed_fields, created_at, updated_at)
-            VALUES (:id, :slug, :name, :country, :currency, 'active', CAST(:settings AS jsonb), :managedBy, :fields,
+            VALUES (:id, :slug, :name, :country, :currency, 'active', :settings, :managedBy, :fields,
                     :now, :now)""")
     void insert(@Bind("id") UUID id, @Bind("slug") String slug, @Bind("name") String name,
                 @Bind("country") String country, @Bind("currency") String currency,
@@ -52,7 +52,7 @@ public interface TenantDao {
 
     @SqlUpdate("""
             UPDATE tenants SET name = :name, country = :country, default_currency = :currency,
-                   settings = CAST(:settings AS jsonb), updated_at = :now, version = version + 1
+                   settings = :settings, updated_at = :now, version = version + 1
             WHERE id = :id""")
     int update(@Bind("id") UUID id, @Bind("name") String name, @Bind("country") String country,
                @Bind("currency") String currency, @Bind("settings") @Json TenantSettings settings,

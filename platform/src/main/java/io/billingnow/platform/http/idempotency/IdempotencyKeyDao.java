@@ -43,7 +43,7 @@ public interface IdempotencyKeyDao {
 
     @SqlUpdate("""
             UPDATE idempotency_keys
-               SET response_status = :status, response_headers = CAST(:headers AS jsonb), response_body = :body,
+               SET response_status = :status, response_headers = :headers, response_body = :body,
                    completed_at = :now
              WHERE tenant_id = :tenant AND idempotency_key = :key AND created_at = :claimedAt AND completed_at IS NULL""")
     int complete(@Bind("tenant") TenantId tenant, @Bind("key") String key, @Bind("claimedAt") Instant claimedAt,
