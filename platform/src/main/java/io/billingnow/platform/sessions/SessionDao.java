@@ -34,9 +34,9 @@ public interface SessionDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM sessions WHERE id_hash = :hash")
     Optional<SessionRecord> find(@Bind("hash") byte[] hash);
 
-    @SqlQuery("SELECT " + COLUMNS + """
-             FROM sessions WHERE user_id = :user AND revoked_at IS NULL AND absolute_expires_at > :now
-              AND last_seen_at > :idleSince ORDER BY created_at DESC""")
+    @SqlQuery("SELECT " + COLUMNS + " FROM sessions"
+            + " WHERE user_id = :user AND revoked_at IS NULL AND absolute_expires_at > :now"
+            + " AND last_seen_at > :idleSince ORDER BY created_at DESC")
     List<SessionRecord> activeOf(@Bind("user") UUID user, @Bind("now") Instant now,
                                  @Bind("idleSince") Instant idleSince);
 
