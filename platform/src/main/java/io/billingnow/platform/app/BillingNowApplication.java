@@ -175,10 +175,8 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
             migrate(config.getMigrationDatabase(), environment);
         }
         ObjectMapper json = environment.getObjectMapper();
-        Jdbi jdbi = Databases.configure(new JdbiFactory().build(environment, config.getDatabase(), "postgresql"));
+        Jdbi jdbi = Databases.configure(new JdbiFactory().build(environment, config.getDatabase(), "postgresql"), json);
         StatementMeter.install(jdbi, environment.metrics());
-        // jsonb columns (@Json) are read and written by the API's own mapper, as the column values always were.
-        jdbi.installPlugin(new Jackson2Plugin()).getConfig(Jackson2Config.class).setMapper(json);
         Databases.requireReadCommitted(jdbi);
         TenantTransactions tenantTx = new TenantTransactions(jdbi);
         PlatformTransactions platformTx = new PlatformTransactions(jdbi);
@@ -186,7 +184,7 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         // Before anything reads or writes tenant data: a wrong or missing master key stops startup here.
         Keys keys = Keys.open(config.getKeys(), platformTx, tenantTx, audit, clock);
         environment.lifecycle().manage(keys);
-        TenantService tenants = new TenantService(tenantTx, platformTx, audit, json, clock);
+        TenantService tenants = new TenantService(tenantTx, platformTx, audit, clock);
         tenants.addListener(keys.tenantKeys());
         tenants.addListener(new PersonalDataEraser());
         Authenticator authenticator = new Authenticator(platformTx, clock);
@@ -225,7 +223,7 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         signIn.registerResources(environment.jersey());
         IdempotencyStore idempotency = new IdempotencyStore(tenantTx, config.getIdempotency(),
                 keys.encryptor(), clock);
-        environment.jersey().register(new IdempotencyFeature(new IdempotencyFilter(idempotency, json)));
+        environment.jersey().register(new IdempotencyFeature(new IdempotencyFilter(idempotency)));
         environment.lifecycle().manage(new IdempotencyKeyCleanup(platformTx, idempotency,
                 config.getIdempotency().getCleanupInterval()));
         environment.jersey().register(new ETagFilter());
@@ -234,11 +232,11 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
 
         JsonColumns jsonColumns = new JsonColumns(json);
         DocumentNumberAllocator numbers = new DocumentNumberAllocator();
-        CustomerService customers = new CustomerService(keys.encryptor(), audit, jsonColumns, clock);
+        CustomerService customers = new CustomerService(keys.encryptor(), audit, clock);
         InvoiceService invoices = new InvoiceService(customers, keys.encryptor(), numbers,
                 config.getInvoices(), audit, json, clock);
         PaymentService payments = new PaymentService(invoices, audit, clock);
-        CreditNoteService creditNotes = new CreditNoteService(invoices, numbers, audit, jsonColumns, clock);
+        CreditNoteService creditNotes = new CreditNoteService(invoices, numbers, audit, clock);
 
         environment.jersey().register(new ApiKeysResource(tenantTx, new ApiKeyService(audit, clock)));
         environment.jersey().register(new CustomersResource(tenantTx, customers));
@@ -249,7 +247,7 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         environment.jersey().register(new CreditNotesResource(tenantTx, creditNotes));
         environment.jersey().register(new CreditNoteResource(tenantTx, creditNotes));
         environment.jersey().register(new AdminTenantsResource(tenants));
-        environment.jersey().register(new AdminOwnerInvitationsResource(new FirstOwnerInvitations(tenantTx,
+        environment.jersey().register(new AdminOwnerInvitationsResource(tenantTx, new FirstOwnerInvitations(
                 new Invitations(audit, clock, config.getSignIn().getInvitationLifetime()))));
         environment.jersey().register(new AdminTenantExportResource(tenants,
                 new TenantExport(tenantTx, customers, invoices, creditNotes, audit, json, clock)));

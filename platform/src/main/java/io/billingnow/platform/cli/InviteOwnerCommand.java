@@ -52,14 +52,13 @@ public final class InviteOwnerCommand extends PlatformCommand {
             String slug = namespace.getString("tenant");
             Tenant tenant = Tenants.bySlug(new PlatformTransactions(database.jdbi()), slug)
                     .orElseThrow(() -> new CommandFailure("no tenant with slug " + slug));
-            FirstOwnerInvitations invitations = new FirstOwnerInvitations(new TenantTransactions(database.jdbi()),
-                    new Invitations(new AuditLog(bootstrap.getObjectMapper(), clock), clock,
+            FirstOwnerInvitations invitations = new FirstOwnerInvitations(new Invitations(new AuditLog(bootstrap.getObjectMapper(), clock), clock,
                             configuration.getSignIn().getInvitationLifetime()));
             MemberService.Invitation invitation;
             try {
-                invitation = invitations.invite(tenant.id(),
-                        new OperatorCaller("cli:" + System.getProperty("user.name"), false),
-                        namespace.getString("email"));
+                OperatorCaller operator = new OperatorCaller("cli:" + System.getProperty("user.name"), false);
+                invitation = new TenantTransactions(database.jdbi()).write(tenant.id(),
+                        tx -> invitations.invite(tx, operator, namespace.getString("email")));
             } catch (DomainException e) {
                 throw new CommandFailure(e.getMessage());
             }

@@ -2,7 +2,12 @@ package io.billingnow.platform.db;
 
 import io.billingnow.platform.core.tx.TenantArgumentFactory;
 import io.billingnow.platform.core.tx.TenantTransactions;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.billingnow.platform.json.JsonConventions;
+import io.dropwizard.jackson.Jackson;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.jackson2.Jackson2Config;
+import org.jdbi.v3.jackson2.Jackson2Plugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /** Configures a Jdbi the way every part of the platform expects it. */
@@ -11,8 +16,24 @@ public final class Databases {
     private Databases() {
     }
 
+    /**
+     * For commands and tests that have no Dropwizard environment: jsonb columns through a mapper with the same
+     * conventions as the platform's ({@link JsonConventions}), so what they store reads the same.
+     */
     public static Jdbi configure(Jdbi jdbi) {
+        return configure(jdbi, JsonConventions.apply(Jackson.newObjectMapper()));
+    }
+
+    /**
+     * {@code json} reads and writes every jsonb column: a DAO parameter or row component annotated
+     * {@code @Json} is written and read as jsonb ({@link JsonbArgumentFactory}), so stored JSON has the same property
+     * names as the API's.
+     */
+    public static Jdbi configure(Jdbi jdbi, ObjectMapper json) {
         jdbi.installPlugin(new SqlObjectPlugin());
+        jdbi.installPlugin(new Jackson2Plugin());
+        jdbi.getConfig(Jackson2Config.class).setMapper(json);
+        jdbi.registerArgument(new JsonbArgumentFactory());
         // Replaces Dropwizard's name-prepending engine, whose output Jdbi cannot cache (see the class).
         jdbi.setTemplateEngine(new NamedStatementTemplateEngine());
         jdbi.registerArgument(new TenantArgumentFactory());

@@ -7,6 +7,12 @@ import io.billingnow.platform.identity.auth.OperatorCaller;
 import io.billingnow.platform.identity.auth.Role;
 import io.billingnow.platform.identity.auth.SecretTokens;
 import io.billingnow.platform.core.tx.TenantTransactions;
+import io.billingnow.platform.identity.auth.Authenticator;
+import io.billingnow.platform.identity.auth.OperatorCaller;
+import io.billingnow.platform.identity.auth.Role;
+import io.billingnow.platform.identity.auth.SecretTokens;
+import io.billingnow.platform.core.tx.PlatformTransactions;
+import io.billingnow.platform.core.tx.TenantTransactions;
 import io.billingnow.platform.tenancy.Tenant;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,14 +40,11 @@ public final class DevCredentials {
     public String operatorToken() {
         String token = SecretTokens.generate(Authenticator.OPERATOR_TOKEN_PREFIX);
         Instant now = clock.instant();
-        jdbi.useTransaction(h -> {
-            h.createUpdate("UPDATE operator_tokens SET revoked_at = :now WHERE name = :name AND revoked_at IS NULL")
-                    .bind("now", now).bind("name", NAME).execute();
-            h.createUpdate("""
-                            INSERT INTO operator_tokens (id, name, token_hash, role, created_at, expires_at)
-                            VALUES (:id, :name, :hash, 'operator', :now, :expires)""")
-                    .bind("id", UUID.randomUUID()).bind("name", NAME).bind("hash", SecretTokens.hash(token))
-                    .bind("now", now).bind("expires", now.plusSeconds(7 * 24 * 3600)).execute();
+        new PlatformTransactions(jdbi).withDao(DevCredentialDao.class, dao -> {
+            dao.revokeOperatorTokens(NAME, now);
+            dao.insertOperatorToken(UUID.randomUUID(), NAME, SecretTokens.hash(token), now,
+                    now.plusSeconds(7 * 24 * 3600));
+            return null;
         });
         return token;
     }
@@ -50,10 +53,7 @@ public final class DevCredentials {
         OperatorCaller actor = new OperatorCaller("billingnow-dev", false);
         ApiKeyService keys = new ApiKeyService(audit, clock);
         return new TenantTransactions(jdbi).write(tenant.id(), tx -> {
-            tx.handle().createUpdate("""
-                            UPDATE api_keys SET revoked_at = :now
-                            WHERE tenant_id = :tenant AND name = :name AND revoked_at IS NULL""")
-                    .bind("now", clock.instant()).bind("tenant", tenant.id()).bind("name", NAME).execute();
+            tx.dao(DevCredentialDao.class).revokeApiKeys(tx.tenant(), NAME, clock.instant());
             return keys.issue(tx, NAME, Role.OWNER, clock.instant().plusSeconds(7 * 24 * 3600), actor).secret();
         });
     }

@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billingnow.platform.identity.auth.TenantCaller;
 import io.billingnow.platform.idempotency.IdempotencyStore.Attempt;
 import io.billingnow.platform.idempotency.IdempotencyStore.Claim;
+import io.billingnow.platform.identity.auth.TenantCaller;
+import io.billingnow.platform.core.errors.DomainException;
+import io.billingnow.platform.idempotency.IdempotencyStore.Attempt;
+import io.billingnow.platform.idempotency.IdempotencyStore.Claim;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -56,15 +60,11 @@ public final class IdempotencyFilter implements ContainerRequestFilter, Containe
     /** Headers that describe one transmission rather than the response itself. */
     private static final Set<String> NOT_STORED = Set.of("content-length", "date", "transfer-encoding", "connection",
             "request-id", "set-cookie", "content-type");
-    private static final TypeReference<Map<String, List<String>>> HEADERS = new TypeReference<>() {
-    };
 
     private final IdempotencyStore store;
-    private final ObjectMapper json;
 
-    public IdempotencyFilter(IdempotencyStore store, ObjectMapper json) {
+    public IdempotencyFilter(IdempotencyStore store) {
         this.store = store;
-        this.json = json;
     }
 
     @Override
@@ -153,7 +153,7 @@ public final class IdempotencyFilter implements ContainerRequestFilter, Containe
 
     private Response replay(StoredRequest earlier) {
         Response.ResponseBuilder builder = Response.status(earlier.responseStatus());
-        Map<String, List<String>> headers = readHeaders(earlier.responseHeaders());
+        Map<String, List<String>> headers = earlier.responseHeaders() == null ? Map.of() : earlier.responseHeaders();
         headers.forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
         byte[] body = earlier.responseBody();
         if (body != null && body.length > 0) {
@@ -162,9 +162,9 @@ public final class IdempotencyFilter implements ContainerRequestFilter, Containe
         return builder.header(REPLAYED_HEADER, "true").build();
     }
 
-    private void completeQuietly(Claim claim, int status, String headersJson, byte[] body) {
+    private void completeQuietly(Claim claim, int status, Map<String, List<String>> headers, byte[] body) {
         try {
-            store.complete(claim, status, headersJson, body);
+            store.complete(claim, status, headers, body);
         } catch (RuntimeException e) {
             // The request's work is done and committed; failing its response now would invite a duplicate retry.
             // The key stays claimed and is taken over once abandoned.
@@ -172,7 +172,7 @@ public final class IdempotencyFilter implements ContainerRequestFilter, Containe
         }
     }
 
-    private String headers(MultivaluedMap<String, Object> headers, jakarta.ws.rs.core.MediaType mediaType) {
+    private static Map<String, List<String>> headers(MultivaluedMap<String, Object> headers, jakarta.ws.rs.core.MediaType mediaType) {
         Map<String, List<String>> stored = new LinkedHashMap<>();
         headers.forEach((name, values) -> {
             if (!NOT_STORED.contains(name.toLowerCase(Locale.ROOT))) {
@@ -183,22 +183,7 @@ public final class IdempotencyFilter implements ContainerRequestFilter, Containe
         if (contentType != null) {
             stored.put(HttpHeaders.CONTENT_TYPE, List.of(headerValue(contentType)));
         }
-        try {
-            return json.writeValueAsString(stored);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Map<String, List<String>> readHeaders(String headersJson) {
-        if (headersJson == null) {
-            return Map.of();
-        }
-        try {
-            return json.readValue(headersJson, HEADERS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored response headers are not valid JSON", e);
-        }
+        return stored;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -2,7 +2,10 @@ package io.billingnow.platform.idempotency;
 
 import io.billingnow.platform.core.TenantId;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.json.Json;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -33,18 +36,18 @@ public interface IdempotencyKeyDao {
               @Bind("abandonedBefore") Instant abandonedBefore);
 
     @SqlQuery("""
-            SELECT request_method, request_path, request_hash, response_status, response_headers::text AS response_headers,
+            SELECT request_method, request_path, request_hash, response_status, response_headers,
                    response_body, created_at, completed_at
             FROM idempotency_keys WHERE tenant_id = :tenant AND idempotency_key = :key""")
     Optional<StoredRequest> find(@Bind("tenant") TenantId tenant, @Bind("key") String key);
 
     @SqlUpdate("""
             UPDATE idempotency_keys
-               SET response_status = :status, response_headers = CAST(:headers AS jsonb), response_body = :body,
+               SET response_status = :status, response_headers = :headers, response_body = :body,
                    completed_at = :now
              WHERE tenant_id = :tenant AND idempotency_key = :key AND created_at = :claimedAt AND completed_at IS NULL""")
     int complete(@Bind("tenant") TenantId tenant, @Bind("key") String key, @Bind("claimedAt") Instant claimedAt,
-                 @Bind("status") int status, @Bind("headers") String headersJson, @Bind("body") byte[] body,
+                 @Bind("status") int status, @Bind("headers") @Json Map<String, List<String>> headers, @Bind("body") byte[] body,
                  @Bind("now") Instant now);
 
     @SqlUpdate("""

@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -61,10 +63,10 @@ public final class IdempotencyStore {
         throw new IllegalStateException("idempotency key kept changing hands");
     }
 
-    public void complete(Claim claim, int status, String headersJson, byte[] body) {
+    public void complete(Claim claim, int status, Map<String, List<String>> headers, byte[] body) {
         byte[] sealed = sealer.encrypt(responseField(claim.tenant(), claim.key()), body);
         transactions.write(claim.tenant(), tx -> tx.dao(IdempotencyKeyDao.class).complete(claim.tenant(),
-                claim.key(), claim.claimedAt(), status, headersJson, sealed, now()));
+                claim.key(), claim.claimedAt(), status, headers, sealed, now()));
     }
 
     public void release(Claim claim) {

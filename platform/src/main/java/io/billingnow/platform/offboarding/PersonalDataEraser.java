@@ -17,22 +17,11 @@ public final class PersonalDataEraser implements TenantLifecycleListener {
 
     @Override
     public void offboarded(TenantHandle tx, Tenant tenant) {
-        var h = tx.handle();
-        h.createUpdate("DELETE FROM invoices WHERE tenant_id = :tenant AND status = 'draft'")
-                .bind("tenant", tx.tenant()).execute();
-        h.createUpdate("""
-                        DELETE FROM customers c WHERE c.tenant_id = :tenant
-                          AND NOT EXISTS (SELECT 1 FROM invoices i
-                                          WHERE i.tenant_id = c.tenant_id AND i.customer_id = c.id)
-                          AND NOT EXISTS (SELECT 1 FROM customer_credit_entries e
-                                          WHERE e.tenant_id = c.tenant_id AND e.customer_id = c.id)""")
-                .bind("tenant", tx.tenant()).execute();
-        h.createUpdate("""
-                        UPDATE customers SET email = NULL, address = NULL, metadata = '{}'::jsonb,
-                               tax_id_encrypted = NULL, tax_id_hint = NULL, updated_at = now(), version = version + 1
-                        WHERE tenant_id = :tenant""")
-                .bind("tenant", tx.tenant()).execute();
-        h.createUpdate("DELETE FROM invitations WHERE tenant_id = :tenant").bind("tenant", tx.tenant()).execute();
-        h.createUpdate("DELETE FROM memberships WHERE tenant_id = :tenant").bind("tenant", tx.tenant()).execute();
+        PersonalDataDao erase = tx.dao(PersonalDataDao.class);
+        erase.deleteDrafts(tx.tenant());
+        erase.deleteUnreferencedCustomers(tx.tenant());
+        erase.eraseCustomerContacts(tx.tenant());
+        erase.deleteInvitations(tx.tenant());
+        erase.deleteMemberships(tx.tenant());
     }
 }

@@ -34,16 +34,13 @@ public final class TenantService {
     private final TenantTransactions tenants;
     private final PlatformTransactions platform;
     private final AuditLog audit;
-    private final ObjectMapper json;
     private final Clock clock;
     private final List<TenantLifecycleListener> listeners = new CopyOnWriteArrayList<>();
 
-    public TenantService(TenantTransactions tenants, PlatformTransactions platform, AuditLog audit, ObjectMapper json,
-                         Clock clock) {
+    public TenantService(TenantTransactions tenants, PlatformTransactions platform, AuditLog audit, Clock clock) {
         this.tenants = tenants;
         this.platform = platform;
         this.audit = audit;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -91,7 +88,7 @@ public final class TenantService {
         return tenants.write(id, tx -> {
             TenantDao dao = tx.dao(TenantDao.class);
             dao.insert(id.value(), definition.slug(), definition.name(), definition.country(), definition.currency(),
-                    json(definition.settings()), managedBy, ownedFields.toArray(String[]::new), clock.instant());
+                    stored(definition.settings()), managedBy, ownedFields.toArray(String[]::new), clock.instant());
             Tenant created = dao.byId(id.value()).orElseThrow();
             audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "tenant", id.toString(),
                     "tenant.provisioned", null, created));
@@ -147,7 +144,7 @@ public final class TenantService {
                 return before;
             }
             dao.update(id.value(), definition.name(), definition.country(), definition.currency(),
-                    json(definition.settings()), clock.instant());
+                    stored(definition.settings()), clock.instant());
             Tenant after = dao.byId(id.value()).orElseThrow();
             audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "tenant", id.toString(),
                     "tenant.updated", before, after));
@@ -206,7 +203,7 @@ public final class TenantService {
             }
             if (!definition.equals(current)) {
                 dao.update(id.value(), definition.name(), definition.country(), definition.currency(),
-                        json(definition.settings()), clock.instant());
+                        stored(definition.settings()), clock.instant());
             }
             if (managedChanged) {
                 dao.setManaged(id.value(), managedBy, ownedFields.toArray(String[]::new), clock.instant());
@@ -277,11 +274,7 @@ public final class TenantService {
         });
     }
 
-    private String json(TenantSettings settings) {
-        try {
-            return json.writeValueAsString(settings == null ? TenantSettings.defaults() : settings);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    private static TenantSettings stored(TenantSettings settings) {
+        return settings == null ? TenantSettings.defaults() : settings;
     }
 }

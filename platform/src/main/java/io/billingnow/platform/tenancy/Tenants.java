@@ -42,6 +42,11 @@ public final class Tenants {
         });
     }
 
+    /** The active tenants' ids, for work that spans tenants (dev sign-in makes the developer own each). */
+    public static List<TenantId> activeIds(PlatformTransactions platform) {
+        return platform.withDao(TenantDao.class, TenantDao::activeIds).stream().map(TenantId::new).toList();
+    }
+
     /** Tenants of every status, by slug after {@code afterSlug}. */
     public static List<Tenant> page(PlatformTransactions platform, String afterSlug, int limit) {
         return platform.withDao(TenantDao.class, dao -> dao.page(null, afterSlug, limit));

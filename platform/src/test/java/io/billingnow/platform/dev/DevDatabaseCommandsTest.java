@@ -81,7 +81,7 @@ class DevDatabaseCommandsTest {
         }
         Jdbi jdbi = Databases.configure(Jdbi.create(jdbcUrl, DatabaseRoles.APP, ""));
         new TenantService(new TenantTransactions(jdbi), new PlatformTransactions(jdbi),
-                new AuditLog(JSON, Clock.systemUTC()), JSON, Clock.systemUTC())
+                new AuditLog(JSON, Clock.systemUTC()), Clock.systemUTC())
                 .provision(new TenantDefinition("devshop", "Dev Shop", "DE", "EUR", TenantSettings.defaults()),
                         new OperatorCaller("test", false));
     }

@@ -12,6 +12,7 @@ import io.dropwizard.util.Duration;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,15 +85,15 @@ class IdempotencyKeyCleanupTest {
         var takeover = later.claim(tenantA.id(), "abandoned", "api_key:x", "POST", "/v1/x", HASH).claim();
         assertThat(takeover).isPresent();
 
-        early.complete(original, 201, "{}", new byte[] {1});
+        early.complete(original, 201, Map.of(), new byte[] {1});
         assertThat(find(tenantA, "abandoned").orElseThrow().completed()).isFalse();
-        later.complete(takeover.get(), 201, "{}", new byte[] {2});
+        later.complete(takeover.get(), 201, Map.of(), new byte[] {2});
         assertThat(find(tenantA, "abandoned").orElseThrow().responseBody()).containsExactly(2);
     }
 
     private void claimAndComplete(IdempotencyStore store, Tenant tenant, String key) {
         var claim = store.claim(tenant.id(), key, "api_key:x", "POST", "/v1/api-keys", HASH).claim().orElseThrow();
-        store.complete(claim, 201, "{}", new byte[0]);
+        store.complete(claim, 201, Map.of(), new byte[0]);
     }
 
     private Optional<StoredRequest> find(Tenant tenant, String key) {

@@ -84,6 +84,6 @@ class TypedSettingsMigrationTest {
         Jdbi jdbi = Databases.configure(Jdbi.create(database.jdbcUrl(), "billingnow_app", ""));
         var json = Jackson.newObjectMapper();
         return new TenantService(new TenantTransactions(jdbi), new PlatformTransactions(jdbi),
-                new AuditLog(json, Clock.systemUTC()), json, Clock.systemUTC());
+                new AuditLog(json, Clock.systemUTC()), Clock.systemUTC());
     }
 }

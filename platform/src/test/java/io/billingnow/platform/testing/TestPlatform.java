@@ -168,8 +168,7 @@ public final class TestPlatform {
 
     public TenantService tenantService() {
         return new TenantService(new TenantTransactions(jdbi()), new PlatformTransactions(jdbi()),
-                new AuditLog(JSON, Clock.systemUTC()), JSON,
-                Clock.systemUTC());
+                new AuditLog(JSON, Clock.systemUTC()), Clock.systemUTC());
     }
 
     public Tenant createTenant(String slug, String currency) {

@@ -22,6 +22,22 @@ import io.billingnow.platform.billing.invoices.calculation.InvoiceCalculation;
 import io.billingnow.platform.billing.numbering.DocumentNumberAllocator;
 import io.billingnow.platform.billing.numbering.DocumentSeries;
 import io.billingnow.platform.billing.payments.Payment;
+import io.billingnow.platform.identity.auth.Caller;
+import io.billingnow.platform.core.tx.TenantHandle;
+import io.billingnow.platform.core.errors.DomainException;
+import io.billingnow.platform.billing.invoices.DiscountFields;
+import io.billingnow.platform.billing.invoices.Invoice;
+import io.billingnow.platform.billing.invoices.InvoiceContent;
+import io.billingnow.platform.billing.invoices.InvoiceLine;
+import io.billingnow.platform.billing.invoices.InvoiceBalance;
+import io.billingnow.platform.billing.invoices.InvoiceService;
+import io.billingnow.platform.billing.invoices.InvoiceStatus;
+import io.billingnow.platform.billing.invoices.LineFields;
+import io.billingnow.platform.billing.invoices.calculation.InvoiceCalculation;
+import io.billingnow.platform.billing.numbering.DocumentNumberAllocator;
+import io.billingnow.platform.billing.numbering.DocumentSeries;
+import io.billingnow.platform.billing.payments.Payment;
+import io.billingnow.platform.billing.payments.PaymentDao;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.tenancy.TenantDefinition;
 import java.time.Clock;
@@ -36,24 +52,17 @@ import java.util.UUID;
  */
 public final class CreditNoteService {
 
-    private static final TypeReference<List<LineFields>> LINES = new TypeReference<>() {
-    };
-    private static final TypeReference<List<TaxLine>> TAX_LINES = new TypeReference<>() {
-    };
-
     private final InvoiceService invoices;
     private final DocumentNumberAllocator numbers;
     private final InvoiceContent content = new InvoiceContent();
     private final AuditLog audit;
-    private final JsonColumns json;
     private final Clock clock;
 
     public CreditNoteService(InvoiceService invoices, DocumentNumberAllocator numbers, AuditLog audit,
-                             JsonColumns json, Clock clock) {
+                             Clock clock) {
         this.invoices = invoices;
         this.numbers = numbers;
         this.audit = audit;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -99,7 +108,7 @@ public final class CreditNoteService {
         UUID id = UUID.randomUUID();
         CreditNoteDao.Row row = new CreditNoteDao.Row(id, invoiceId, number, invoice.currency(), fields.reason(),
                 settlement, calc.totals().totalNet(), calc.totals().totalTax(), total, appliedToDue, refunded,
-                credited, json.write(lines), json.write(InvoiceContent.taxLines(calc)), now);
+                credited, lines, InvoiceContent.taxLines(calc), now);
         dao.insert(tx.tenant(), row);
 
         PaymentService.recordCreditNote(tx, new PaymentService.CreditNoteMoney(invoiceId,
@@ -131,7 +140,7 @@ public final class CreditNoteService {
     private CreditNote toCreditNote(CreditNoteDao.Row row) {
         return new CreditNote(row.id(), row.invoiceId(), row.number(), row.currency(), row.reason(), row.settlement(),
                 row.netTotal(), row.taxTotal(), row.total(), row.appliedToDue(), row.refunded(), row.credited(),
-                json.read(row.lines(), LINES), json.read(row.taxBreakdown(), TAX_LINES), row.issuedAt());
+                row.lines(), row.taxBreakdown(), row.issuedAt());
     }
 
     private static LineFields asFields(InvoiceLine line) {

@@ -13,12 +13,19 @@ import io.billingnow.platform.core.tx.TenantHandle;
 import io.billingnow.platform.core.paging.Cursor;
 import io.billingnow.platform.json.MergePatch;
 import io.billingnow.platform.core.paging.Page;
+import io.billingnow.platform.identity.auth.Caller;
+import io.billingnow.platform.identity.auth.Permission;
+import io.billingnow.platform.identity.auth.Role;
+import io.billingnow.platform.core.tx.TenantHandle;
+import io.billingnow.platform.core.errors.DomainException;
+import io.billingnow.platform.core.paging.Cursor;
+import io.billingnow.platform.json.MergePatch;
+import io.billingnow.platform.core.paging.Page;
 import io.billingnow.platform.keys.EncryptedColumns;
 import io.billingnow.platform.keys.FieldContext;
 import io.billingnow.platform.keys.FieldSealer;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.IntConsumer;
@@ -26,20 +33,15 @@ import java.util.function.IntConsumer;
 /** Creates, changes and finds a tenant's customers. */
 public final class CustomerService {
 
-    private static final TypeReference<Map<String, String>> METADATA = new TypeReference<>() {
-    };
-
     private static final String MASK = "****";
 
     private final FieldSealer sealer;
     private final AuditLog audit;
-    private final JsonColumns json;
     private final Clock clock;
 
-    public CustomerService(FieldSealer sealer, AuditLog audit, JsonColumns json, Clock clock) {
+    public CustomerService(FieldSealer sealer, AuditLog audit, Clock clock) {
         this.sealer = sealer;
         this.audit = audit;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -50,8 +52,8 @@ public final class CustomerService {
             throw DomainException.invalid("/taxId", "a new customer needs the full tax id, not a masked one");
         }
         Customer created = toCustomer(tx.dao(CustomerDao.class).insert(tx.tenant(), id, fields.name(),
-                fields.email(), json.write(fields.address()), fields.country(), encryptTaxId(tx, id, taxId),
-                hint(taxId), fields.preferredCurrency(), json.write(fields.metadata()), clock.instant()));
+                fields.email(), fields.address(), fields.country(), encryptTaxId(tx, id, taxId),
+                hint(taxId), fields.preferredCurrency(), fields.metadata(), clock.instant()));
         audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "customer", id.toString(),
                 "customer.created", null, created));
         return created;
@@ -76,8 +78,8 @@ public final class CustomerService {
         boolean keepTaxId = keepsTaxId(sentTaxId, before.taxId());
         String taxId = keepTaxId ? null : blankToNull(sentTaxId);
         int updated = dao.update(tx.tenant(), id, before.version(), fields.name(), fields.email(),
-                json.write(fields.address()), fields.country(), keepTaxId, encryptTaxId(tx, id, taxId), hint(taxId),
-                fields.preferredCurrency(), json.write(fields.metadata()), clock.instant());
+                fields.address(), fields.country(), keepTaxId, encryptTaxId(tx, id, taxId), hint(taxId),
+                fields.preferredCurrency(), fields.metadata(), clock.instant());
         if (updated == 0) {
             throw DomainException.preconditionFailed("The customer has changed since it was read");
         }
@@ -127,8 +129,8 @@ public final class CustomerService {
     Customer toCustomer(CustomerDao.Row row) {
         // API responses, lists and audit entries show only the masked tax id; the full value stays encrypted.
         String maskedTaxId = row.taxIdHint() == null ? null : MASK + row.taxIdHint();
-        return new Customer(row.id(), row.name(), row.email(), json.read(row.address(), Address.class), row.country(),
-                maskedTaxId, row.preferredCurrency(), json.read(row.metadata(), METADATA), row.createdAt(),
+        return new Customer(row.id(), row.name(), row.email(), row.address(), row.country(),
+                maskedTaxId, row.preferredCurrency(), row.metadata(), row.createdAt(),
                 row.updatedAt(), row.version());
     }
 

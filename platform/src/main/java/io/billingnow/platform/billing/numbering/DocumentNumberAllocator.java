@@ -17,17 +17,7 @@ public final class DocumentNumberAllocator {
 
     public String next(TenantHandle tx, DocumentSeries series, NumberingFormat format, LocalDate date) {
         int period = format.periodKey(date);
-        long value = tx.handle().createQuery("""
-                        INSERT INTO document_counters (tenant_id, series, period, last_value)
-                        VALUES (:tenant, :series, :period, 1)
-                        ON CONFLICT (tenant_id, series, period)
-                        DO UPDATE SET last_value = document_counters.last_value + 1
-                        RETURNING last_value""")
-                .bind("tenant", tx.tenant())
-                .bind("series", series.wireName())
-                .bind("period", period)
-                .mapTo(Long.class)
-                .one();
+        long value = tx.dao(DocumentCounterDao.class).next(tx.tenant(), series.wireName(), period);
         return format.render(value, date);
     }
 }

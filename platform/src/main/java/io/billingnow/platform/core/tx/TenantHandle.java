@@ -1,6 +1,8 @@
 package io.billingnow.platform.core.tx;
 
 import io.billingnow.platform.core.TenantId;
+import io.billingnow.platform.core.TenantId;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -14,12 +16,14 @@ public final class TenantHandle {
     private final Handle handle;
     private final boolean readOnly;
     private final ThreadBoundDaos daos;
+    private final List<Runnable> afterCommit;
 
-    TenantHandle(TenantId tenant, Handle handle, boolean readOnly, ThreadBoundDaos daos) {
+    TenantHandle(TenantId tenant, Handle handle, boolean readOnly, ThreadBoundDaos daos, List<Runnable> afterCommit) {
         this.tenant = tenant;
         this.handle = handle;
         this.readOnly = readOnly;
         this.daos = daos;
+        this.afterCommit = afterCommit;
     }
 
     public TenantId tenant() {
@@ -36,6 +40,16 @@ public final class TenantHandle {
      */
     public <T> T dao(Class<T> daoType) {
         return daos.dao(handle, daoType);
+    }
+
+    /**
+     * Work that must follow this transaction but not belong to it (ending sessions in the platform's tables, say):
+     * it runs once the outermost tenant transaction has committed and released its connection, in the order
+     * registered, and not at all if it rolls back. A service registers it, so the caller that owns the transaction
+     * cannot forget it.
+     */
+    public void afterCommit(Runnable work) {
+        afterCommit.add(work);
     }
 
     /** The raw handle, for the few statements that are clearer written fluently. Scoped like everything else. */

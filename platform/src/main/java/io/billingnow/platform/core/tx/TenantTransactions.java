@@ -2,6 +2,9 @@ package io.billingnow.platform.core.tx;
 
 import io.billingnow.platform.db.Databases;
 import io.billingnow.platform.core.TenantId;
+import io.billingnow.platform.core.TenantId;
+import java.util.ArrayList;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -42,26 +45,29 @@ public final class TenantTransactions {
      * its own whatever the caller is doing, such as loading a tenant's data key.
      */
     public <R> R readSeparately(TenantId tenant, TenantWork<R> work) {
-        try (Handle handle = jdbi.open()) {
-            return inTransaction(handle, tenant, work, true);
-        }
+        return separately(tenant, work, true);
     }
 
     /** Like {@link #write}, on a new connection in a transaction of its own that commits whatever the caller does. */
     public <R> R writeSeparately(TenantId tenant, TenantWork<R> work) {
-        try (Handle handle = jdbi.open()) {
-            return inTransaction(handle, tenant, work, false);
-        }
+        return separately(tenant, work, false);
     }
 
-    private <R> R inTransaction(Handle handle, TenantId tenant, TenantWork<R> work, boolean readOnly) {
-        return handle.inTransaction(h -> begin(h, tenant, work, readOnly));
+    private <R> R separately(TenantId tenant, TenantWork<R> work, boolean readOnly) {
+        List<Runnable> afterCommit = new ArrayList<>();
+        R result;
+        try (Handle handle = jdbi.open()) {
+            result = handle.inTransaction(h -> begin(h, tenant, work, readOnly, afterCommit));
+        }
+        afterCommit.forEach(Runnable::run);
+        return result;
     }
 
     /** The first statement of every tenant transaction, then the work on a handle bound to this thread. */
-    private <R> R begin(Handle handle, TenantId tenant, TenantWork<R> work, boolean readOnly) {
+    private <R> R begin(Handle handle, TenantId tenant, TenantWork<R> work, boolean readOnly,
+                        List<Runnable> afterCommit) {
         bindTenant(handle, tenant, readOnly);
-        return daos.bind(handle, () -> work.run(new TenantHandle(tenant, handle, readOnly, daos)));
+        return daos.bind(handle, () -> work.run(new TenantHandle(tenant, handle, readOnly, daos, afterCommit)));
     }
 
     /**
@@ -80,17 +86,22 @@ public final class TenantTransactions {
                 throw new IllegalStateException("cannot write inside a read-only tenant transaction");
             }
             return jdbi.inTransaction(handle -> daos.bind(handle,
-                    () -> work.run(new TenantHandle(tenant, handle, outer.readOnly(), daos))));
+                    () -> work.run(new TenantHandle(tenant, handle, outer.readOnly(), daos, outer.afterCommit()))));
         }
-        ACTIVE.set(new Active(tenant, readOnly));
+        List<Runnable> afterCommit = new ArrayList<>();
+        ACTIVE.set(new Active(tenant, readOnly, afterCommit));
+        R result;
         try {
-            return jdbi.inTransaction(handle -> begin(handle, tenant, work, readOnly));
+            result = jdbi.inTransaction(handle -> begin(handle, tenant, work, readOnly, afterCommit));
         } finally {
             ACTIVE.remove();
         }
+        // Committed, connection released and nothing open on this thread: the follow-up work runs on its own.
+        afterCommit.forEach(Runnable::run);
+        return result;
     }
 
-    private record Active(TenantId tenant, boolean readOnly) {
+    private record Active(TenantId tenant, boolean readOnly, List<Runnable> afterCommit) {
     }
 
     private static final ThreadLocal<Active> ACTIVE = new ThreadLocal<>();

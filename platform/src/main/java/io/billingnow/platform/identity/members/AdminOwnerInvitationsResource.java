@@ -3,6 +3,11 @@ package io.billingnow.platform.identity.members;
 import io.billingnow.platform.identity.auth.Callers;
 import io.billingnow.platform.identity.auth.RequiresOperator;
 import io.billingnow.platform.core.TenantId;
+import io.billingnow.platform.identity.auth.Callers;
+import io.billingnow.platform.identity.auth.OperatorCaller;
+import io.billingnow.platform.identity.auth.RequiresOperator;
+import io.billingnow.platform.core.tx.TenantTransactions;
+import io.billingnow.platform.core.TenantId;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -26,9 +31,11 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public final class AdminOwnerInvitationsResource {
 
+    private final TenantTransactions transactions;
     private final FirstOwnerInvitations invitations;
 
-    public AdminOwnerInvitationsResource(FirstOwnerInvitations invitations) {
+    public AdminOwnerInvitationsResource(TenantTransactions transactions, FirstOwnerInvitations invitations) {
+        this.transactions = transactions;
         this.invitations = invitations;
     }
 
@@ -42,7 +49,8 @@ public final class AdminOwnerInvitationsResource {
     @RequiresOperator
     public Response invite(@Context SecurityContext security, @PathParam("id") UUID id,
                            @NotNull OwnerInvitation request) {
-        return Response.status(201).entity(invitations.invite(new TenantId(id), Callers.operator(security),
-                request.email())).build();
+        OperatorCaller operator = Callers.operator(security);
+        return Response.status(201).entity(transactions.write(new TenantId(id),
+                tx -> invitations.invite(tx, operator, request.email()))).build();
     }
 }

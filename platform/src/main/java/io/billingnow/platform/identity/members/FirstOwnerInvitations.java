@@ -8,6 +8,11 @@ import io.billingnow.platform.core.tx.TenantTransactions;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.core.TenantId;
 import io.billingnow.platform.core.TenantStatus;
+import io.billingnow.platform.identity.auth.OperatorCaller;
+import io.billingnow.platform.identity.auth.Role;
+import io.billingnow.platform.core.tx.TenantHandle;
+import io.billingnow.platform.core.errors.DomainException;
+import io.billingnow.platform.core.TenantStatus;
 
 /**
  * The operator's path to a new tenant's first owner: an invitation by email address, accepted by the person who signs
@@ -16,31 +21,27 @@ import io.billingnow.platform.core.TenantStatus;
  */
 public final class FirstOwnerInvitations {
 
-    private final TenantTransactions tenants;
     private final Invitations invitations;
 
-    public FirstOwnerInvitations(TenantTransactions tenants, Invitations invitations) {
-        this.tenants = tenants;
+    public FirstOwnerInvitations(Invitations invitations) {
         this.invitations = invitations;
     }
 
-    public MemberService.Invitation invite(TenantId tenantId, OperatorCaller operator, String email) {
+    /** In the transaction of the tenant to be given an owner, which the caller opens. */
+    public MemberService.Invitation invite(TenantHandle tx, OperatorCaller operator, String email) {
         String address = Invitations.address(email);
-        return tenants.write(tenantId, tx -> {
-            Tenant tenant = Tenants.lock(tx, tenantId)
+        {
+            Tenant tenant = Tenants.lock(tx, tx.tenant())
                     .orElseThrow(() -> DomainException.notFound("Tenant"));
             if (tenant.status() != TenantStatus.ACTIVE) {
                 throw DomainException.conflict("tenant-not-active", "Tenant " + tenant.slug() + " is "
                         + tenant.status().wireName() + "; only an active tenant can be given an owner");
             }
-            boolean hasOwner = tx.handle().createQuery(
-                            "SELECT EXISTS (SELECT 1 FROM memberships WHERE tenant_id = :tenant AND role = 'owner')")
-                    .bind("tenant", tx.tenant()).mapTo(Boolean.class).one();
-            if (hasOwner) {
+            if (tx.dao(MembershipDao.class).hasOwner(tx.tenant())) {
                 throw DomainException.conflict("tenant-has-owner", "Tenant " + tenant.slug() + " already has an owner;"
                         + " its owners invite further members themselves");
             }
             return invitations.create(tx, operator, address, Role.OWNER);
-        });
+        }
     }
 }

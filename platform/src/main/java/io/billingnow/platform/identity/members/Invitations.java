@@ -47,12 +47,7 @@ public final class Invitations {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         MemberService.Invitation invitation = new MemberService.Invitation(UUID.randomUUID(), address(email),
                 role.wireName(), now.plus(lifetime));
-        tx.handle().createUpdate("""
-                        INSERT INTO invitations (tenant_id, id, email, role, invited_by, created_at, expires_at)
-                        VALUES (:tenant, :id, :email, :role, :by, :now, :expires)""")
-                .bind("tenant", tx.tenant()).bind("id", invitation.id()).bind("email", invitation.email())
-                .bind("role", invitation.role()).bind("by", actor.getName()).bind("now", now)
-                .bind("expires", invitation.expiresAt()).execute();
+        tx.dao(InvitationDao.class).insert(tx.tenant(), invitation, actor.getName(), now);
         audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "invitation", invitation.id().toString(),
                 "invitation.created", null, invitation));
         return invitation;

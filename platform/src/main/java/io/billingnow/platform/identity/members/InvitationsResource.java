@@ -4,6 +4,11 @@ import io.billingnow.platform.core.errors.DomainException;
 import io.billingnow.platform.identity.auth.RequiresSignIn;
 import io.billingnow.platform.identity.auth.SignedInUser;
 import io.billingnow.platform.identity.users.UserAccounts;
+import io.billingnow.platform.identity.auth.RequiresSignIn;
+import io.billingnow.platform.identity.auth.SignedInUser;
+import io.billingnow.platform.core.tx.TenantTransactions;
+import io.billingnow.platform.core.errors.DomainException;
+import io.billingnow.platform.identity.users.UserAccounts;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -22,10 +27,12 @@ import jakarta.ws.rs.core.MediaType;
 @Consumes(MediaType.APPLICATION_JSON)
 public final class InvitationsResource {
 
+    private final TenantTransactions transactions;
     private final MemberService members;
     private final UserAccounts users;
 
-    public InvitationsResource(MemberService members, UserAccounts users) {
+    public InvitationsResource(TenantTransactions transactions, MemberService members, UserAccounts users) {
+        this.transactions = transactions;
         this.members = members;
         this.users = users;
     }
@@ -42,6 +49,9 @@ public final class InvitationsResource {
     public Member accept(@Context ContainerRequestContext request, @NotNull @Valid Acceptance acceptance) {
         SignedInUser signedIn = SignedInUser.of(request);
         UserAccounts.User user = users.find(signedIn.userId()).orElseThrow(DomainException::unauthorized);
-        return members.accept(acceptance.token(), user.id(), user.emailVerified() ? user.email() : null);
+        InvitationTokens.Claims claims = members.claims(acceptance.token());
+        String verifiedEmail = user.emailVerified() ? user.email() : null;
+        return transactions.write(claims.tenant(),
+                tx -> members.accept(tx, claims.invitation(), user.id(), verifiedEmail));
     }
 }

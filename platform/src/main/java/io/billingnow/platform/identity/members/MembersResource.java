@@ -6,6 +6,14 @@ import io.billingnow.platform.identity.auth.Permission;
 import io.billingnow.platform.identity.auth.RequiresPermission;
 import io.billingnow.platform.identity.auth.Role;
 import io.billingnow.platform.json.MergePatch;
+import io.billingnow.platform.identity.auth.Callers;
+import io.billingnow.platform.identity.auth.Permission;
+import io.billingnow.platform.identity.auth.RequiresPermission;
+import io.billingnow.platform.identity.auth.Role;
+import io.billingnow.platform.identity.auth.TenantCaller;
+import io.billingnow.platform.core.tx.TenantTransactions;
+import io.billingnow.platform.core.errors.DomainException;
+import io.billingnow.platform.json.MergePatch;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -33,9 +41,11 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public final class MembersResource {
 
+    private final TenantTransactions transactions;
     private final MemberService members;
 
-    public MembersResource(MemberService members) {
+    public MembersResource(TenantTransactions transactions, MemberService members) {
+        this.transactions = transactions;
         this.members = members;
     }
 
@@ -50,7 +60,7 @@ public final class MembersResource {
     @GET
     @RequiresPermission(Permission.MEMBERS_MANAGE)
     public Map<String, List<Member>> list(@Context SecurityContext security) {
-        return Map.of("data", members.list(Callers.tenant(security).tenant()));
+        return Map.of("data", transactions.read(Callers.tenant(security).tenant(), members::list));
     }
 
     @Operation(summary = "Change a member's role",
@@ -62,13 +72,13 @@ public final class MembersResource {
     @RequiresPermission(Permission.MEMBERS_MANAGE)
     public Member changeRole(@Context SecurityContext security, @PathParam("userId") UUID userId,
                              @NotNull @Valid RoleChange request) {
+        TenantCaller caller = Callers.tenant(security);
         if (request.role() == null) {
             // Nothing sent, nothing changed (RFC 7396); a member cannot be without a role, so null changes nothing too.
-            return members.list(Callers.tenant(security).tenant()).stream()
-                    .filter(member -> member.userId().equals(userId)).findFirst()
-                    .orElseThrow(() -> DomainException.notFound("Member"));
+            return transactions.read(caller.tenant(), tx -> members.get(tx, userId));
         }
-        return members.changeRole(Callers.tenant(security), userId, role(request.role()));
+        Role role = role(request.role());
+        return transactions.write(caller.tenant(), tx -> members.changeRole(tx, caller, userId, role));
     }
 
     @Operation(summary = "Remove a member",
@@ -77,7 +87,11 @@ public final class MembersResource {
     @Path("/{userId}")
     @RequiresPermission(Permission.MEMBERS_MANAGE)
     public Response remove(@Context SecurityContext security, @PathParam("userId") UUID userId) {
-        members.remove(Callers.tenant(security), userId);
+        TenantCaller caller = Callers.tenant(security);
+        transactions.write(caller.tenant(), tx -> {
+            members.remove(tx, caller, userId);
+            return null;
+        });
         return Response.noContent().build();
     }
 
@@ -92,8 +106,10 @@ public final class MembersResource {
         if (!request.email().matches("[^@\\s]{1,64}@[^@\\s]{1,255}")) {
             throw DomainException.invalid("/email", "an email address");
         }
+        TenantCaller caller = Callers.tenant(security);
+        Role role = role(request.role());
         return Response.status(201)
-                .entity(members.invite(Callers.tenant(security), request.email(), role(request.role())))
+                .entity(transactions.write(caller.tenant(), tx -> members.invite(tx, caller, request.email(), role)))
                 .build();
     }
 
@@ -102,7 +118,7 @@ public final class MembersResource {
     @Path("/invitations")
     @RequiresPermission(Permission.MEMBERS_MANAGE)
     public Map<String, List<MemberService.Invitation>> invitations(@Context SecurityContext security) {
-        return Map.of("data", members.openInvitations(Callers.tenant(security).tenant()));
+        return Map.of("data", transactions.read(Callers.tenant(security).tenant(), members::openInvitations));
     }
 
     @Operation(summary = "Revoke an invitation")
@@ -110,7 +126,11 @@ public final class MembersResource {
     @Path("/invitations/{id}")
     @RequiresPermission(Permission.MEMBERS_MANAGE)
     public Response revokeInvitation(@Context SecurityContext security, @PathParam("id") UUID id) {
-        members.revokeInvitation(Callers.tenant(security), id);
+        TenantCaller caller = Callers.tenant(security);
+        transactions.write(caller.tenant(), tx -> {
+            members.revokeInvitation(tx, caller, id);
+            return null;
+        });
         return Response.noContent().build();
     }
 

@@ -34,6 +34,9 @@ public interface MembershipDao {
     @SqlQuery("SELECT user_id FROM memberships WHERE tenant_id = :tenant AND role = 'owner' ORDER BY user_id FOR UPDATE")
     List<UUID> lockOwners(@Bind("tenant") TenantId tenant);
 
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM memberships WHERE tenant_id = :tenant AND role = 'owner')")
+    boolean hasOwner(@Bind("tenant") TenantId tenant);
+
     @SqlUpdate("""
             INSERT INTO memberships (tenant_id, user_id, role, created_at, updated_at)
             VALUES (:tenant, :user, :role, :now, :now) ON CONFLICT (tenant_id, user_id) DO NOTHING""")

@@ -4,6 +4,11 @@ import io.billingnow.platform.core.errors.DomainException;
 import io.billingnow.platform.identity.auth.RequiresSignIn;
 import io.billingnow.platform.identity.auth.SignedInUser;
 import io.billingnow.platform.identity.users.UserAccounts;
+import io.billingnow.platform.identity.auth.RequiresSignIn;
+import io.billingnow.platform.identity.auth.SignedInUser;
+import io.billingnow.platform.core.tx.TenantTransactions;
+import io.billingnow.platform.core.errors.DomainException;
+import io.billingnow.platform.identity.users.UserAccounts;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,10 +30,12 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public final class MyInvitationsResource {
 
+    private final TenantTransactions transactions;
     private final MemberService members;
     private final UserAccounts users;
 
-    public MyInvitationsResource(MemberService members, UserAccounts users) {
+    public MyInvitationsResource(TenantTransactions transactions, MemberService members, UserAccounts users) {
+        this.transactions = transactions;
         this.members = members;
         this.users = users;
     }
@@ -46,7 +53,9 @@ public final class MyInvitationsResource {
     @RequiresSignIn
     public Member accept(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
         UserAccounts.User user = user(request);
-        return members.acceptById(id, user.id(), user.emailVerified() ? user.email() : null);
+        String verifiedEmail = user.emailVerified() ? user.email() : null;
+        return transactions.write(members.tenantOfOpenInvitation(id, verifiedEmail),
+                tx -> members.accept(tx, id, user.id(), verifiedEmail));
     }
 
     private String verifiedEmail(ContainerRequestContext request) {

@@ -56,19 +56,10 @@ public final class MeResource {
     @RequiresSignIn
     public Me me(@Context ContainerRequestContext request) {
         UUID user = SignedInUser.of(request).userId();
-        return platform.inTransaction(h -> {
-            List<Membership> memberships = h.createQuery("""
-                            SELECT t.id, t.slug, t.name, m.role FROM billingnow_user_memberships(:user) m
-                            JOIN tenants t ON t.id = m.tenant_id WHERE t.status <> 'offboarded' ORDER BY t.slug""")
-                    .bind("user", user)
-                    .map((rs, ctx) -> new Membership(rs.getObject("id", UUID.class), rs.getString("slug"),
-                            rs.getString("name"), rs.getString("role")))
-                    .list();
-            return h.createQuery("SELECT email, email_verified, display_name FROM users WHERE id = :id")
-                    .bind("id", user)
-                    .map((rs, ctx) -> new Me(user, rs.getString("email"), rs.getBoolean("email_verified"),
-                            rs.getString("display_name"), memberships))
-                    .one();
+        return platform.withDao(MeDao.class, dao -> {
+            List<Membership> memberships = dao.memberships(user);
+            MeDao.Person person = dao.person(user).orElseThrow();
+            return new Me(user, person.email(), person.emailVerified(), person.displayName(), memberships);
         });
     }
 

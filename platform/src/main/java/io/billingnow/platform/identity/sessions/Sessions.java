@@ -8,14 +8,11 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * Server-side sessions. The database is the truth; each node keeps a short-lived Caffeine copy of the sessions it
@@ -24,15 +21,6 @@ import org.jdbi.v3.core.mapper.RowMapper;
  * work elsewhere. Idle time is tracked by writing {@code last_seen_at} at most once per {@link #touchInterval}.
  */
 public final class Sessions {
-
-    private static final String COLUMNS = "public_id, user_id, kind, csrf_token_hash, created_at, last_seen_at, "
-            + "absolute_expires_at, revoked_at, user_agent";
-    private static final RowMapper<SessionRecord> MAPPER = (rs, ctx) -> new SessionRecord(
-            rs.getObject("public_id", UUID.class), rs.getObject("user_id", UUID.class), rs.getString("kind"),
-            rs.getBytes("csrf_token_hash"), instant(rs.getObject("created_at", OffsetDateTime.class)),
-            instant(rs.getObject("last_seen_at", OffsetDateTime.class)),
-            instant(rs.getObject("absolute_expires_at", OffsetDateTime.class)),
-            instant(rs.getObject("revoked_at", OffsetDateTime.class)), rs.getString("user_agent"));
 
     private static final Duration RETENTION = Duration.ofDays(7);
 
@@ -85,18 +73,11 @@ public final class Sessions {
         Instant now = now();
         SessionRecord record = new SessionRecord(UUID.randomUUID(), userId, kind, SecretTokens.hash(csrf), now, now,
                 now.plus(absoluteLifetime), null, truncate(userAgent));
-        platform.inTransaction(h -> {
+        platform.withDao(SessionDao.class, dao -> {
             // Ended sessions are kept a week for the record, then dropped; sign-in is a good moment to tidy up.
-            h.createUpdate("DELETE FROM sessions WHERE absolute_expires_at < :cutoff")
-                    .bind("cutoff", now.minus(RETENTION)).execute();
-            return h.createUpdate("""
-                            INSERT INTO sessions (id_hash, public_id, user_id, kind, csrf_token_hash, created_at,
-                                                  last_seen_at, absolute_expires_at, user_agent)
-                            VALUES (:hash, :publicId, :userId, :kind, :csrf, :now, :now, :expires, :agent)""")
-                    .bind("hash", hash(id)).bind("publicId", record.publicId()).bind("userId", userId)
-                    .bind("kind", kind).bind("csrf", record.csrfTokenHash()).bind("now", now)
-                    .bind("expires", record.absoluteExpiresAt()).bind("agent", record.userAgent())
-                    .execute();
+            dao.deleteEndedBefore(now.minus(RETENTION));
+            dao.insert(hash(id), record);
+            return null;
         });
         return new Issued(cookies.encode(id), csrf, record);
     }
@@ -117,9 +98,10 @@ public final class Sessions {
         SessionRecord record = found.get();
         if (!now.isBefore(record.lastSeenAt().plus(touchInterval))) {
             record = record.seenAt(now);
-            platform.inTransaction(h -> h.createUpdate(
-                            "UPDATE sessions SET last_seen_at = :now WHERE id_hash = :hash AND last_seen_at < :now")
-                    .bind("now", now).bind("hash", hash).execute());
+            platform.withDao(SessionDao.class, dao -> {
+                dao.seen(hash, now);
+                return null;
+            });
             cache.put(key, Optional.of(record));
         }
         return Optional.of(new Active(record));
@@ -127,26 +109,19 @@ public final class Sessions {
 
     public List<SessionRecord> activeSessionsOf(UUID userId) {
         Instant now = now();
-        return platform.inTransaction(h -> h.createQuery("SELECT " + COLUMNS
-                        + " FROM sessions WHERE user_id = :user AND revoked_at IS NULL AND absolute_expires_at > :now"
-                        + " AND last_seen_at > :idleSince ORDER BY created_at DESC")
-                .bind("user", userId).bind("now", now).bind("idleSince", now.minus(idleTimeout))
-                .map(MAPPER).list());
+        return platform.withDao(SessionDao.class, dao -> dao.activeOf(userId, now, now.minus(idleTimeout)));
     }
 
     /** Ends one of the user's own sessions; false if it is not theirs or already ended. */
     public boolean revoke(UUID userId, UUID publicId) {
-        List<byte[]> hashes = platform.inTransaction(h -> h.createQuery("""
-                        UPDATE sessions SET revoked_at = :now
-                        WHERE user_id = :user AND public_id = :id AND revoked_at IS NULL RETURNING id_hash""")
-                .bind("now", now()).bind("user", userId).bind("id", publicId).mapTo(byte[].class).list());
+        List<byte[]> hashes = platform.withDao(SessionDao.class, dao -> dao.revoke(userId, publicId, now()));
         invalidate(hashes);
         return !hashes.isEmpty();
     }
 
     /** Signs the user out everywhere: every session of theirs, user and console alike. */
     public int revokeAll(UUID userId) {
-        List<byte[]> hashes = platform.inTransaction(h -> revokeAll(h, userId));
+        List<byte[]> hashes = platform.withDao(SessionDao.class, dao -> dao.revokeAll(userId, now()));
         invalidate(hashes);
         return hashes.size();
     }
@@ -155,18 +130,12 @@ public final class Sessions {
     public void revokeByCookie(String cookieValue) {
         cookies.decode(cookieValue).ifPresent(id -> {
             byte[] hash = hash(id);
-            platform.inTransaction(h -> h.createUpdate(
-                            "UPDATE sessions SET revoked_at = :now WHERE id_hash = :hash AND revoked_at IS NULL")
-                    .bind("now", now()).bind("hash", hash).execute());
+            platform.withDao(SessionDao.class, dao -> {
+                dao.revokeByHash(hash, now());
+                return null;
+            });
             invalidate(List.of(hash));
         });
-    }
-
-    private List<byte[]> revokeAll(Handle h, UUID userId) {
-        return h.createQuery("""
-                        UPDATE sessions SET revoked_at = :now WHERE user_id = :user AND revoked_at IS NULL
-                        RETURNING id_hash""")
-                .bind("now", now()).bind("user", userId).mapTo(byte[].class).list();
     }
 
     public Duration absoluteLifetime() {
@@ -174,8 +143,7 @@ public final class Sessions {
     }
 
     private Optional<SessionRecord> load(byte[] hash) {
-        return platform.inTransaction(h -> h.createQuery("SELECT " + COLUMNS + " FROM sessions WHERE id_hash = :hash")
-                .bind("hash", hash).map(MAPPER).findOne());
+        return platform.withDao(SessionDao.class, dao -> dao.find(hash));
     }
 
     private void invalidate(List<byte[]> hashes) {
@@ -194,10 +162,6 @@ public final class Sessions {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
     }
 
     private static String truncate(String userAgent) {

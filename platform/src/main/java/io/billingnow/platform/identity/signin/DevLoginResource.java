@@ -10,6 +10,16 @@ import io.billingnow.platform.protection.monitoring.SecurityEventKind;
 import io.billingnow.platform.protection.monitoring.SecurityEvents;
 import io.billingnow.platform.identity.sessions.SessionCookie;
 import io.billingnow.platform.identity.sessions.Sessions;
+import io.billingnow.platform.identity.auth.PublicEndpoint;
+import io.billingnow.platform.core.tx.TenantTransactions;
+import io.billingnow.platform.core.errors.DomainException;
+import io.billingnow.platform.identity.members.MemberService;
+import io.billingnow.platform.protection.monitoring.SecurityEvent;
+import io.billingnow.platform.protection.monitoring.SecurityEventKind;
+import io.billingnow.platform.protection.monitoring.SecurityEvents;
+import io.billingnow.platform.identity.sessions.SessionCookie;
+import io.billingnow.platform.identity.sessions.Sessions;
+import io.billingnow.platform.core.TenantId;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -37,10 +47,13 @@ public final class DevLoginResource {
     private final UserAccounts users;
     private final Sessions sessions;
     private final MemberService members;
+    private final TenantTransactions transactions;
     private final SecurityEvents events;
 
-    public DevLoginResource(UserAccounts users, Sessions sessions, MemberService members, SecurityEvents events) {
+    public DevLoginResource(UserAccounts users, Sessions sessions, TenantTransactions transactions,
+                            MemberService members, SecurityEvents events) {
         this.events = events;
+        this.transactions = transactions;
         this.users = users;
         this.sessions = sessions;
         this.members = members;
@@ -64,7 +77,12 @@ public final class DevLoginResource {
         }
         String email = request.email().toLowerCase(java.util.Locale.ROOT);
         UUID user = users.signIn(new Identity(ISSUER, email, email, true, email));
-        members.makeOwnerOfEveryActiveTenant(user);
+        for (TenantId tenant : members.activeTenants()) {
+            transactions.write(tenant, tx -> {
+                members.makeDevOwner(tx, user);
+                return null;
+            });
+        }
         Sessions.Issued issued = sessions.create(user, "user", "dev-login");
         events.record(new SecurityEvent(SecurityEventKind.SIGNED_IN, null, null, null, "user:" + user,
                 "dev sign-in as user"));

@@ -5,7 +5,6 @@ import io.billingnow.platform.core.tx.PlatformTransactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /**
@@ -35,17 +34,10 @@ public final class PendingSignIns {
     public String start(Pending pending) {
         String handle = SecretTokens.generate("");
         Instant now = clock.instant();
-        platform.inTransaction(h -> {
-            h.createUpdate("DELETE FROM pending_sign_ins WHERE expires_at < :now").bind("now", now).execute();
-            return h.createUpdate("""
-                            INSERT INTO pending_sign_ins (id_hash, provider, purpose, state, nonce, code_verifier,
-                                                          return_to, created_at, expires_at)
-                            VALUES (:hash, :provider, :purpose, :state, :nonce, :verifier, :returnTo, :now, :expires)""")
-                    .bind("hash", SecretTokens.hash(handle)).bind("provider", pending.provider())
-                    .bind("purpose", pending.purpose()).bind("state", pending.state()).bind("nonce", pending.nonce())
-                    .bind("verifier", pending.codeVerifier()).bind("returnTo", pending.returnTo())
-                    .bind("now", now).bind("expires", now.plus(timeout))
-                    .execute();
+        platform.withDao(PendingSignInDao.class, dao -> {
+            dao.deleteExpired(now);
+            dao.insert(SecretTokens.hash(handle), pending, now, now.plus(timeout));
+            return null;
         });
         return handle;
     }
@@ -56,20 +48,9 @@ public final class PendingSignIns {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return platform.inTransaction(h -> h.createQuery("""
-                        DELETE FROM pending_sign_ins WHERE id_hash = :hash
-                        RETURNING provider, purpose, state, nonce, code_verifier, return_to, expires_at""")
-                .bind("hash", SecretTokens.hash(handle))
-                .map((rs, ctx) -> new Expiring(new Pending(rs.getString("provider"), rs.getString("purpose"),
-                        rs.getString("state"), rs.getString("nonce"), rs.getString("code_verifier"),
-                        rs.getString("return_to")), rs.getObject("expires_at", OffsetDateTime.class).toInstant()))
-                .list())
-                .stream()
-                .filter(e -> e.expiresAt().isAfter(now) && e.pending().provider().equals(provider))
-                .map(Expiring::pending)
+        return platform.withDao(PendingSignInDao.class, dao -> dao.take(SecretTokens.hash(handle))).stream()
+                .filter(row -> row.expiresAt().isAfter(now) && row.provider().equals(provider))
+                .map(PendingSignInDao.Row::pending)
                 .findFirst();
-    }
-
-    private record Expiring(Pending pending, Instant expiresAt) {
     }
 }

@@ -75,13 +75,10 @@ public final class SessionRequestAuthenticator implements SessionAuthenticator {
     }
 
     private Optional<OperatorIdentity> allowListed(UUID user) {
-        List<String[]> identities = platform.inTransaction(h -> h.createQuery(
-                        "SELECT issuer, subject FROM user_identities WHERE user_id = :user")
-                .bind("user", user)
-                .map((rs, ctx) -> new String[] {rs.getString("issuer"), rs.getString("subject")})
-                .list());
+        List<MeDao.ProviderIdentity> identities = platform.withDao(MeDao.class, dao -> dao.identities(user));
         return operators.stream()
-                .filter(o -> identities.stream().anyMatch(i -> i[0].equals(o.issuer()) && i[1].equals(o.subject())))
+                .filter(o -> identities.stream()
+                        .anyMatch(i -> i.issuer().equals(o.issuer()) && i.subject().equals(o.subject())))
                 .findFirst();
     }
 

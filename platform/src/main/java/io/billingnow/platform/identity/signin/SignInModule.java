@@ -33,6 +33,7 @@ public final class SignInModule {
     private final MemberService members;
     private final SignInFlow flow;
     private final PlatformTransactions platform;
+    private final TenantTransactions tenants;
     private final URI publicBaseUrl;
     private final SecurityEvents events;
 
@@ -42,6 +43,7 @@ public final class SignInModule {
         this.settings = settings;
         this.events = events;
         this.platform = platform;
+        this.tenants = tenants;
         this.publicBaseUrl = publicBaseUrl;
         this.sessions = new Sessions(platform, new SessionCookie(SigningKeys.from(settings.getCookieKeys(),
                 "session cookie")), clock, settings.getIdleTimeout(), settings.getAbsoluteLifetime(),
@@ -50,7 +52,7 @@ public final class SignInModule {
         this.authenticator = new SessionRequestAuthenticator(sessions, csrf, platform, tenants,
                 List.copyOf(settings.getOperators().values()), events);
         this.users = new UserAccounts(platform, clock);
-        this.members = new MemberService(tenants, platform, sessions,
+        this.members = new MemberService(platform, sessions,
                 new InvitationTokens(SigningKeys.from(settings.getInvitationKeys(), "invitation"), clock), audit,
                 clock, settings.getInvitationLifetime(), events);
         this.flow = new SignInFlow(new OidcProviders(settings.getProviders(), publicBaseUrl, clock),
@@ -67,11 +69,11 @@ public final class SignInModule {
         jersey.register(new SignInResource(flow, sessions, csrf, publicBaseUrl,
                 settings.getPendingSignInTimeout().toSeconds()));
         jersey.register(new MeResource(sessions, platform, events));
-        jersey.register(new MembersResource(members));
-        jersey.register(new InvitationsResource(members, users));
-        jersey.register(new MyInvitationsResource(members, users));
+        jersey.register(new MembersResource(tenants, members));
+        jersey.register(new InvitationsResource(tenants, members, users));
+        jersey.register(new MyInvitationsResource(tenants, members, users));
         if (settings.isDevLogin()) {
-            jersey.register(new DevLoginResource(users, sessions, members, events));
+            jersey.register(new DevLoginResource(users, sessions, tenants, members, events));
         }
     }
 }

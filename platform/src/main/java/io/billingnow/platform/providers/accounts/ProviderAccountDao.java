@@ -3,8 +3,10 @@ package io.billingnow.platform.providers.accounts;
 import io.billingnow.platform.core.TenantId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jdbi.v3.json.Json;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -15,7 +17,7 @@ public interface ProviderAccountDao {
 
     /** A stored account row, credentials still sealed. */
     record Row(UUID id, String publicId, String providerId, String displayName, byte[] credentials,
-               String credentialHints, Instant createdAt) {
+               @Json Map<String, String> credentialHints, Instant createdAt) {
     }
 
     /** A stored webhook secret row, still sealed. */
@@ -25,13 +27,12 @@ public interface ProviderAccountDao {
     @SqlUpdate("""
             INSERT INTO provider_accounts (tenant_id, id, public_id, provider_id, display_name, credentials,
                                            credential_hints, created_at)
-            VALUES (:tenant, :id, :publicId, :providerId, :displayName, :credentials, CAST(:hints AS jsonb), :now)""")
+            VALUES (:tenant, :id, :publicId, :providerId, :displayName, :credentials, :hints, :now)""")
     void insert(@Bind("tenant") TenantId tenant, @Bind("id") UUID id, @Bind("publicId") String publicId,
                 @Bind("providerId") String providerId, @Bind("displayName") String displayName,
-                @Bind("credentials") byte[] credentials, @Bind("hints") String hints, @Bind("now") Instant now);
+                @Bind("credentials") byte[] credentials, @Bind("hints") @Json Map<String, String> hints, @Bind("now") Instant now);
 
-    String COLUMNS = "id, public_id, provider_id, display_name, credentials, credential_hints::text AS credential_hints,"
-            + " created_at";
+    String COLUMNS = "id, public_id, provider_id, display_name, credentials, credential_hints, created_at";
 
     @SqlQuery("SELECT " + COLUMNS + " FROM provider_accounts"
             + " WHERE tenant_id = :tenant AND id = :id AND deleted_at IS NULL")

@@ -112,7 +112,7 @@ public final class ProviderAccountService {
         byte[] sealed = sealer.encrypt(credentialsField(tx.tenant(), id), toJson(values));
         ProviderAccountDao dao = tx.dao(ProviderAccountDao.class);
         dao.insert(tx.tenant(), id, newPublicId(), descriptor.id(), displayName, sealed,
-                writeJson(hints(descriptor, values)), now);
+                hints(descriptor, values), now);
         for (String secret : secrets) {
             addSecret(tx, id, secret, now);
         }
@@ -299,7 +299,7 @@ public final class ProviderAccountService {
                 .map(s -> new ProviderAccount.WebhookSecretView(s.id(), s.hint(), s.createdAt(), s.retireAt()))
                 .toList();
         return new ProviderAccount(row.id(), row.providerId(), row.displayName(), webhookUrl(row.publicId()),
-                readJson(row.credentialHints()), secrets, row.createdAt());
+                row.credentialHints() == null ? Map.of() : row.credentialHints(), secrets, row.createdAt());
     }
 
     private static FieldContext credentialsField(TenantId tenant, UUID accountId) {
@@ -332,19 +332,4 @@ public final class ProviderAccountService {
         }
     }
 
-    private String writeJson(Map<String, String> value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Map<String, String> readJson(String text) {
-        try {
-            return text == null ? Map.of() : json.readValue(text, STRING_MAP);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored credential hints are not a JSON object");
-        }
-    }
 }

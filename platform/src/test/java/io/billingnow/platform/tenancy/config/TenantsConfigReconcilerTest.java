@@ -59,7 +59,7 @@ class TenantsConfigReconcilerTest {
         ObjectMapper json = Jackson.newObjectMapper();
         TenantTransactions tenantTx = new TenantTransactions(jdbi);
         PlatformTransactions platformTx = new PlatformTransactions(jdbi);
-        tenants = new TenantService(tenantTx, platformTx, new AuditLog(json, Clock.systemUTC()), json,
+        tenants = new TenantService(tenantTx, platformTx, new AuditLog(json, Clock.systemUTC()),
                 Clock.systemUTC());
         reconciler = new TenantsConfigReconciler(tenants, platformTx);
         trail = new AuditTrail(tenantTx, json);
