@@ -114,8 +114,6 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.jackson2.Jackson2Config;
-import org.jdbi.v3.jackson2.Jackson2Plugin;
 
 /**
  * Wires the platform together by hand: no container, every collaborator passed through a constructor.

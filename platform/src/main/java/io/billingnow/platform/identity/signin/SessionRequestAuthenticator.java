@@ -1,5 +1,6 @@
 package io.billingnow.platform.identity.signin;
 
+import io.billingnow.platform.identity.users.UserAccounts;
 import io.billingnow.platform.tenancy.Tenants;
 import io.billingnow.platform.core.errors.DomainException;
 import io.billingnow.platform.core.errors.NotPermitted;
@@ -75,7 +76,7 @@ public final class SessionRequestAuthenticator implements SessionAuthenticator {
     }
 
     private Optional<OperatorIdentity> allowListed(UUID user) {
-        List<MeDao.ProviderIdentity> identities = platform.withDao(MeDao.class, dao -> dao.identities(user));
+        List<UserAccounts.ProviderIdentity> identities = UserAccounts.identities(platform, user);
         return operators.stream()
                 .filter(o -> identities.stream()
                         .anyMatch(i -> i.issuer().equals(o.issuer()) && i.subject().equals(o.subject())))

@@ -4,6 +4,7 @@ import io.billingnow.platform.core.tx.PlatformTransactions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,6 +26,10 @@ public final class UserAccounts {
     }
 
     /** The person behind this identity, created at their first sign-in; a verified email refreshes the stored one. */
+    /** Who vouches for a user: one identity provider's (issuer, subject) pair. */
+    public record ProviderIdentity(String issuer, String subject) {
+    }
+
     public UUID signIn(Identity identity) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         boolean verified = identity.emailVerified() && identity.email() != null;
@@ -39,6 +44,11 @@ public final class UserAccounts {
             dao.insertIdentity(identity.issuer(), identity.subject(), id, now);
             return id;
         });
+    }
+
+    /** The identity providers' (issuer, subject) pairs of a user, e.g. to match an operator allow-list. */
+    public static List<ProviderIdentity> identities(PlatformTransactions platform, UUID user) {
+        return platform.withDao(UserDao.class, dao -> dao.identities(user));
     }
 
     public Optional<User> find(UUID id) {

@@ -1,7 +1,7 @@
-package io.billingnow.platform.identity.signin;
+package io.billingnow.platform.identity.users;
 
-import io.billingnow.platform.identity.users.UserAccounts;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -36,6 +36,10 @@ public interface UserDao {
             VALUES (:issuer, :subject, :id, :now)""")
     void insertIdentity(@Bind("issuer") String issuer, @Bind("subject") String subject, @Bind("id") UUID user,
                         @Bind("now") Instant now);
+
+    @SqlQuery("SELECT issuer, subject FROM user_identities WHERE user_id = :user")
+    @RegisterConstructorMapper(UserAccounts.ProviderIdentity.class)
+    List<UserAccounts.ProviderIdentity> identities(@Bind("user") UUID user);
 
     @SqlQuery("SELECT id, email, email_verified, display_name FROM users WHERE id = :id")
     @RegisterConstructorMapper(UserAccounts.User.class)
