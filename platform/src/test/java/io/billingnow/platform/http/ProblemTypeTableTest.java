@@ -33,11 +33,18 @@ class ProblemTypeTableTest {
     /** A status argument: a literal, or a variable (then the status is decided at run time). */
     private static final String STATUS = "(\\d{3}|[a-z]\\w*)";
 
-    /** The builders that take (status, slug, …): DomainException and its subclasses, and the problem renderers. */
+    /** The kinds of refusal by simple name, with the status http.DomainStatuses gives each. */
+    private static final Map<String, Integer> KINDS = DomainStatuses.STATUS.entrySet().stream()
+            .collect(java.util.stream.Collectors.toMap(e -> e.getKey().getSimpleName(), Map.Entry::getValue));
+    private static final String KIND = "(" + String.join("|", KINDS.keySet()) + ")";
+    /** A refusal built as its kind ({@code new Unprocessable("slug", …)}), its status that of the kind. */
+    private static final Pattern KIND_THEN_SLUG = Pattern.compile("new\\s+" + KIND + "\\(\\s*" + SLUG);
+    /** A feature's own refusal: {@code extends Kind} and its constructor's {@code super("slug", …)}. */
+    private static final Pattern EXTENDS_KIND = Pattern.compile("\\bextends\\s+" + KIND + "\\b");
+    private static final Pattern SUPER_SLUG = Pattern.compile("super\\(\\s*" + SLUG);
+
+    /** The builders that take (status, slug, …): the problem renderers. */
     private static final List<Pattern> STATUS_THEN_SLUG = List.of(
-            Pattern.compile("new\\s+DomainException\\(\\s*" + STATUS + "\\s*,\\s*" + SLUG),
-            // An DomainException subclass's constructor (a command's super("name", …) has no status first).
-            Pattern.compile("super\\(\\s*(\\d{3})\\s*,\\s*" + SLUG),
             Pattern.compile("ProblemResponses\\.(?:of|problem)\\(\\s*" + STATUS + "\\s*,\\s*" + SLUG),
             Pattern.compile("Problems\\.body\\(\\s*" + STATUS + "\\s*,\\s*" + SLUG));
 
@@ -132,8 +139,7 @@ class ProblemTypeTableTest {
     private static final Set<String> RELAYS = Set.of("DomainException.java", "ProblemResponses.java", "Problems.java",
             "RequestGuardFilter.java");
     private static final Pattern ANY_TYPE_ARGUMENT = Pattern.compile(
-            "(?:new\\s+DomainException\\(\\s*[^,()]+,|super\\(\\s*\\d{3}\\s*,"
-                    + "|ProblemResponses\\.(?:of|problem)\\(\\s*[^,()]+,|Problems\\.body\\(\\s*[^,()]+,"
+            "(?:new\\s+" + KIND + "\\(|ProblemResponses\\.(?:of|problem)\\(\\s*[^,()]+,|Problems\\.body\\(\\s*[^,()]+,"
                     + "|DomainException\\.(?:conflict|unprocessable)\\(|Problem\\.type\\()\\s*([^,]+?)\\s*[,)]");
 
     @Test
@@ -144,7 +150,7 @@ class ProblemTypeTableTest {
                 String source = read(file);
                 Matcher call = ANY_TYPE_ARGUMENT.matcher(source);
                 while (call.find()) {
-                    String argument = call.group(1);
+                    String argument = call.group(2);
                     boolean readable = argument.matches(SLUG)
                             || argument.startsWith("ProblemResponses.slugOf(")
                             || argument.equals("slug") && RELAYS.contains(file.getFileName().toString());
@@ -183,6 +189,23 @@ class ProblemTypeTableTest {
         Matcher constant = CONSTANT.matcher(source);
         while (constant.find()) {
             constants.put(constant.group(1), constant.group(2));
+        }
+        Matcher kind = KIND_THEN_SLUG.matcher(source);
+        while (kind.find()) {
+            String slug = slug(kind.group(2), kind.group(3), constants);
+            if (slug != null) {
+                emitted.computeIfAbsent(slug, s -> new TreeSet<>()).add(KINDS.get(kind.group(1)));
+            }
+        }
+        Matcher extended = EXTENDS_KIND.matcher(source);
+        if (extended.find()) {
+            Matcher constructor = SUPER_SLUG.matcher(source);
+            while (constructor.find()) {
+                String slug = slug(constructor.group(1), constructor.group(2), constants);
+                if (slug != null) {
+                    emitted.computeIfAbsent(slug, s -> new TreeSet<>()).add(KINDS.get(extended.group(1)));
+                }
+            }
         }
         for (Pattern pattern : STATUS_THEN_SLUG) {
             Matcher call = pattern.matcher(source);

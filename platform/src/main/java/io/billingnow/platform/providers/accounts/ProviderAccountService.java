@@ -142,7 +142,7 @@ public final class ProviderAccountService {
      * signed with the old secret while the provider switches over are not lost.
      */
     public ProviderAccount addWebhookSecret(TenantHandle tx, UUID id, String secret, Duration overlap, Caller actor) {
-        ProviderAccountDao.Row row = row(tx, id);
+        ProviderAccountDao.Row row = lockedRow(tx, id);
         ProviderDescriptor descriptor = plugins.provider(row.providerId()).map(LoadedProvider::descriptor)
                 .orElseThrow(() -> DomainException.unprocessable("provider-not-installed",
                         "The account's payment provider is not installed"));
@@ -169,7 +169,7 @@ public final class ProviderAccountService {
 
     /** Stops accepting one secret now. The last accepted secret cannot be retired: add its successor first. */
     public ProviderAccount retireWebhookSecret(TenantHandle tx, UUID id, UUID secretId, Caller actor) {
-        ProviderAccountDao.Row row = row(tx, id);
+        ProviderAccountDao.Row row = lockedRow(tx, id);
         ProviderAccountDao dao = tx.dao(ProviderAccountDao.class);
         Instant now = clock.instant();
         List<ProviderAccountDao.SecretRow> active = dao.activeSecrets(tx.tenant(), id, now);
@@ -290,6 +290,12 @@ public final class ProviderAccountService {
 
     private ProviderAccountDao.Row row(TenantHandle tx, UUID id) {
         return tx.dao(ProviderAccountDao.class).find(tx.tenant(), id)
+                .orElseThrow(() -> DomainException.notFound("Provider account"));
+    }
+
+    /** The account locked for a change of its secrets (see {@link ProviderAccountDao#lock}). */
+    private ProviderAccountDao.Row lockedRow(TenantHandle tx, UUID id) {
+        return tx.dao(ProviderAccountDao.class).lock(tx.tenant(), id)
                 .orElseThrow(() -> DomainException.notFound("Provider account"));
     }
 
