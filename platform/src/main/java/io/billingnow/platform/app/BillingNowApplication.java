@@ -27,7 +27,6 @@ import io.billingnow.platform.db.StatementMeter;
 import io.billingnow.platform.dev.FileOrClasspathSourceProvider;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
-import io.billingnow.platform.db.JsonColumns;
 import io.billingnow.platform.core.tx.PlatformTransactions;
 import io.billingnow.platform.db.SchemaMigrator;
 import io.billingnow.platform.core.tx.TenantTransactions;
@@ -43,7 +42,6 @@ import io.billingnow.platform.keys.Keys;
 import io.billingnow.platform.protection.logging.RedactingTurboFilter;
 import io.billingnow.platform.protection.logging.RequestLogRedaction;
 import io.billingnow.platform.protection.monitoring.CallerContextFilter;
-import io.billingnow.platform.protection.monitoring.LockedOutException;
 import io.billingnow.platform.protection.monitoring.Lockouts;
 import io.billingnow.platform.cli.LockoutsCommand;
 import io.billingnow.platform.protection.monitoring.LockoutsResource;
@@ -95,7 +93,6 @@ import io.billingnow.platform.providers.plugins.PluginsResource;
 import io.billingnow.platform.providers.plugins.TenantProvidersResource;
 import io.billingnow.platform.providers.accounts.ProviderAccountService;
 import io.billingnow.platform.providers.accounts.ProviderAccountsResource;
-import io.billingnow.platform.tenancy.TenantService;
 import io.billingnow.platform.providers.webhooks.WebhookResource;
 import io.billingnow.platform.providers.webhooks.WebhookReviewsResource;
 import io.billingnow.platform.providers.webhooks.WebhookService;
@@ -228,7 +225,6 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         environment.jersey().register(new OpenApiResource(new OpenApiDocument(config.getPlatform().getPublicBaseUrl(),
                 BillingNowApplication.class.getPackage().getImplementationVersion())));
 
-        JsonColumns jsonColumns = new JsonColumns(json);
         DocumentNumberAllocator numbers = new DocumentNumberAllocator();
         CustomerService customers = new CustomerService(keys.encryptor(), audit, clock);
         InvoiceService invoices = new InvoiceService(customers, keys.encryptor(), numbers,

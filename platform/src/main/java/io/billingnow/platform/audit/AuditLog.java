@@ -4,7 +4,6 @@ import io.billingnow.platform.core.RequestIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billingnow.platform.core.tx.TenantHandle;
-import io.billingnow.platform.http.RequestIdFilter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

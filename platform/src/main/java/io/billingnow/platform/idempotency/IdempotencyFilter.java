@@ -2,14 +2,7 @@ package io.billingnow.platform.idempotency;
 
 import io.billingnow.platform.core.errors.DomainException;
 import io.billingnow.platform.core.errors.InvalidInput;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.billingnow.platform.identity.auth.TenantCaller;
-import io.billingnow.platform.idempotency.IdempotencyStore.Attempt;
-import io.billingnow.platform.idempotency.IdempotencyStore.Claim;
-import io.billingnow.platform.identity.auth.TenantCaller;
-import io.billingnow.platform.core.errors.DomainException;
 import io.billingnow.platform.idempotency.IdempotencyStore.Attempt;
 import io.billingnow.platform.idempotency.IdempotencyStore.Claim;
 import jakarta.annotation.Priority;

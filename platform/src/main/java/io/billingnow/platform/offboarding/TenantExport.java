@@ -7,7 +7,6 @@ import io.billingnow.platform.audit.AuditLog;
 import io.billingnow.platform.audit.AuditEntry;
 import io.billingnow.platform.audit.AuditEvent;
 import io.billingnow.platform.audit.AuditEventView;
-import io.billingnow.platform.audit.AuditLog;
 import io.billingnow.platform.identity.auth.Caller;
 import io.billingnow.platform.billing.creditnotes.CreditNoteService;
 import io.billingnow.platform.billing.customers.Customer;

@@ -19,7 +19,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.billingnow.platform.json.JsonConventions;
 import io.billingnow.platform.json.JsonPointers;
-import io.billingnow.platform.http.Problem;
 import io.billingnow.platform.billing.numbering.InvalidNumberingPatternException;
 import io.billingnow.platform.billing.numbering.NumberingFormat;
 import io.dropwizard.jackson.Jackson;

@@ -2,7 +2,6 @@ package io.billingnow.platform.dev;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.billingnow.platform.cli.DevCommand;
 import io.billingnow.platform.core.RequestIds;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;

@@ -3,7 +3,6 @@ package io.billingnow.platform.billing.creditnotes;
 import io.billingnow.platform.core.TenantId;
 import io.billingnow.platform.billing.invoices.LineFields;
 import io.billingnow.platform.billing.invoices.TaxLine;
-import io.billingnow.platform.core.TenantId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

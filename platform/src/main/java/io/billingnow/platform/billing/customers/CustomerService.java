@@ -1,23 +1,13 @@
 package io.billingnow.platform.billing.customers;
 
 import io.billingnow.platform.core.errors.DomainException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.billingnow.platform.audit.AuditEvent;
 import io.billingnow.platform.audit.AuditLog;
 import io.billingnow.platform.identity.auth.Caller;
 import io.billingnow.platform.identity.auth.Permission;
 import io.billingnow.platform.identity.auth.Role;
-import io.billingnow.platform.db.JsonColumns;
 import io.billingnow.platform.core.tx.TenantHandle;
-import io.billingnow.platform.core.paging.Cursor;
-import io.billingnow.platform.json.MergePatch;
-import io.billingnow.platform.core.paging.Page;
-import io.billingnow.platform.identity.auth.Caller;
-import io.billingnow.platform.identity.auth.Permission;
-import io.billingnow.platform.identity.auth.Role;
-import io.billingnow.platform.core.tx.TenantHandle;
-import io.billingnow.platform.core.errors.DomainException;
 import io.billingnow.platform.core.paging.Cursor;
 import io.billingnow.platform.json.MergePatch;
 import io.billingnow.platform.core.paging.Page;

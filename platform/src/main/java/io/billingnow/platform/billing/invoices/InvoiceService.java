@@ -17,7 +17,6 @@ import io.billingnow.platform.core.errors.DomainException;
 import io.billingnow.platform.core.paging.Cursor;
 import io.billingnow.platform.json.MergePatch;
 import io.billingnow.platform.core.paging.Page;
-import io.billingnow.platform.http.Problem;
 import io.billingnow.platform.billing.invoices.calculation.CalculatedLine;
 import io.billingnow.platform.keys.EncryptedColumns;
 import io.billingnow.platform.keys.FieldContext;

@@ -1,7 +1,6 @@
 package io.billingnow.platform.core.tx;
 
 import io.billingnow.platform.core.TenantId;
-import io.billingnow.platform.core.TenantId;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 

@@ -2,7 +2,6 @@ package io.billingnow.platform.core.tx;
 
 import io.billingnow.platform.db.Databases;
 import io.billingnow.platform.core.TenantId;
-import io.billingnow.platform.core.TenantId;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;

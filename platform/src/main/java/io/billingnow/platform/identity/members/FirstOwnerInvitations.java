@@ -4,15 +4,9 @@ import io.billingnow.platform.tenancy.Tenants;
 import io.billingnow.platform.core.errors.DomainException;
 import io.billingnow.platform.identity.auth.OperatorCaller;
 import io.billingnow.platform.identity.auth.Role;
-import io.billingnow.platform.core.tx.TenantTransactions;
 import io.billingnow.platform.tenancy.Tenant;
-import io.billingnow.platform.core.TenantId;
 import io.billingnow.platform.core.TenantStatus;
-import io.billingnow.platform.identity.auth.OperatorCaller;
-import io.billingnow.platform.identity.auth.Role;
 import io.billingnow.platform.core.tx.TenantHandle;
-import io.billingnow.platform.core.errors.DomainException;
-import io.billingnow.platform.core.TenantStatus;
 
 /**
  * The operator's path to a new tenant's first owner: an invitation by email address, accepted by the person who signs

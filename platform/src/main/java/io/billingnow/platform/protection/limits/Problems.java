@@ -4,7 +4,6 @@ import io.billingnow.platform.core.RequestIds;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 import io.billingnow.platform.http.Problem;
-import io.billingnow.platform.http.RequestIdFilter;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.MDC;
 

@@ -6,8 +6,6 @@ import io.billingnow.platform.audit.AuditEvent;
 import io.billingnow.platform.audit.AuditLog;
 import io.billingnow.platform.core.tx.PlatformTransactions;
 import io.billingnow.platform.core.tx.TenantTransactions;
-import io.billingnow.platform.http.RequestIdFilter;
-import io.billingnow.platform.protection.ratelimit.RouteClass;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -10,7 +10,6 @@ import io.billingnow.platform.audit.AuditLog;
 import io.billingnow.platform.identity.auth.Caller;
 import io.billingnow.platform.core.tx.TenantHandle;
 import io.billingnow.platform.core.errors.DomainException;
-import io.billingnow.platform.http.Problem;
 import io.billingnow.platform.keys.EncryptedColumns;
 import io.billingnow.platform.keys.FieldContext;
 import io.billingnow.platform.keys.FieldSealer;

@@ -35,7 +35,6 @@ import io.billingnow.sdk.webhook.WebhookEvent;
 import io.billingnow.sdk.webhook.WebhookRejectedException;
 import io.billingnow.sdk.webhook.WebhookRequest;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
