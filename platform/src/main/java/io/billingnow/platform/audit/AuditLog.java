@@ -10,7 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.slf4j.MDC;
 
 /**
  * Appends to a tenant's hash chain inside the caller's transaction, so an entry exists exactly when its change does.
@@ -50,7 +49,7 @@ public final class AuditLog {
             dao.ensureHead(tx.tenant());
             return dao.lockHead(tx.tenant()).orElseThrow();
         });
-        String requestId = MDC.get(RequestIds.MDC_KEY);
+        String requestId = RequestIds.current();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<AuditEntry> entries = new ArrayList<>(events.size());
         long seq = head.seq();

@@ -17,7 +17,6 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.component.LifeCycle;
-import org.slf4j.MDC;
 
 /**
  * Jetty's own refusals, before or outside any of our code (a path with {@code %00}, a header line Jetty's parser
@@ -93,7 +92,7 @@ public final class ProblemErrorHandler extends ErrorHandler {
         if (already != null) {
             return already;
         }
-        String current = MDC.get(RequestIds.MDC_KEY);
+        String current = RequestIds.current();
         return current != null ? current : UUID.randomUUID().toString();
     }
 }

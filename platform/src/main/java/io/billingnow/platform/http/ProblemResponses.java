@@ -7,7 +7,6 @@ import io.billingnow.platform.core.errors.Unauthenticated;
 import io.billingnow.platform.protection.ratelimit.RateLimiter;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import org.slf4j.MDC;
 
 /** Builds problem responses; the one place that knows how a problem is rendered. */
 public final class ProblemResponses {
@@ -55,6 +54,6 @@ public final class ProblemResponses {
 
     public static Problem problem(int status, String slug, String title, String detail,
                                   List<FieldError> errors) {
-        return new Problem(Problem.type(slug), title, status, detail, null, MDC.get(RequestIds.MDC_KEY), errors);
+        return new Problem(Problem.type(slug), title, status, detail, null, RequestIds.current(), errors);
     }
 }

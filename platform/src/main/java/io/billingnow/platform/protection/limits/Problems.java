@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 
 import io.billingnow.platform.http.Problem;
 import java.nio.charset.StandardCharsets;
-import org.slf4j.MDC;
 
 /** Minimal RFC 9457 problem documents for the security components, written without an ObjectMapper. */
 public final class Problems {
@@ -17,7 +16,7 @@ public final class Problems {
 
     /** The same document {@code http.ProblemResponses} renders: the problem type of {@code slug}, the request id. */
     public static byte[] body(int status, String slug, String title, String detail) {
-        String requestId = MDC.get(RequestIds.MDC_KEY);
+        String requestId = RequestIds.current();
         String json = "{\"type\":\"" + escape(Problem.type(slug).toString()) + "\",\"title\":\"" + escape(title)
                 + "\",\"status\":" + status + ",\"detail\":\"" + escape(detail) + "\""
                 + (requestId == null ? "" : ",\"requestId\":\"" + escape(requestId) + "\"") + "}";

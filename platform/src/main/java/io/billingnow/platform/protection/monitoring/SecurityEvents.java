@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * The one stream of security events, fed by the code that knows what happened (access checks, sign-in, CSRF, sessions,
@@ -89,7 +88,7 @@ public final class SecurityEvents {
     }
 
     private void persist(SecurityEvent event) {
-        UUID id = insert(platform, event, clock.instant(), MDC.get(RequestIds.MDC_KEY));
+        UUID id = insert(platform, event, clock.instant(), RequestIds.current());
         if (event.tenant() == null) {
             return;
         }
