@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.billingnow.platform.db.DatabaseRoles;
 import io.billingnow.platform.db.Databases;
 import io.billingnow.platform.core.TenantId;
+import io.billingnow.platform.testing.BareTenants;
 import io.billingnow.platform.testing.TestDatabase;
 import io.billingnow.platform.testing.TestPostgres;
 import java.util.ArrayList;
@@ -57,10 +58,7 @@ class SharedDaoRoutingTest {
 
     private static TenantId newTenant() {
         TenantId tenant = TenantId.random();
-        jdbi.useHandle(h -> h.createUpdate("""
-                INSERT INTO tenants (id, slug, name, country, default_currency, status, created_at, updated_at)
-                VALUES (:id, :slug, 'T', 'DE', 'EUR', 'active', now(), now())""")
-                .bind("id", tenant.value()).bind("slug", "t-" + tenant.value().toString().substring(0, 8)).execute());
+        BareTenants.insert(jdbi, tenant);
         return tenant;
     }
 

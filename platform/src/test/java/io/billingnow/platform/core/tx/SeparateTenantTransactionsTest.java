@@ -1,9 +1,9 @@
-package io.billingnow.platform.db;
+package io.billingnow.platform.core.tx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.billingnow.platform.core.tx.TenantHandle;
-import io.billingnow.platform.core.tx.TenantTransactions;
+import io.billingnow.platform.db.DatabaseRoles;
+import io.billingnow.platform.db.Databases;
 import io.billingnow.platform.core.TenantId;
 import io.billingnow.platform.testing.TestDatabase;
 import io.billingnow.platform.testing.TestPostgres;

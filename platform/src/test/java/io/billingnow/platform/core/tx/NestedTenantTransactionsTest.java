@@ -1,10 +1,12 @@
-package io.billingnow.platform.db;
+package io.billingnow.platform.core.tx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.billingnow.platform.core.tx.TenantTransactions;
+import io.billingnow.platform.db.DatabaseRoles;
+import io.billingnow.platform.db.Databases;
 import io.billingnow.platform.core.TenantId;
+import io.billingnow.platform.testing.BareTenants;
 import io.billingnow.platform.testing.TestDatabase;
 import io.billingnow.platform.testing.TestPostgres;
 import java.util.UUID;
@@ -24,12 +26,7 @@ class NestedTenantTransactionsTest {
         TestDatabase db = TestPostgres.get().newDatabase();
         Jdbi jdbi = Databases.configure(Jdbi.create(db.jdbcUrl(), DatabaseRoles.APP, ""));
         transactions = new TenantTransactions(jdbi);
-        for (TenantId tenant : new TenantId[] {A, B}) {
-            jdbi.useHandle(h -> h.createUpdate("""
-                    INSERT INTO tenants (id, slug, name, country, default_currency, status, created_at, updated_at)
-                    VALUES (:id, :slug, 'T', 'DE', 'EUR', 'active', now(), now())""")
-                    .bind("id", tenant.value()).bind("slug", "t-" + tenant.value().toString().substring(0, 8)).execute());
-        }
+        BareTenants.insert(jdbi, A, B);
     }
 
     @Test
