@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.glassfish.jersey.client.ClientProperties;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -99,8 +100,13 @@ public final class TestPlatform {
         return "http://127.0.0.1:" + app.getLocalPort() + path;
     }
 
+    private static final int READ_TIMEOUT_MILLIS = 60_000;
+
     public Invocation.Builder request(String path, String bearer) {
-        Invocation.Builder builder = app.client().target(url(path)).request();
+        // Tests assert behaviour, not speed: on a loaded machine the first /v1/openapi.json (built on demand) or a
+        // cold JIT path may take longer than the client's default read timeout of a few seconds.
+        Invocation.Builder builder = app.client().target(url(path)).request()
+                .property(ClientProperties.READ_TIMEOUT, READ_TIMEOUT_MILLIS);
         return bearer == null ? builder : builder.header("Authorization", "Bearer " + bearer);
     }
 
