@@ -58,7 +58,7 @@ public final class TenantsConfigReconciler {
                 : folder.toAbsolutePath().normalize().getFileName().toString();
         // Several nodes may start at once: one applies the folder, the others wait and then find nothing to do.
         try (Handle session = platform.open()) {
-            TenantsConfigLock lock = session.attach(TenantsConfigLock.class);
+            TenantsConfigLockDao lock = session.attach(TenantsConfigLockDao.class);
             lock.acquire();
             try {
                 return apply(contents, folderName);

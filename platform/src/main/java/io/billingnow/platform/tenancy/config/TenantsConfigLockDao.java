@@ -6,7 +6,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  * The advisory lock that lets one node at a time apply the tenants-config folder. It is a session lock, held on the
  * connection this DAO is attached to while the reconciler's own tenant transactions run on others.
  */
-interface TenantsConfigLock {
+interface TenantsConfigLockDao {
 
     String KEY = "hashtext('billingnow.tenants-config')";
 
