@@ -5,7 +5,8 @@ import io.billingnow.platform.audit.AuditChainVerifier;
 import io.billingnow.platform.audit.AuditTrail;
 import io.billingnow.platform.identity.auth.RequiresOperator;
 import io.billingnow.platform.core.TenantId;
-import io.billingnow.platform.tenancy.TenantService;
+import io.billingnow.platform.core.tx.PlatformTransactions;
+import io.billingnow.platform.tenancy.Tenants;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -22,12 +23,12 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public final class AdminAuditResource {
 
-    private final TenantService tenants;
+    private final PlatformTransactions platform;
     private final AuditTrail trail;
     private final AuditChainVerifier verifier;
 
-    public AdminAuditResource(TenantService tenants, AuditTrail trail, AuditChainVerifier verifier) {
-        this.tenants = tenants;
+    public AdminAuditResource(PlatformTransactions platform, AuditTrail trail, AuditChainVerifier verifier) {
+        this.platform = platform;
         this.trail = trail;
         this.verifier = verifier;
     }
@@ -64,7 +65,7 @@ public final class AdminAuditResource {
     private TenantId existing(UUID id) {
         TenantId tenant = new TenantId(id);
         // The audit tables would answer an unknown tenant with an empty, "intact" chain: say it does not exist.
-        tenants.find(tenant).orElseThrow(() -> DomainException.notFound("Tenant"));
+        Tenants.byId(platform, tenant).orElseThrow(() -> DomainException.notFound("Tenant"));
         return tenant;
     }
 }

@@ -11,7 +11,8 @@ import io.billingnow.platform.keys.KeyInfo;
 import io.billingnow.platform.keys.Keys;
 import io.billingnow.platform.keys.ReencryptionStatus;
 import io.billingnow.platform.core.TenantId;
-import io.billingnow.platform.tenancy.TenantService;
+import io.billingnow.platform.core.tx.PlatformTransactions;
+import io.billingnow.platform.tenancy.Tenants;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -33,12 +34,12 @@ import java.util.UUID;
 public final class AdminKeysResource {
 
     private final Keys keys;
-    private final TenantService tenants;
+    private final PlatformTransactions platform;
     private final SecurityEvents events;
 
-    public AdminKeysResource(Keys keys, TenantService tenants, SecurityEvents events) {
+    public AdminKeysResource(Keys keys, PlatformTransactions platform, SecurityEvents events) {
         this.keys = keys;
-        this.tenants = tenants;
+        this.platform = platform;
         this.events = events;
     }
 
@@ -135,7 +136,7 @@ public final class AdminKeysResource {
 
     private TenantId existing(UUID id) {
         TenantId tenant = new TenantId(id);
-        tenants.find(tenant).orElseThrow(() -> DomainException.notFound("Tenant"));
+        Tenants.byId(platform, tenant).orElseThrow(() -> DomainException.notFound("Tenant"));
         return tenant;
     }
 }

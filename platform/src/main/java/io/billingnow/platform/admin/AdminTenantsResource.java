@@ -11,6 +11,9 @@ import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.tenancy.TenantDefinition;
 import io.billingnow.platform.core.TenantId;
 import io.billingnow.platform.tenancy.TenantService;
+import io.billingnow.platform.tenancy.Tenants;
+import io.billingnow.platform.core.tx.PlatformTransactions;
+import io.billingnow.platform.core.tx.TenantTransactions;
 import io.billingnow.platform.core.TenantStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.NotNull;
@@ -44,9 +47,13 @@ public final class AdminTenantsResource {
     private static final int MAX_PAGE = 200;
 
     private final TenantService tenants;
+    private final TenantTransactions tenantTx;
+    private final PlatformTransactions platform;
 
-    public AdminTenantsResource(TenantService tenants) {
+    public AdminTenantsResource(TenantService tenants, TenantTransactions tenantTx, PlatformTransactions platform) {
         this.tenants = tenants;
+        this.tenantTx = tenantTx;
+        this.platform = platform;
     }
 
     public record TenantPage(List<Tenant> data, String nextCursor) {
@@ -68,7 +75,7 @@ public final class AdminTenantsResource {
                 throw DomainException.invalid("/status", "one of active, suspended, offboarded");
             }
         }
-        List<Tenant> page = tenants.list(filter, cursor, limit + 1);
+        List<Tenant> page = Tenants.page(platform, filter, cursor, limit + 1);
         boolean more = page.size() > limit;
         List<Tenant> data = more ? page.subList(0, limit) : page;
         return new TenantPage(data, more ? data.get(data.size() - 1).slug() : null);
@@ -79,7 +86,7 @@ public final class AdminTenantsResource {
     @Path("/{id}")
     @RequiresOperator(readOnly = true)
     public Tenant get(@PathParam("id") UUID id) {
-        return tenants.find(new TenantId(id)).orElseThrow(() -> DomainException.notFound("Tenant"));
+        return Tenants.byId(platform, new TenantId(id)).orElseThrow(() -> DomainException.notFound("Tenant"));
     }
 
     /** Provisions a tenant; the body is a tenant definition, checked as a tenants-config file is (422 if not). */
@@ -92,7 +99,10 @@ public final class AdminTenantsResource {
     public Response provision(@Context SecurityContext security,
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = TenantDefinition.class))) @NotNull JsonNode definition) {
-        Tenant created = tenants.provision(TenantDefinition.parse(definition), Callers.operator(security));
+        TenantDefinition parsed = TenantDefinition.parse(definition);
+        // A new tenant's first transaction is its own: the id is chosen here, before anything exists.
+        Tenant created = tenantTx.write(TenantId.random(),
+                tx -> tenants.provision(tx, parsed, Callers.operator(security)));
         return Response.status(201).entity(created).build();
     }
 
@@ -113,8 +123,8 @@ public final class AdminTenantsResource {
                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE,
                     schema = @Schema(implementation = TenantDefinition.class))) @NotNull JsonNode patch) {
-        return tenants.patch(new TenantId(id), patch, Callers.operator(security),
-                version -> ETags.requireMatch(ifMatch, version));
+        return tenantTx.write(new TenantId(id), tx -> tenants.patch(tx, patch, Callers.operator(security),
+                version -> ETags.requireMatch(ifMatch, version)));
     }
 
     @Operation(summary = "Suspend a tenant",
@@ -123,7 +133,7 @@ public final class AdminTenantsResource {
     @Path("/{id}/suspend")
     @RequiresOperator
     public Tenant suspend(@Context SecurityContext security, @PathParam("id") UUID id) {
-        return tenants.suspend(new TenantId(id), Callers.operator(security));
+        return tenantTx.write(new TenantId(id), tx -> tenants.suspend(tx, Callers.operator(security)));
     }
 
     @Operation(summary = "Reactivate a suspended tenant")
@@ -131,7 +141,7 @@ public final class AdminTenantsResource {
     @Path("/{id}/reactivate")
     @RequiresOperator
     public Tenant reactivate(@Context SecurityContext security, @PathParam("id") UUID id) {
-        return tenants.reactivate(new TenantId(id), Callers.operator(security));
+        return tenantTx.write(new TenantId(id), tx -> tenants.reactivate(tx, Callers.operator(security)));
     }
 
     /**
@@ -147,7 +157,7 @@ public final class AdminTenantsResource {
     @RequiresOperator
     public Tenant offboard(@Context SecurityContext security, @PathParam("id") UUID id,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @NotNull OffboardingRequest request) {
-        return tenants.offboard(new TenantId(id), Callers.operator(security),
-                current -> request.check(current, ifMatch));
+        return tenantTx.write(new TenantId(id), tx -> tenants.offboard(tx, Callers.operator(security),
+                current -> request.check(current, ifMatch)));
     }
 }

@@ -179,7 +179,7 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         // Before anything reads or writes tenant data: a wrong or missing master key stops startup here.
         Keys keys = Keys.open(config.getKeys(), platformTx, tenantTx, audit, clock);
         environment.lifecycle().manage(keys);
-        TenantService tenants = new TenantService(tenantTx, platformTx, audit, clock);
+        TenantService tenants = new TenantService(platformTx, audit, clock);
         tenants.addListener(keys.tenantKeys());
         tenants.addListener(new PersonalDataEraser());
         Authenticator authenticator = new Authenticator(platformTx, clock);
@@ -218,7 +218,7 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         signIn.registerResources(environment.jersey());
         IdempotencyStore idempotency = new IdempotencyStore(tenantTx, config.getIdempotency(),
                 keys.encryptor(), clock);
-        environment.jersey().register(new IdempotencyFeature(new IdempotencyFilter(idempotency)));
+        environment.jersey().register(new IdempotencyFeature(new IdempotencyFilter(tenantTx, idempotency)));
         environment.lifecycle().manage(new IdempotencyKeyCleanup(platformTx, idempotency,
                 config.getIdempotency().getCleanupInterval()));
         environment.jersey().register(new ETagFilter());
@@ -240,28 +240,28 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         environment.jersey().register(new CreditBalanceResource(tenantTx, customers));
         environment.jersey().register(new CreditNotesResource(tenantTx, creditNotes));
         environment.jersey().register(new CreditNoteResource(tenantTx, creditNotes));
-        environment.jersey().register(new AdminTenantsResource(tenants));
+        environment.jersey().register(new AdminTenantsResource(tenants, tenantTx, platformTx));
         environment.jersey().register(new AdminOwnerInvitationsResource(tenantTx, new FirstOwnerInvitations(
                 new Invitations(audit, clock, config.getSignIn().getInvitationLifetime()))));
-        environment.jersey().register(new AdminTenantExportResource(tenants,
-                new TenantExport(tenantTx, customers, invoices, creditNotes, audit, json, clock)));
+        environment.jersey().register(new AdminTenantExportResource(platformTx, tenantTx,
+                new TenantExport(customers, invoices, creditNotes, audit, json, clock)));
         AuditTrail auditTrail = new AuditTrail(tenantTx, json);
         environment.jersey().register(new AuditEventsResource(auditTrail));
-        environment.jersey().register(new AdminAuditResource(tenants, auditTrail, new AuditChainVerifier(tenantTx)));
+        environment.jersey().register(new AdminAuditResource(platformTx, auditTrail, new AuditChainVerifier(tenantTx)));
         environment.jersey().register(new AdminOperatorTokensResource(new OperatorTokens(platformTx, clock)));
 
-        environment.jersey().register(new AdminKeysResource(keys, tenants, securityEvents));
+        environment.jersey().register(new AdminKeysResource(keys, platformTx, securityEvents));
 
         PluginHost plugins = new PluginHost(config.getPlugins(), clock, securityEvents, egressPolicy);
         environment.lifecycle().manage(plugins);
         environment.healthChecks().register("plugins", new PluginHealthCheck(plugins));
-        ProviderAccountService providerAccounts = new ProviderAccountService(plugins, tenants,
+        ProviderAccountService providerAccounts = new ProviderAccountService(plugins, platformTx,
                 keys.encryptor(), audit, json, clock,
                 config.getPlatform().getPublicBaseUrl());
         PaymentLinkService paymentLinks = new PaymentLinkService(tenantTx, platformTx, tenants, invoices,
                 providerAccounts, plugins, audit, clock, config.getPlatform().getPublicBaseUrl());
         environment.jersey().register(new PluginsResource(plugins));
-        environment.jersey().register(new TenantProvidersResource(plugins, tenants));
+        environment.jersey().register(new TenantProvidersResource(plugins, tenants, tenantTx, platformTx));
         environment.jersey().register(new ProviderAccountsResource(tenantTx, providerAccounts));
         environment.jersey().register(new WebhookResource(new WebhookService(platformTx, tenantTx, providerAccounts,
                 plugins, invoices, payments, audit, clock, securityEvents), config.getPlugins().getWebhookMaxBody().toBytes()));
@@ -275,7 +275,7 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         // Last, so that tenants it provisions see every lifecycle listener registered above.
         String tenantsConfigDir = config.getPlatform().getTenantsConfigDir();
         if (tenantsConfigDir != null) {
-            new TenantsConfigReconciler(tenants, platformTx).reconcile(Path.of(tenantsConfigDir));
+            new TenantsConfigReconciler(tenants, tenantTx, platformTx).reconcile(Path.of(tenantsConfigDir));
         }
     }
 

@@ -2,6 +2,7 @@ package io.billingnow.platform.idempotency;
 
 import io.billingnow.platform.core.errors.DomainException;
 import io.billingnow.platform.core.errors.InvalidInput;
+import io.billingnow.platform.core.tx.TenantTransactions;
 import io.billingnow.platform.identity.auth.TenantCaller;
 import io.billingnow.platform.idempotency.IdempotencyStore.Attempt;
 import io.billingnow.platform.idempotency.IdempotencyStore.Claim;
@@ -54,9 +55,12 @@ public final class IdempotencyFilter implements ContainerRequestFilter, Containe
     private static final Set<String> NOT_STORED = Set.of("content-length", "date", "transfer-encoding", "connection",
             "request-id", "set-cookie", "content-type");
 
+    private final TenantTransactions transactions;
     private final IdempotencyStore store;
 
-    public IdempotencyFilter(IdempotencyStore store) {
+    /** Each step below is a unit of work of its own: the filter opens its transaction, which commits at once. */
+    public IdempotencyFilter(TenantTransactions transactions, IdempotencyStore store) {
+        this.transactions = transactions;
         this.store = store;
     }
 
@@ -73,7 +77,8 @@ public final class IdempotencyFilter implements ContainerRequestFilter, Containe
         String path = pathAndQuery(request.getUriInfo().getRequestUri());
         byte[] hash = sha256(body);
 
-        Attempt attempt = store.claim(caller.tenant(), key, caller.getName(), method, path, hash);
+        Attempt attempt = transactions.write(caller.tenant(),
+                tx -> store.claim(tx, key, caller.getName(), method, path, hash));
         if (attempt.claim().isPresent()) {
             request.setProperty(CLAIM, attempt.claim().get());
             return;
@@ -100,7 +105,7 @@ public final class IdempotencyFilter implements ContainerRequestFilter, Containe
         if (status >= 500 || status == 429) {
             // Nothing was promised: the client may retry with the same key and have the request run again.
             request.removeProperty(CLAIM);
-            store.release(claim);
+            release(claim);
         } else if (!response.hasEntity()) {
             request.removeProperty(CLAIM);
             completeQuietly(claim, status, headers(response.getHeaders(), null), new byte[0]);
@@ -122,7 +127,7 @@ public final class IdempotencyFilter implements ContainerRequestFilter, Containe
         try {
             context.proceed();
         } catch (IOException | RuntimeException e) {
-            store.release(claim);
+            release(claim);
             throw e;
         } finally {
             context.setOutputStream(wire);
@@ -155,9 +160,19 @@ public final class IdempotencyFilter implements ContainerRequestFilter, Containe
         return builder.header(REPLAYED_HEADER, "true").build();
     }
 
+    private void release(Claim claim) {
+        transactions.write(claim.tenant(), tx -> {
+            store.release(tx, claim);
+            return null;
+        });
+    }
+
     private void completeQuietly(Claim claim, int status, Map<String, List<String>> headers, byte[] body) {
         try {
-            store.complete(claim, status, headers, body);
+            transactions.write(claim.tenant(), tx -> {
+                store.complete(tx, claim, status, headers, body);
+                return null;
+            });
         } catch (RuntimeException e) {
             // The request's work is done and committed; failing its response now would invite a duplicate retry.
             // The key stays claimed and is taken over once abandoned.

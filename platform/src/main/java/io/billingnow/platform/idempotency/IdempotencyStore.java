@@ -1,5 +1,6 @@
 package io.billingnow.platform.idempotency;
 
+import io.billingnow.platform.core.tx.TenantHandle;
 import io.billingnow.platform.core.tx.TenantTransactions;
 import io.billingnow.platform.keys.EncryptedColumns;
 import io.billingnow.platform.keys.FieldContext;
@@ -14,8 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Claims, completes and releases idempotency keys. Every step is its own committed transaction: the claim row is the
- * lock that a concurrent duplicate runs into, so it must be visible before the request's own work starts.
+ * Claims, completes and releases idempotency keys, in the tenant transaction its caller opened. Its keys are tenant
+ * data, so it takes the {@link TenantHandle} like any service; {@link IdempotencyFilter} gives every step a committed
+ * transaction of its own: the claim row is the lock that a concurrent duplicate runs into, so it must be visible
+ * before the request's own work starts.
  */
 public final class IdempotencyStore {
 
@@ -44,18 +47,20 @@ public final class IdempotencyStore {
     public record Attempt(Optional<Claim> claim, Optional<StoredRequest> earlier) {
     }
 
-    public Attempt claim(TenantId tenant, String key, String credential, String method, String path,
+    public Attempt claim(TenantHandle tx, String key, String credential, String method, String path,
                          byte[] requestHash) {
-        // A lost race with a release (the earlier request failed between our insert and our read) just retries.
+        TenantId tenant = tx.tenant();
+        IdempotencyKeyDao dao = tx.dao(IdempotencyKeyDao.class);
+        // A lost race with a release (the earlier request failed between our insert and our read) just retries; at
+        // READ COMMITTED each statement sees what other transactions committed before it.
         for (int i = 0; i < 3; i++) {
             Instant now = now();
-            int claimed = transactions.write(tenant, tx -> tx.dao(IdempotencyKeyDao.class).claim(tenant, key,
-                    credential, method, path, requestHash, now, now.minus(retention), now.minus(abandonedAfter)));
+            int claimed = dao.claim(tenant, key, credential, method, path, requestHash, now, now.minus(retention),
+                    now.minus(abandonedAfter));
             if (claimed == 1) {
                 return new Attempt(Optional.of(new Claim(tenant, key, now)), Optional.empty());
             }
-            Optional<StoredRequest> earlier = transactions.read(tenant,
-                    tx -> tx.dao(IdempotencyKeyDao.class).find(tenant, key));
+            Optional<StoredRequest> earlier = dao.find(tenant, key);
             if (earlier.isPresent()) {
                 return new Attempt(Optional.empty(), earlier.map(e -> opened(tenant, key, e)));
             }
@@ -63,21 +68,38 @@ public final class IdempotencyStore {
         throw new IllegalStateException("idempotency key kept changing hands");
     }
 
-    public void complete(Claim claim, int status, Map<String, List<String>> headers, byte[] body) {
+    public void complete(TenantHandle tx, Claim claim, int status, Map<String, List<String>> headers, byte[] body) {
+        requireTenantOf(tx, claim);
         byte[] sealed = sealer.encrypt(responseField(claim.tenant(), claim.key()), body);
-        transactions.write(claim.tenant(), tx -> tx.dao(IdempotencyKeyDao.class).complete(claim.tenant(),
-                claim.key(), claim.claimedAt(), status, headers, sealed, now()));
+        tx.dao(IdempotencyKeyDao.class).complete(claim.tenant(), claim.key(), claim.claimedAt(), status, headers,
+                sealed, now());
     }
 
-    public void release(Claim claim) {
-        transactions.write(claim.tenant(), tx -> tx.dao(IdempotencyKeyDao.class).release(claim.tenant(), claim.key(),
-                claim.claimedAt()));
+    public void release(TenantHandle tx, Claim claim) {
+        requireTenantOf(tx, claim);
+        tx.dao(IdempotencyKeyDao.class).release(claim.tenant(), claim.key(), claim.claimedAt());
     }
 
-    /** Forgets one tenant's keys older than the retention period; returns how many. */
+    /** Forgets the transaction's tenant's keys older than the retention period; returns how many. */
+    public int deleteExpired(TenantHandle tx) {
+        return tx.dao(IdempotencyKeyDao.class).deleteExpired(tx.tenant(), expiredBefore());
+    }
+
+    /**
+     * Forgets one tenant's keys older than the retention period, in a transaction of its own.
+     *
+     * @deprecated the cleanup job is to open the transaction and call {@link #deleteExpired(TenantHandle)}; kept
+     *             only for {@link IdempotencyKeyCleanup}, whose conversion happens elsewhere, and removed with it
+     */
+    @Deprecated(forRemoval = true)
     public int deleteExpired(TenantId tenant) {
-        Instant expiredBefore = expiredBefore();
-        return transactions.write(tenant, tx -> tx.dao(IdempotencyKeyDao.class).deleteExpired(tenant, expiredBefore));
+        return transactions.write(tenant, tx -> deleteExpired(tx));
+    }
+
+    private static void requireTenantOf(TenantHandle tx, Claim claim) {
+        if (!tx.tenant().equals(claim.tenant())) {
+            throw new IllegalArgumentException("a claim is completed or released in its own tenant's transaction");
+        }
     }
 
     private StoredRequest opened(TenantId tenant, String key, StoredRequest stored) {

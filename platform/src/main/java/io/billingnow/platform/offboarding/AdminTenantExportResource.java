@@ -5,7 +5,9 @@ import io.billingnow.platform.identity.auth.Callers;
 import io.billingnow.platform.identity.auth.RequiresOperator;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.core.TenantId;
-import io.billingnow.platform.tenancy.TenantService;
+import io.billingnow.platform.core.tx.PlatformTransactions;
+import io.billingnow.platform.core.tx.TenantTransactions;
+import io.billingnow.platform.tenancy.Tenants;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,11 +27,13 @@ import java.util.UUID;
 @Path("/admin/v1/tenants/{id}/export")
 public final class AdminTenantExportResource {
 
-    private final TenantService tenants;
+    private final PlatformTransactions platform;
+    private final TenantTransactions tenantTx;
     private final TenantExport export;
 
-    public AdminTenantExportResource(TenantService tenants, TenantExport export) {
-        this.tenants = tenants;
+    public AdminTenantExportResource(PlatformTransactions platform, TenantTransactions tenantTx, TenantExport export) {
+        this.platform = platform;
+        this.tenantTx = tenantTx;
         this.export = export;
     }
 
@@ -40,9 +44,16 @@ public final class AdminTenantExportResource {
     @RequiresOperator
     @Produces(MediaType.APPLICATION_JSON)
     public Response export(@Context SecurityContext security, @PathParam("id") UUID id) {
-        Tenant tenant = tenants.find(new TenantId(id)).orElseThrow(() -> DomainException.notFound("Tenant"));
-        export.recordExport(tenant, Callers.operator(security));
-        StreamingOutput body = out -> export.write(tenant, out);
+        Tenant tenant = Tenants.byId(platform, new TenantId(id)).orElseThrow(() -> DomainException.notFound("Tenant"));
+        tenantTx.write(tenant.id(), tx -> {
+            export.recordExport(tx, tenant, Callers.operator(security));
+            return null;
+        });
+        // The records are read while they are written out, in one read transaction of their own.
+        StreamingOutput body = out -> tenantTx.read(tenant.id(), tx -> {
+            export.write(tx, tenant, out);
+            return null;
+        });
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"" + tenant.slug() + "-export.json\"")
                 .build();

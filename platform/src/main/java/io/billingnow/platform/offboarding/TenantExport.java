@@ -12,7 +12,6 @@ import io.billingnow.platform.billing.creditnotes.CreditNoteService;
 import io.billingnow.platform.billing.customers.Customer;
 import io.billingnow.platform.billing.customers.CustomerService;
 import io.billingnow.platform.core.tx.TenantHandle;
-import io.billingnow.platform.core.tx.TenantTransactions;
 import io.billingnow.platform.core.paging.Cursor;
 import io.billingnow.platform.core.paging.Page;
 import io.billingnow.platform.billing.invoices.Invoice;
@@ -29,13 +28,13 @@ import java.util.Map;
 /**
  * A tenant's records as one JSON document, written as it is read (page by page, never held in memory whole), in the
  * same shapes the API answers: customers, invoices each with its lines, credit notes and payments, and the audit
- * trail. What a tenant takes along before it is offboarded, and what the retention period keeps afterwards.
+ * trail. What a tenant takes along before it is offboarded, and what the retention period keeps afterwards. Works in
+ * the tenant transaction its caller opened.
  */
 public final class TenantExport {
 
     public static final String FORMAT = "billingnow-tenant-export/1";
 
-    private final TenantTransactions transactions;
     private final CustomerService customers;
     private final InvoiceService invoices;
     private final CreditNoteService creditNotes;
@@ -43,9 +42,8 @@ public final class TenantExport {
     private final ObjectMapper json;
     private final Clock clock;
 
-    public TenantExport(TenantTransactions transactions, CustomerService customers, InvoiceService invoices,
-                        CreditNoteService creditNotes, AuditLog audit, ObjectMapper json, Clock clock) {
-        this.transactions = transactions;
+    public TenantExport(CustomerService customers, InvoiceService invoices, CreditNoteService creditNotes,
+                        AuditLog audit, ObjectMapper json, Clock clock) {
         this.customers = customers;
         this.invoices = invoices;
         this.creditNotes = creditNotes;
@@ -55,32 +53,26 @@ public final class TenantExport {
     }
 
     /** Records who exported what in the tenant's own audit trail; the export that follows includes that entry. */
-    public void recordExport(Tenant tenant, Caller actor) {
-        transactions.write(tenant.id(), tx -> {
-            audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "tenant", tenant.id().toString(),
-                    "tenant.exported", null, Map.of("format", FORMAT)));
-            return null;
-        });
+    public void recordExport(TenantHandle tx, Tenant tenant, Caller actor) {
+        audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "tenant", tenant.id().toString(),
+                "tenant.exported", null, Map.of("format", FORMAT)));
     }
 
-    /** Writes the export of one tenant, read in one transaction. */
-    public void write(Tenant tenant, OutputStream out) {
-        transactions.read(tenant.id(), tx -> {
-            try (JsonGenerator generator = json.getFactory().createGenerator(out)
-                    .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
-                generator.writeStartObject();
-                generator.writeStringField("format", FORMAT);
-                generator.writeStringField("exportedAt", clock.instant().toString());
-                generator.writeObjectField("tenant", tenant);
-                writeCustomers(tx, generator);
-                writeInvoices(tx, generator);
-                writeAuditLog(tx, generator);
-                generator.writeEndObject();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return null;
-        });
+    /** Writes the export of one tenant, read in the one transaction {@code tx}. */
+    public void write(TenantHandle tx, Tenant tenant, OutputStream out) {
+        try (JsonGenerator generator = json.getFactory().createGenerator(out)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+            generator.writeStartObject();
+            generator.writeStringField("format", FORMAT);
+            generator.writeStringField("exportedAt", clock.instant().toString());
+            generator.writeObjectField("tenant", tenant);
+            writeCustomers(tx, generator);
+            writeInvoices(tx, generator);
+            writeAuditLog(tx, generator);
+            generator.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void writeCustomers(TenantHandle tx, JsonGenerator generator) throws IOException {

@@ -68,7 +68,7 @@ class AdminTenantUpdateTest {
         Response stale = patch(tenant, "W/\"1\"", Map.of("name", "Second writer"));
 
         assertProblem(stale, 412, "precondition-failed");
-        assertThat(platform.tenantService().find(tenant.id()).orElseThrow().name()).isEqualTo("First writer");
+        assertThat(platform.tenant(tenant.id()).orElseThrow().name()).isEqualTo("First writer");
     }
 
     @Test
@@ -78,7 +78,7 @@ class AdminTenantUpdateTest {
         Response response = patch(tenant, null, Map.of("name", "No precondition"));
 
         assertProblem(response, 428, "precondition-required");
-        assertThat(platform.tenantService().find(tenant.id()).orElseThrow().version()).isEqualTo(1);
+        assertThat(platform.tenant(tenant.id()).orElseThrow().version()).isEqualTo(1);
     }
 
     @Test
@@ -132,7 +132,7 @@ class AdminTenantUpdateTest {
         assertRefused(tenant, Map.of("settings", Map.of("creditNoteNumberFormat", "CN-{MM}-{SEQ}")),
                 "/settings/creditNoteNumberFormat");
 
-        assertThat(platform.tenantService().find(tenant.id()).orElseThrow().version()).isEqualTo(1);
+        assertThat(platform.tenant(tenant.id()).orElseThrow().version()).isEqualTo(1);
         String customer = platform.postJson("/v1/customers", key, Map.of("name", "Buyer"), 201).get("id").asText();
         String draft = platform.postJson("/v1/invoices", key, Map.of("customerId", customer, "lines",
                 List.of(Map.of("description", "Work", "quantity", "1", "unitAmount", 1000))), 201).get("id").asText();
@@ -145,7 +145,7 @@ class AdminTenantUpdateTest {
         Response invalid = platform.post("/admin/v1/tenants", operator, Map.of("slug", "bad-pattern", "name", "B",
                 "country", "DE", "currency", "EUR", "settings", Map.of("invoiceNumberFormat", "{YYYY}")));
         assertProblem(invalid, 422, "invalid-tenant-definition");
-        assertThat(platform.tenantService().findBySlug("bad-pattern")).isEmpty();
+        assertThat(platform.tenantBySlug("bad-pattern")).isEmpty();
 
         JsonNode created = TestPlatform.expect(platform.post("/admin/v1/tenants", operator, Map.of("slug",
                 "monthly-numbers", "name", "M", "country", "JP", "currency", "JPY",
@@ -169,7 +169,7 @@ class AdminTenantUpdateTest {
         Response slug = platform.patch("/admin/v1/tenants/" + tenant.id(), operator, "W/\"1\"",
                 Map.of("slug", "other-slug"));
         assertThat(slug.getStatus()).isEqualTo(400);
-        assertThat(platform.tenantService().find(tenant.id()).orElseThrow().version()).isEqualTo(1);
+        assertThat(platform.tenant(tenant.id()).orElseThrow().version()).isEqualTo(1);
     }
 
     @Test
@@ -211,7 +211,7 @@ class AdminTenantUpdateTest {
         assertThat(disabled.get("enabledProviders")).extracting(JsonNode::asText).containsExactly("stripe");
         assertThat(nothingSent.get("enabledProviders")).extracting(JsonNode::asText).containsExactly("stripe");
         assertProblem(put, 405, "method-not-allowed");
-        Tenant after = platform.tenantService().find(tenant.id()).orElseThrow();
+        Tenant after = platform.tenant(tenant.id()).orElseThrow();
         assertThat(after.settings().enabledProviders()).containsExactly("stripe");
         assertThat(after.settings().paymentTermsDays()).isEqualTo(45);
     }

@@ -1,6 +1,11 @@
 package io.billingnow.platform.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.AccessTarget.Predicates.declaredIn;
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameEndingWith;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -15,6 +20,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.billingnow.platform.billing.paylinks.PaymentLinkService;
+import io.billingnow.platform.core.tx.TenantTransactions;
+import io.billingnow.platform.idempotency.IdempotencyStore;
+import io.billingnow.platform.providers.webhooks.WebhookService;
 import jakarta.ws.rs.Path;
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +107,23 @@ class ArchitectureTest {
                         PLATFORM + ".config..")
                 .should().dependOnClassesThat(resideInAnyPackage(PLATFORM + ".config..", PLATFORM + ".app..",
                         PLATFORM + ".cli.."))
+                .check(PLATFORM_CLASSES);
+    }
+
+    /**
+     * The entry point (resource, filter, job, command) opens the one transaction of a unit of work; a service or a
+     * store of tenant data works in the handle it is given, so its change, its audit entry and the caller's other work
+     * commit together (CONTRIBUTING.md, "Who owns the transaction"). Bookkeeping that must stand on its own whatever
+     * the caller does (a tenant's data keys) uses readSeparately/writeSeparately, which this rule leaves alone.
+     */
+    @Test
+    void servicesNeverOpenATenantTransaction() {
+        noClasses().that(simpleNameEndingWith("Service").or(simpleNameEndingWith("Store"))
+                        // Converted separately (issue #13); remove each once it takes the handle.
+                        .and(not(belongToAnyOf(PaymentLinkService.class, WebhookService.class,
+                                IdempotencyStore.class))))
+                .should().callMethodWhere(target(declaredIn(TenantTransactions.class)
+                        .and(nameMatching("read|write"))))
                 .check(PLATFORM_CLASSES);
     }
 }

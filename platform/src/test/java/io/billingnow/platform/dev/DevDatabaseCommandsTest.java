@@ -14,6 +14,7 @@ import io.billingnow.platform.core.tx.TenantTransactions;
 import io.billingnow.platform.json.JsonConventions;
 import io.billingnow.platform.tenancy.TenantDefinition;
 import io.billingnow.platform.tenancy.TenantService;
+import io.billingnow.platform.core.TenantId;
 import io.billingnow.platform.tenancy.TenantSettings;
 import io.dropwizard.jackson.Jackson;
 import java.nio.file.Files;
@@ -80,9 +81,10 @@ class DevDatabaseCommandsTest {
             SchemaMigrator.migrate(owner);
         }
         Jdbi jdbi = Databases.configure(Jdbi.create(jdbcUrl, DatabaseRoles.APP, ""));
-        new TenantService(new TenantTransactions(jdbi), new PlatformTransactions(jdbi),
-                new AuditLog(JSON, Clock.systemUTC()), Clock.systemUTC())
-                .provision(new TenantDefinition("devshop", "Dev Shop", "DE", "EUR", TenantSettings.defaults()),
-                        new OperatorCaller("test", false));
+        TenantService tenants = new TenantService(new PlatformTransactions(jdbi),
+                new AuditLog(JSON, Clock.systemUTC()), Clock.systemUTC());
+        new TenantTransactions(jdbi).write(TenantId.random(), tx -> tenants.provision(tx,
+                new TenantDefinition("devshop", "Dev Shop", "DE", "EUR", TenantSettings.defaults()),
+                new OperatorCaller("test", false)));
     }
 }

@@ -66,8 +66,7 @@ class IdempotencyKeyCleanupTest {
     void anExpiredKeyThatTheCleanupHasNotReachedYetCanBeClaimedAfresh() {
         claimAndComplete(store(T0), tenantA, "reused-after-a-day");
 
-        var attempt = store(T0.plusSeconds(25 * 3600)).claim(tenantA.id(), "reused-after-a-day", "api_key:x",
-                "POST", "/v1/other", HASH);
+        var attempt = claim(store(T0.plusSeconds(25 * 3600)), tenantA, "reused-after-a-day", "/v1/other");
 
         assertThat(attempt.claim()).isPresent();
         assertThat(find(tenantA, "reused-after-a-day").orElseThrow().requestPath()).isEqualTo("/v1/other");
@@ -76,24 +75,36 @@ class IdempotencyKeyCleanupTest {
     @Test
     void anAbandonedClaimIsTakenOverAndTheLateOriginalCannotOverwriteIt() {
         IdempotencyStore early = store(T0);
-        var original = early.claim(tenantA.id(), "abandoned", "api_key:x", "POST", "/v1/x", HASH).claim().orElseThrow();
+        var original = claim(early, tenantA, "abandoned", "/v1/x").claim().orElseThrow();
 
         IdempotencyStore tooSoon = store(T0.plusSeconds(60));
-        assertThat(tooSoon.claim(tenantA.id(), "abandoned", "api_key:x", "POST", "/v1/x", HASH).claim()).isEmpty();
+        assertThat(claim(tooSoon, tenantA, "abandoned", "/v1/x").claim()).isEmpty();
 
         IdempotencyStore later = store(T0.plusSeconds(11 * 60));
-        var takeover = later.claim(tenantA.id(), "abandoned", "api_key:x", "POST", "/v1/x", HASH).claim();
+        var takeover = claim(later, tenantA, "abandoned", "/v1/x").claim();
         assertThat(takeover).isPresent();
 
-        early.complete(original, 201, Map.of(), new byte[] {1});
+        complete(early, original, new byte[] {1});
         assertThat(find(tenantA, "abandoned").orElseThrow().completed()).isFalse();
-        later.complete(takeover.get(), 201, Map.of(), new byte[] {2});
+        complete(later, takeover.get(), new byte[] {2});
         assertThat(find(tenantA, "abandoned").orElseThrow().responseBody()).containsExactly(2);
     }
 
     private void claimAndComplete(IdempotencyStore store, Tenant tenant, String key) {
-        var claim = store.claim(tenant.id(), key, "api_key:x", "POST", "/v1/api-keys", HASH).claim().orElseThrow();
-        store.complete(claim, 201, Map.of(), new byte[0]);
+        var claim = claim(store, tenant, key, "/v1/api-keys").claim().orElseThrow();
+        complete(store, claim, new byte[0]);
+    }
+
+    /** Each step in a transaction of its own, as {@link IdempotencyFilter} runs them. */
+    private IdempotencyStore.Attempt claim(IdempotencyStore store, Tenant tenant, String key, String path) {
+        return tenantTx.write(tenant.id(), tx -> store.claim(tx, key, "api_key:x", "POST", path, HASH));
+    }
+
+    private void complete(IdempotencyStore store, IdempotencyStore.Claim claim, byte[] body) {
+        tenantTx.write(claim.tenant(), tx -> {
+            store.complete(tx, claim, 201, Map.of(), body);
+            return null;
+        });
     }
 
     private Optional<StoredRequest> find(Tenant tenant, String key) {

@@ -37,7 +37,7 @@ class CryptoShreddingTest {
             UUID stayingRow = fixture.insertSecret(keys.encryptor(), staying, "sk_live_staying");
             List<DumpedSecret> dump = dumpSecrets(fixture);
 
-            fixture.tenants.offboard(leaving, KeysFixture.operator(), current -> { });
+            fixture.offboard(leaving);
 
             assertThat(keys.tenantKeys().inventory(leaving)).extracting(KeyInfo::state).containsOnly("destroyed");
             assertThat(fixture.auditActions(leaving)).contains("tenant.offboarded", "data_key.destroyed");
@@ -69,7 +69,7 @@ class CryptoShreddingTest {
         List<DumpedSecret> secrets = dumpSecrets(fixture);
         List<DumpedKey> wrappedKeys = dumpKeys(fixture);
 
-        fixture.tenants.offboard(leaving, KeysFixture.operator(), current -> { });
+        fixture.offboard(leaving);
         before.stop();
         try (LocalMasterKey newMaster = KeysFixture.newMasterKey()) {
             // The documented procedure (docs/encryption.md): after a shred, rotate the master key and destroy the old.

@@ -49,7 +49,7 @@ final class KeysFixture {
         tenantTx = new TenantTransactions(jdbi);
         platformTx = new PlatformTransactions(jdbi);
         audit = new AuditLog(Jackson.newObjectMapper(), Clock.systemUTC());
-        tenants = new TenantService(tenantTx, platformTx, audit, Clock.systemUTC());
+        tenants = new TenantService(platformTx, audit, Clock.systemUTC());
         try (Connection owner = db.ownerConnection(); Statement s = owner.createStatement()) {
             s.execute("""
                     CREATE TABLE test_secrets (
@@ -81,8 +81,13 @@ final class KeysFixture {
     }
 
     TenantId tenant(String slug) {
-        return tenants.provision(new TenantDefinition(slug, "Tenant " + slug, "DE", "EUR", TenantSettings.defaults()),
-                operator()).id();
+        return tenantTx.write(TenantId.random(), tx -> tenants.provision(tx,
+                new TenantDefinition(slug, "Tenant " + slug, "DE", "EUR", TenantSettings.defaults()), operator())).id();
+    }
+
+    /** Offboards the tenant as the admin API does, in its own transaction. */
+    void offboard(TenantId tenant) {
+        tenantTx.write(tenant, tx -> tenants.offboard(tx, operator(), current -> { }));
     }
 
     static OperatorCaller operator() {

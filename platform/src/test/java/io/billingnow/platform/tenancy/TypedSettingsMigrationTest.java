@@ -3,18 +3,15 @@ package io.billingnow.platform.tenancy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.billingnow.platform.core.TenantId;
+import io.billingnow.platform.tenancy.Tenants;
 import io.billingnow.platform.db.Databases;
 import io.billingnow.platform.core.tx.PlatformTransactions;
-import io.billingnow.platform.core.tx.TenantTransactions;
-import io.billingnow.platform.audit.AuditLog;
 import io.billingnow.platform.testing.TestDatabase;
 import io.billingnow.platform.testing.TestPostgres;
-import io.dropwizard.jackson.Jackson;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.time.Clock;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -41,14 +38,14 @@ class TypedSettingsMigrationTest {
                                 "address": {"line1": ["a"], "city": "Bonn"}}}""");
             ps.executeUpdate();
         }
-        TenantService tenants = service(database);
+        PlatformTransactions tenants = platform(database);
         assertThat(readable(tenants, id)).isFalse();
 
         try (Connection c = database.ownerConnection(); var statement = c.createStatement()) {
             statement.execute(typedSettingsChangeSet());
         }
 
-        Tenant tenant = tenants.find(new TenantId(id)).orElseThrow();
+        Tenant tenant = Tenants.byId(tenants, new TenantId(id)).orElseThrow();
         TenantSettings settings = tenant.settings();
         assertThat(settings.invoiceNumberFormat()).isEqualTo(TenantSettings.DEFAULT_INVOICE_FORMAT);
         assertThat(settings.creditNoteNumberFormat()).isEqualTo("CN-{YYYY}-{SEQ}");
@@ -60,9 +57,9 @@ class TypedSettingsMigrationTest {
         assertThat(settings.seller().address().city()).isEqualTo("Bonn");
     }
 
-    private static boolean readable(TenantService tenants, UUID id) {
+    private static boolean readable(PlatformTransactions tenants, UUID id) {
         try {
-            tenants.find(new TenantId(id));
+            Tenants.byId(tenants, new TenantId(id));
             return true;
         } catch (RuntimeException e) {
             return false;
@@ -80,10 +77,7 @@ class TypedSettingsMigrationTest {
         }
     }
 
-    private static TenantService service(TestDatabase database) {
-        Jdbi jdbi = Databases.configure(Jdbi.create(database.jdbcUrl(), "billingnow_app", ""));
-        var json = Jackson.newObjectMapper();
-        return new TenantService(new TenantTransactions(jdbi), new PlatformTransactions(jdbi),
-                new AuditLog(json, Clock.systemUTC()), Clock.systemUTC());
+    private static PlatformTransactions platform(TestDatabase database) {
+        return new PlatformTransactions(Databases.configure(Jdbi.create(database.jdbcUrl(), "billingnow_app", "")));
     }
 }

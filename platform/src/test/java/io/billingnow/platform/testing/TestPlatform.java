@@ -15,6 +15,10 @@ import io.billingnow.platform.json.JsonConventions;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.tenancy.TenantDefinition;
 import io.billingnow.platform.tenancy.TenantService;
+import io.billingnow.platform.tenancy.Tenants;
+import io.billingnow.platform.core.TenantId;
+import java.util.Optional;
+import io.billingnow.platform.identity.auth.Caller;
 import io.billingnow.platform.tenancy.TenantSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -172,14 +176,29 @@ public final class TestPlatform {
         return jdbi;
     }
 
-    public TenantService tenantService() {
-        return new TenantService(new TenantTransactions(jdbi()), new PlatformTransactions(jdbi()),
+    /** The registry's entry for the tenant, as it is now. */
+    public Optional<Tenant> tenant(TenantId id) {
+        return Tenants.byId(new PlatformTransactions(jdbi()), id);
+    }
+
+    public Optional<Tenant> tenantBySlug(String slug) {
+        return Tenants.bySlug(new PlatformTransactions(jdbi()), slug);
+    }
+
+    /** Provisions a tenant as an operator would, in the new tenant's own transaction. */
+    public Tenant provisionTenant(TenantDefinition definition) {
+        return provisionTenant(definition, fixtureOperator());
+    }
+
+    public Tenant provisionTenant(TenantDefinition definition, Caller actor) {
+        TenantService tenants = new TenantService(new PlatformTransactions(jdbi()),
                 new AuditLog(JSON, Clock.systemUTC()), Clock.systemUTC());
+        return new TenantTransactions(jdbi()).write(TenantId.random(), tx -> tenants.provision(tx, definition, actor));
     }
 
     public Tenant createTenant(String slug, String currency) {
-        return tenantService().provision(new TenantDefinition(slug, "Tenant " + slug, "DE", currency,
-                TenantSettings.defaults()), fixtureOperator());
+        return provisionTenant(new TenantDefinition(slug, "Tenant " + slug, "DE", currency,
+                TenantSettings.defaults()));
     }
 
     public String apiKey(Tenant tenant, Role role) {

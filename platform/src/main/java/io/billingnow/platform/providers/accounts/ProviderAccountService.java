@@ -16,7 +16,8 @@ import io.billingnow.platform.keys.FieldSealer;
 import io.billingnow.platform.providers.plugins.LoadedProvider;
 import io.billingnow.platform.providers.plugins.PluginHost;
 import io.billingnow.platform.core.TenantId;
-import io.billingnow.platform.tenancy.TenantService;
+import io.billingnow.platform.core.tx.PlatformTransactions;
+import io.billingnow.platform.tenancy.Tenants;
 import io.billingnow.sdk.CredentialField;
 import io.billingnow.sdk.Credentials;
 import io.billingnow.sdk.ProviderDescriptor;
@@ -47,17 +48,17 @@ public final class ProviderAccountService {
     };
 
     private final PluginHost plugins;
-    private final TenantService tenants;
+    private final PlatformTransactions platform;
     private final FieldSealer sealer;
     private final AuditLog audit;
     private final ObjectMapper json;
     private final Clock clock;
     private final URI publicBaseUrl;
 
-    public ProviderAccountService(PluginHost plugins, TenantService tenants, FieldSealer sealer, AuditLog audit,
+    public ProviderAccountService(PluginHost plugins, PlatformTransactions platform, FieldSealer sealer, AuditLog audit,
                                   ObjectMapper json, Clock clock, URI publicBaseUrl) {
         this.plugins = plugins;
-        this.tenants = tenants;
+        this.platform = platform;
         this.sealer = sealer;
         this.audit = audit;
         this.json = json;
@@ -76,7 +77,7 @@ public final class ProviderAccountService {
         LoadedProvider provider = plugins.provider(providerId)
                 .orElseThrow(() -> DomainException.unprocessable("provider-not-installed",
                         "No payment provider with this id is installed"));
-        boolean enabled = tenants.find(tenant).map(t -> t.settings().enabledProviders().contains(providerId))
+        boolean enabled = Tenants.byId(platform, tenant).map(t -> t.settings().enabledProviders().contains(providerId))
                 .orElse(false);
         if (!enabled) {
             throw DomainException.unprocessable("provider-not-enabled",

@@ -7,6 +7,9 @@ import io.billingnow.platform.json.MergePatch;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.core.TenantId;
 import io.billingnow.platform.tenancy.TenantService;
+import io.billingnow.platform.tenancy.Tenants;
+import io.billingnow.platform.core.tx.PlatformTransactions;
+import io.billingnow.platform.core.tx.TenantTransactions;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -31,10 +34,15 @@ public final class TenantProvidersResource {
 
     private final PluginHost host;
     private final TenantService tenants;
+    private final TenantTransactions tenantTx;
+    private final PlatformTransactions platform;
 
-    public TenantProvidersResource(PluginHost host, TenantService tenants) {
+    public TenantProvidersResource(PluginHost host, TenantService tenants, TenantTransactions tenantTx,
+                                   PlatformTransactions platform) {
         this.host = host;
         this.tenants = tenants;
+        this.tenantTx = tenantTx;
+        this.platform = platform;
     }
 
     public record ProviderToggle(Boolean enabled) {
@@ -54,14 +62,15 @@ public final class TenantProvidersResource {
                                   @PathParam("providerId") String providerId, @NotNull ProviderToggle toggle) {
         if (toggle.enabled() == null) {
             // Nothing sent, nothing changed (RFC 7396); a null "enabled" cannot mean anything else either.
-            Tenant tenant = tenants.find(new TenantId(id)).orElseThrow(() -> DomainException.notFound("Tenant"));
+            Tenant tenant = Tenants.byId(platform, new TenantId(id))
+                    .orElseThrow(() -> DomainException.notFound("Tenant"));
             return new TenantProviders(id, tenant.settings().enabledProviders());
         }
         if (toggle.enabled() && host.provider(providerId).isEmpty()) {
             throw DomainException.notFound("Payment provider");
         }
-        Tenant updated = tenants.enableProvider(new TenantId(id), providerId, toggle.enabled(),
-                Callers.operator(security));
+        Tenant updated = tenantTx.write(new TenantId(id),
+                tx -> tenants.enableProvider(tx, providerId, toggle.enabled(), Callers.operator(security)));
         return new TenantProviders(id, updated.settings().enabledProviders());
     }
 }

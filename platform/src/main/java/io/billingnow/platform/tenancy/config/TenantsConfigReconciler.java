@@ -3,6 +3,9 @@ package io.billingnow.platform.tenancy.config;
 import io.billingnow.platform.core.errors.DomainException;
 import io.billingnow.platform.identity.auth.SystemCaller;
 import io.billingnow.platform.core.tx.PlatformTransactions;
+import io.billingnow.platform.core.tx.TenantTransactions;
+import io.billingnow.platform.core.TenantId;
+import io.billingnow.platform.tenancy.Tenants;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.tenancy.TenantDefinition;
 import io.billingnow.platform.tenancy.TenantService;
@@ -21,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes the tenant registry match the tenants-config folder: creates the tenants it lacks and sets, on those it has,
  * the fields each file owns (the fields the file writes, see {@link TenantFile#ownedFields}), through
- * {@link TenantService} so every change is validated and audited (actor type {@code config}, actor id the file).
+ * {@link TenantService} so every change is validated and audited (actor type {@code config}, actor id the file), each
+ * tenant in a transaction of its own that this reconciler opens.
  * A tenant with a file is managed by it: the admin API shows {@code managedBy} and refuses changes to the owned
  * fields, and the fields the file leaves out belong to the admin console and are never reset here. It never removes
  * anything: a tenant without a file is only reported (and no longer managed), because deleting a business's data must
@@ -31,13 +35,14 @@ public final class TenantsConfigReconciler {
 
     private static final Logger LOG = LoggerFactory.getLogger(TenantsConfigReconciler.class);
     private static final int PAGE = 200;
-    private static final String LOCK_KEY = "hashtext('billingnow.tenants-config')";
 
     private final TenantService tenants;
+    private final TenantTransactions tenantTx;
     private final PlatformTransactions platform;
 
-    public TenantsConfigReconciler(TenantService tenants, PlatformTransactions platform) {
+    public TenantsConfigReconciler(TenantService tenants, TenantTransactions tenantTx, PlatformTransactions platform) {
         this.tenants = tenants;
+        this.tenantTx = tenantTx;
         this.platform = platform;
     }
 
@@ -52,14 +57,13 @@ public final class TenantsConfigReconciler {
         String folderName = folder.toAbsolutePath().normalize().getFileName() == null ? folder.toString()
                 : folder.toAbsolutePath().normalize().getFileName().toString();
         // Several nodes may start at once: one applies the folder, the others wait and then find nothing to do.
-        try (Handle lock = platform.open()) {
-            lock.createQuery("SELECT 1 FROM (SELECT pg_advisory_lock(" + LOCK_KEY + ")) AS acquired")
-                    .mapTo(Integer.class).one();
+        try (Handle session = platform.open()) {
+            TenantsConfigLockDao lock = session.attach(TenantsConfigLockDao.class);
+            lock.acquire();
             try {
                 return apply(contents, folderName);
             } finally {
-                lock.createQuery("SELECT pg_advisory_unlock(" + LOCK_KEY + ")")
-                        .mapTo(Boolean.class).one();
+                lock.release();
             }
         }
     }
@@ -76,9 +80,9 @@ public final class TenantsConfigReconciler {
             String managedBy = folderName + "/" + entry.getKey();
             SystemCaller actor = SystemCaller.config(entry.getKey());
             slugs.add(definition.slug());
-            Optional<Tenant> existing = tenants.findBySlug(definition.slug());
+            Optional<Tenant> existing = Tenants.bySlug(platform, definition.slug());
             if (existing.isEmpty()) {
-                tenants.provision(definition, actor, managedBy, owned);
+                tenantTx.write(TenantId.random(), tx -> tenants.provision(tx, definition, actor, managedBy, owned));
                 created.add(definition.slug());
             } else if (existing.get().status() == TenantStatus.OFFBOARDED) {
                 LOG.warn("tenants-config: {} describes tenant {}, which is offboarded; the file is ignored",
@@ -86,7 +90,8 @@ public final class TenantsConfigReconciler {
                 skipped.add(definition.slug());
             } else {
                 try {
-                    boolean changed = tenants.applyConfig(existing.get().id(), definition, owned, managedBy, actor);
+                    boolean changed = tenantTx.write(existing.get().id(),
+                            tx -> tenants.applyConfig(tx, definition, owned, managedBy, actor));
                     (changed ? updated : unchanged).add(definition.slug());
                 } catch (DomainException e) {
                     // The file is valid, but a value the console set is not (stored before settings were checked):
@@ -103,7 +108,10 @@ public final class TenantsConfigReconciler {
                     + "offboarded by configuration)", tenant.slug(), tenant.slug(), TenantFile.EXTENSION);
             if (tenant.managedBy() != null) {
                 // Its file was removed: from now on the admin console owns every field of the tenant.
-                tenants.releaseConfig(tenant.id(), SystemCaller.config(tenant.managedBy()));
+                tenantTx.write(tenant.id(), tx -> {
+                    tenants.releaseConfig(tx, SystemCaller.config(tenant.managedBy()));
+                    return null;
+                });
             }
         }
         LOG.info("tenants-config applied: {} created, {} updated, {} unchanged", created.size(), updated.size(),
@@ -115,7 +123,7 @@ public final class TenantsConfigReconciler {
         List<Tenant> without = new ArrayList<>();
         String after = "";
         while (true) {
-            List<Tenant> page = tenants.list(null, after, PAGE);
+            List<Tenant> page = Tenants.page(platform, null, after, PAGE);
             for (Tenant tenant : page) {
                 if (tenant.status() != TenantStatus.OFFBOARDED && !slugs.contains(tenant.slug())) {
                     without.add(tenant);

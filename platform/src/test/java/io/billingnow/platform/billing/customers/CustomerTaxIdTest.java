@@ -107,7 +107,7 @@ class CustomerTaxIdTest {
 
     @Test
     void theFinalizedInvoiceCarriesTheBuyersAndSellersVatIdsInFullSealedAtRest() throws SQLException {
-        var tenant = platform.tenantService().provision(new io.billingnow.platform.tenancy.TenantDefinition(
+        var tenant = platform.provisionTenant(new io.billingnow.platform.tenancy.TenantDefinition(
                 "vat-ids", "Verkauf GmbH", "DE", "EUR", new io.billingnow.platform.tenancy.TenantSettings(
                         null, null, null, null, null, new io.billingnow.platform.tenancy.Seller("Verkauf GmbH", null, "DE123456789", null))),
                 new io.billingnow.platform.identity.auth.OperatorCaller("test-fixture", false));

@@ -76,7 +76,7 @@ class ConcurrentNumberingTest {
 
     @Test
     void aRolledBackAllocationGivesItsNumberBack() {
-        var tenant = nodeOne.tenantService().findBySlug("numbering").orElseThrow();
+        var tenant = nodeOne.tenantBySlug("numbering").orElseThrow();
         var transactions = new io.billingnow.platform.core.tx.TenantTransactions(nodeOne.jdbi());
         var allocator = new DocumentNumberAllocator();
         var format = NumberingFormat.parse("T-{SEQ:3}");

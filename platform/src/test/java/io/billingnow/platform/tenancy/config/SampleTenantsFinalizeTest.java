@@ -48,7 +48,7 @@ class SampleTenantsFinalizeTest {
     @MethodSource("sampleFiles")
     void everySampleTenantFinalizesAnInvoiceNumberedByItsOwnPattern(String file) {
         String slug = file.substring(0, file.length() - ".yml".length());
-        Tenant tenant = platform.tenantService().findBySlug(slug).orElseThrow();
+        Tenant tenant = platform.tenantBySlug(slug).orElseThrow();
         String pattern = tenant.settings().invoiceNumberFormat();
         String key = platform.apiKey(tenant, Role.OWNER);
         String customer = platform.postJson("/v1/customers", key, Map.of("name", "Buyer of " + slug), 201)

@@ -14,6 +14,8 @@ import io.billingnow.platform.core.tx.TenantTransactions;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.tenancy.TenantDefinition;
 import io.billingnow.platform.tenancy.TenantService;
+import io.billingnow.platform.tenancy.Tenants;
+import io.billingnow.platform.core.TenantId;
 import io.billingnow.platform.tenancy.TenantSettings;
 import io.billingnow.platform.core.TenantStatus;
 import io.billingnow.platform.testing.TestDatabase;
@@ -49,6 +51,8 @@ class TenantsConfigReconcilerTest {
 
     private TestDatabase database;
     private TenantService tenants;
+    private TenantTransactions tenantTx;
+    private PlatformTransactions platformTx;
     private TenantsConfigReconciler reconciler;
     private AuditTrail trail;
 
@@ -57,11 +61,10 @@ class TenantsConfigReconcilerTest {
         database = TestPostgres.get().newDatabase();
         Jdbi jdbi = Databases.configure(Jdbi.create(database.jdbcUrl(), "billingnow_app", ""));
         ObjectMapper json = Jackson.newObjectMapper();
-        TenantTransactions tenantTx = new TenantTransactions(jdbi);
-        PlatformTransactions platformTx = new PlatformTransactions(jdbi);
-        tenants = new TenantService(tenantTx, platformTx, new AuditLog(json, Clock.systemUTC()),
-                Clock.systemUTC());
-        reconciler = new TenantsConfigReconciler(tenants, platformTx);
+        tenantTx = new TenantTransactions(jdbi);
+        platformTx = new PlatformTransactions(jdbi);
+        tenants = new TenantService(platformTx, new AuditLog(json, Clock.systemUTC()), Clock.systemUTC());
+        reconciler = new TenantsConfigReconciler(tenants, tenantTx, platformTx);
         trail = new AuditTrail(tenantTx, json);
     }
 
@@ -72,7 +75,7 @@ class TenantsConfigReconcilerTest {
         TenantsConfigReconciler.Report report = reconciler.reconcile(folder);
 
         assertThat(report.created()).containsExactly("acme-gmbh");
-        Tenant acme = tenants.findBySlug("acme-gmbh").orElseThrow();
+        Tenant acme = Tenants.bySlug(platformTx, "acme-gmbh").orElseThrow();
         assertThat(acme.status()).isEqualTo(TenantStatus.ACTIVE);
         assertThat(acme.settings().invoiceNumberFormat()).isEqualTo("RE-{YYYY}-{SEQ:5}");
         assertThat(acme.settings().paymentTermsDays()).isEqualTo(14);
@@ -93,7 +96,7 @@ class TenantsConfigReconcilerTest {
         TenantsConfigReconciler.Report report = reconciler.reconcile(folder);
 
         assertThat(report.updated()).containsExactly("acme-gmbh");
-        Tenant acme = tenants.findBySlug("acme-gmbh").orElseThrow();
+        Tenant acme = Tenants.bySlug(platformTx, "acme-gmbh").orElseThrow();
         assertThat(acme.name()).isEqualTo("ACME Europe GmbH");
         assertThat(acme.settings().paymentTermsDays()).isEqualTo(21);
         List<AuditEventView> entries = audit(acme);
@@ -110,14 +113,14 @@ class TenantsConfigReconcilerTest {
             Files.copy(TenantFileValidationTest.REPOSITORY_FOLDER.resolve(sample), folder.resolve(sample));
         }
         assertThat(reconciler.reconcile(folder).created()).hasSize(3);
-        List<Tenant> before = tenants.list(null, null, 10);
+        List<Tenant> before = Tenants.page(platformTx, null, null, 10);
 
         TenantsConfigReconciler.Report second = reconciler.reconcile(folder);
 
         assertThat(second.created()).isEmpty();
         assertThat(second.updated()).isEmpty();
         assertThat(second.unchanged()).containsExactlyInAnyOrder("acme-gmbh", "tokyo-trading", "manama-supplies");
-        assertThat(tenants.list(null, null, 10)).isEqualTo(before);
+        assertThat(Tenants.page(platformTx, null, null, 10)).isEqualTo(before);
         for (Tenant tenant : before) {
             assertThat(audit(tenant)).hasSize(1);
         }
@@ -125,14 +128,14 @@ class TenantsConfigReconcilerTest {
 
     @Test
     void aTenantWithoutAFileIsKeptActiveAndOnlyReported() throws IOException {
-        Tenant legacy = tenants.provision(new TenantDefinition("legacy-shop", "Legacy", "DE", "EUR",
-                TenantSettings.defaults()), new OperatorCaller("op-1", false));
+        Tenant legacy = tenantTx.write(TenantId.random(), tx -> tenants.provision(tx, new TenantDefinition(
+                "legacy-shop", "Legacy", "DE", "EUR", TenantSettings.defaults()), new OperatorCaller("op-1", false)));
         write("acme-gmbh.yml", ACME);
 
         TenantsConfigReconciler.Report report = reconciler.reconcile(folder);
 
         assertThat(report.withoutFile()).containsExactly("legacy-shop");
-        Tenant after = tenants.find(legacy.id()).orElseThrow();
+        Tenant after = Tenants.byId(platformTx, legacy.id()).orElseThrow();
         assertThat(after.status()).isEqualTo(TenantStatus.ACTIVE);
         assertThat(after.version()).isEqualTo(legacy.version());
         assertThat(audit(legacy)).hasSize(1);
@@ -147,21 +150,21 @@ class TenantsConfigReconcilerTest {
                 .isInstanceOf(InvalidTenantsConfigException.class)
                 .hasMessageContaining("no tenant was changed")
                 .hasMessageContaining("broken-shop.yml: /currency: an ISO 4217 currency code");
-        assertThat(tenants.findBySlug("acme-gmbh")).isEmpty();
+        assertThat(Tenants.bySlug(platformTx, "acme-gmbh")).isEmpty();
     }
 
     @Test
     void aFileForAnOffboardedTenantIsIgnored() throws IOException {
         write("acme-gmbh.yml", ACME);
         reconciler.reconcile(folder);
-        Tenant acme = tenants.findBySlug("acme-gmbh").orElseThrow();
-        tenants.offboard(acme.id(), new OperatorCaller("op-1", false), current -> { });
+        Tenant acme = Tenants.bySlug(platformTx, "acme-gmbh").orElseThrow();
+        tenantTx.write(acme.id(), tx -> tenants.offboard(tx, new OperatorCaller("op-1", false), current -> { }));
         write("acme-gmbh.yml", ACME.replace("name: ACME GmbH", "name: ACME Reborn"));
 
         TenantsConfigReconciler.Report report = reconciler.reconcile(folder);
 
         assertThat(report.skipped()).containsExactly("acme-gmbh");
-        Tenant after = tenants.find(acme.id()).orElseThrow();
+        Tenant after = Tenants.byId(platformTx, acme.id()).orElseThrow();
         assertThat(after.status()).isEqualTo(TenantStatus.OFFBOARDED);
         assertThat(after.name()).isEqualTo("ACME GmbH");
     }
@@ -170,16 +173,16 @@ class TenantsConfigReconcilerTest {
     void theFileSetsOnlyTheFieldsItWritesAndKeepsWhatTheConsoleSetForTheOthers() throws IOException {
         write("acme-gmbh.yml", ACME);
         reconciler.reconcile(folder);
-        Tenant acme = tenants.findBySlug("acme-gmbh").orElseThrow();
+        Tenant acme = Tenants.bySlug(platformTx, "acme-gmbh").orElseThrow();
         assertThat(acme.managedBy()).endsWith("/acme-gmbh.yml");
         assertThat(acme.managedFields()).containsExactly("/name", "/country", "/currency",
                 "/settings/invoiceNumberFormat", "/settings/paymentTermsDays", "/settings/seller");
         OperatorCaller operator = new OperatorCaller("op-1", false);
         var json = new ObjectMapper();
-        tenants.patch(acme.id(), json.readTree("{\"settings\": {\"paymentLinkMaxDays\": 9, "
-                + "\"enabledProviders\": [\"stripe\"]}}"), operator, version -> { });
-        assertThatThrownBy(() -> tenants.patch(acme.id(), json.readTree("{\"settings\": {\"paymentTermsDays\": 60}}"),
-                operator, version -> { }))
+        var console = json.readTree("{\"settings\": {\"paymentLinkMaxDays\": 9, \"enabledProviders\": [\"stripe\"]}}");
+        tenantTx.write(acme.id(), tx -> tenants.patch(tx, console, operator, version -> { }));
+        var owned = json.readTree("{\"settings\": {\"paymentTermsDays\": 60}}");
+        assertThatThrownBy(() -> tenantTx.write(acme.id(), tx -> tenants.patch(tx, owned, operator, version -> { })))
                 .isInstanceOf(io.billingnow.platform.core.errors.DomainException.class)
                 .hasMessageContaining("/settings/paymentTermsDays").hasMessageContaining("acme-gmbh.yml");
         write("acme-gmbh.yml", ACME.replace("paymentTermsDays: 14", "paymentTermsDays: 21"));
@@ -187,7 +190,7 @@ class TenantsConfigReconcilerTest {
         TenantsConfigReconciler.Report report = reconciler.reconcile(folder);
 
         assertThat(report.updated()).containsExactly("acme-gmbh");
-        Tenant after = tenants.find(acme.id()).orElseThrow();
+        Tenant after = Tenants.byId(platformTx, acme.id()).orElseThrow();
         assertThat(after.settings().paymentTermsDays()).isEqualTo(21);
         assertThat(after.settings().paymentLinkMaxDays()).isEqualTo(9);
         assertThat(after.settings().enabledProviders()).containsExactly("stripe");
@@ -198,7 +201,7 @@ class TenantsConfigReconcilerTest {
     void aTenantWhoseConsoleSettingsAreInvalidIsSkippedAndNamedWhileTheOthersAreApplied() throws Exception {
         write("acme-gmbh.yml", ACME);
         reconciler.reconcile(folder);
-        Tenant acme = tenants.findBySlug("acme-gmbh").orElseThrow();
+        Tenant acme = Tenants.bySlug(platformTx, "acme-gmbh").orElseThrow();
         // A console-owned pattern stored before settings were validated.
         try (var c = database.superuserConnection(); var ps = c.prepareStatement("UPDATE tenants SET settings = "
                 + "jsonb_set(settings, '{creditNoteNumberFormat}', '\"abc\"') WHERE id = ?")) {
@@ -212,7 +215,7 @@ class TenantsConfigReconcilerTest {
 
         assertThat(report.skipped()).containsExactly("acme-gmbh");
         assertThat(report.created()).containsExactly("tiny-shop");
-        assertThat(tenants.find(acme.id()).orElseThrow().name()).isEqualTo("ACME GmbH");
+        assertThat(Tenants.byId(platformTx, acme.id()).orElseThrow().name()).isEqualTo("ACME GmbH");
     }
 
     private List<AuditEventView> audit(Tenant tenant) {
