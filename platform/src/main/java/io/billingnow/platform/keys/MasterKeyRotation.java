@@ -30,13 +30,21 @@ public final class MasterKeyRotation {
     private final TenantTransactions tenants;
     private final MasterKeyCheck check;
     private final AuditLog audit;
+    private final int tenantPage;
 
     public MasterKeyRotation(PlatformTransactions platform, TenantTransactions tenants, MasterKeyCheck check,
                              AuditLog audit) {
+        this(platform, tenants, check, audit, TENANT_PAGE);
+    }
+
+    /** With pages of {@code tenantPage} tenants, so a test can walk several pages with a few tenants. */
+    MasterKeyRotation(PlatformTransactions platform, TenantTransactions tenants, MasterKeyCheck check, AuditLog audit,
+                      int tenantPage) {
         this.platform = platform;
         this.tenants = tenants;
         this.check = check;
         this.audit = audit;
+        this.tenantPage = tenantPage;
     }
 
     /** Re-wraps every data key still under {@code from} with {@code to}; returns how many were re-wrapped. */
@@ -60,9 +68,9 @@ public final class MasterKeyRotation {
         List<TenantId> all = new ArrayList<>();
         String after = "";
         while (true) {
-            List<Tenant> page = Tenants.page(platform, after, TENANT_PAGE);
+            List<Tenant> page = Tenants.page(platform, after, tenantPage);
             page.forEach(tenant -> all.add(tenant.id()));
-            if (page.size() < TENANT_PAGE) {
+            if (page.size() < tenantPage) {
                 return all;
             }
             after = page.get(page.size() - 1).slug();
