@@ -31,7 +31,7 @@ class MonitoringStatementsTest {
         return StatementCount.during(APP, request);
     }
 
-    /** Lockout check, the key's lookup (none found), the event into the list, its alert windows. */
+    /** Among them the lockout check, the key's lookup (none found), the event into the list and its alert windows. */
     @Test
     void anUnknownApiKeyCostsItsLookupItsSecurityEventAndItsAlertWindow() {
         String forged = "bnk_" + "S".repeat(43);
