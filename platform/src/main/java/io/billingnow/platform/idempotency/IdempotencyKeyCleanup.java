@@ -53,10 +53,8 @@ public final class IdempotencyKeyCleanup implements Managed {
      * and pass, as before, cost 10,000 transactions an hour at 10,000 tenants); returns the number of keys deleted.
      */
     public int run() {
-        List<UUID> tenants = platform.lookup(h -> h.createQuery(
-                        "SELECT * FROM billingnow_tenants_with_idempotency_keys_before(:before)")
-                .bind("before", store.expiredBefore())
-                .mapTo(UUID.class).list());
+        List<UUID> tenants = platform.lookup(h -> h.attach(IdempotencyKeyDao.class)
+                .tenantsWithKeysBefore(store.expiredBefore()));
         int deleted = 0;
         for (UUID tenant : tenants) {
             deleted += store.deleteExpired(new TenantId(tenant));

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.jdbi.v3.json.Json;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -54,6 +55,13 @@ public interface IdempotencyKeyDao {
             DELETE FROM idempotency_keys
              WHERE tenant_id = :tenant AND idempotency_key = :key AND created_at = :claimedAt AND completed_at IS NULL""")
     int release(@Bind("tenant") TenantId tenant, @Bind("key") String key, @Bind("claimedAt") Instant claimedAt);
+
+    /**
+     * The tenants that have keys created before {@code expiredBefore}, named by one resolver function across tenants
+     * (the clean-up's only statement outside a tenant transaction; row-level security hides the keys themselves).
+     */
+    @SqlQuery("SELECT * FROM billingnow_tenants_with_idempotency_keys_before(:before)")
+    List<UUID> tenantsWithKeysBefore(@Bind("before") Instant expiredBefore);
 
     @SqlUpdate("DELETE FROM idempotency_keys WHERE tenant_id = :tenant AND created_at < :expiredBefore")
     int deleteExpired(@Bind("tenant") TenantId tenant, @Bind("expiredBefore") Instant expiredBefore);

@@ -40,19 +40,12 @@ public final class MasterKeyCheck {
         this.clock = clock;
     }
 
-    private record Stored(String masterKeyId, byte[] checkValue, Instant createdAt) {
-    }
-
     /**
      * Verifies the configured key ({@code previous} may be null). Throws {@link MasterKeyMismatchException} with a
      * message that says what to do when neither key opens the stored check.
      */
     public Outcome verify(MasterKey current, MasterKey previous) {
-        Optional<Stored> stored = platform.inTransaction(h -> h.createQuery(
-                        "SELECT master_key_id, check_value, created_at FROM master_key_check WHERE id = 1")
-                .map((rs, ctx) -> new Stored(rs.getString(1), rs.getBytes(2),
-                        rs.getObject(3, java.time.OffsetDateTime.class).toInstant()))
-                .findOne());
+        Optional<MasterKeyCheckDao.Check> stored = platform.withDao(MasterKeyCheckDao.class, MasterKeyCheckDao::find);
         if (stored.isEmpty()) {
             record(current);
             return Outcome.INITIALISED;
@@ -80,18 +73,13 @@ public final class MasterKeyCheck {
             Arrays.fill(value, (byte) 0);
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        platform.inTransaction(h -> h.createUpdate("""
-                        INSERT INTO master_key_check (id, master_key_id, check_value, created_at, updated_at)
-                        VALUES (1, :id, :value, :now, :now)
-                        ON CONFLICT (id) DO UPDATE SET master_key_id = :id, check_value = :value, created_at = :now,
-                            updated_at = :now""")
-                .bind("id", key.id())
-                .bind("value", wrapped)
-                .bind("now", now)
-                .execute());
+        platform.withDao(MasterKeyCheckDao.class, dao -> {
+            dao.record(key.id(), wrapped, now);
+            return null;
+        });
     }
 
-    private static boolean opens(MasterKey key, Stored stored) {
+    private static boolean opens(MasterKey key, MasterKeyCheckDao.Check stored) {
         try {
             Arrays.fill(key.unwrap(stored.checkValue(), CONTEXT), (byte) 0);
             return true;

@@ -7,11 +7,12 @@ import io.billingnow.platform.core.tx.TenantTransactions;
 import io.billingnow.platform.keys.master.MasterKey;
 import io.billingnow.platform.keys.master.MasterKeyException;
 import io.billingnow.platform.core.TenantId;
+import io.billingnow.platform.tenancy.Tenant;
+import io.billingnow.platform.tenancy.Tenants;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,32 +24,57 @@ import org.slf4j.LoggerFactory;
 public final class MasterKeyRotation {
 
     private static final Logger LOG = LoggerFactory.getLogger(MasterKeyRotation.class);
+    private static final int TENANT_PAGE = 500;
 
     private final PlatformTransactions platform;
     private final TenantTransactions tenants;
     private final MasterKeyCheck check;
     private final AuditLog audit;
+    private final int tenantPage;
 
     public MasterKeyRotation(PlatformTransactions platform, TenantTransactions tenants, MasterKeyCheck check,
                              AuditLog audit) {
+        this(platform, tenants, check, audit, TENANT_PAGE);
+    }
+
+    /** With pages of {@code tenantPage} tenants, so a test can walk several pages with a few tenants. */
+    MasterKeyRotation(PlatformTransactions platform, TenantTransactions tenants, MasterKeyCheck check, AuditLog audit,
+                      int tenantPage) {
         this.platform = platform;
         this.tenants = tenants;
         this.check = check;
         this.audit = audit;
+        this.tenantPage = tenantPage;
     }
 
     /** Re-wraps every data key still under {@code from} with {@code to}; returns how many were re-wrapped. */
     public int rewrapAll(MasterKey from, MasterKey to, KeyActor actor) {
-        List<UUID> ids = platform.inTransaction(h -> h.createQuery("SELECT id FROM tenants ORDER BY id")
-                .mapTo(UUID.class).list());
+        List<TenantId> ids = allTenants();
         int total = 0;
-        for (UUID id : ids) {
-            total += rewrapTenant(new TenantId(id), from, to, actor);
+        for (TenantId id : ids) {
+            total += rewrapTenant(id, from, to, actor);
         }
         check.record(to);
         LOG.info("master key rotation: {} data keys of {} tenants re-wrapped from {} to {}", total, ids.size(),
                 from.id(), to.id());
         return total;
+    }
+
+    /**
+     * Every tenant whatever its status (a suspended or offboarded tenant's keys are wrapped too), through the tenant
+     * registry's own API, page by page.
+     */
+    private List<TenantId> allTenants() {
+        List<TenantId> all = new ArrayList<>();
+        String after = "";
+        while (true) {
+            List<Tenant> page = Tenants.page(platform, after, tenantPage);
+            page.forEach(tenant -> all.add(tenant.id()));
+            if (page.size() < tenantPage) {
+                return all;
+            }
+            after = page.get(page.size() - 1).slug();
+        }
     }
 
     private int rewrapTenant(TenantId tenant, MasterKey from, MasterKey to, KeyActor actor) {

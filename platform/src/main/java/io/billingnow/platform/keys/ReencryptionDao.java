@@ -4,6 +4,7 @@ import io.billingnow.platform.core.TenantId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -51,4 +52,11 @@ public interface ReencryptionDao {
             FROM key_reencryption_progress WHERE tenant_id = :tenant AND target_version = :target
             ORDER BY table_name, column_name""")
     List<ReencryptionStatus.Column> forTarget(@Bind("tenant") TenantId tenant, @Bind("target") int target);
+
+    /**
+     * Every tenant with a key version waiting to be re-encrypted away from, named by one resolver function across
+     * tenants (outside any tenant transaction: row-level security would hide the keys of all others).
+     */
+    @SqlQuery("SELECT * FROM billingnow_tenants_reencrypting()")
+    List<UUID> tenantsReencrypting();
 }

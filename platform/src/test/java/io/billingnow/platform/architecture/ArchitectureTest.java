@@ -12,9 +12,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -25,6 +27,9 @@ import io.billingnow.platform.core.tx.TenantTransactions;
 import io.billingnow.platform.idempotency.IdempotencyStore;
 import io.billingnow.platform.providers.webhooks.WebhookService;
 import jakarta.ws.rs.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,6 +83,52 @@ class ArchitectureTest {
                     }
                 })
                 .check(PLATFORM_CLASSES);
+    }
+
+    /**
+     * One data-access convention (CONTRIBUTING.md, "Who owns the transaction"): SQL lives in the SqlObject DAOs of
+     * its feature, where the tenant binding is reviewed and a typed record comes back. Only the infrastructure
+     * (database set-up in {@code db}, the tenant binding in {@code core.tx}) and the re-encryption job, whose SQL is
+     * built from the encrypted-column registry at run time, run statements through a raw Jdbi handle.
+     */
+    @Test
+    void onlyDaosAndTheInfrastructureRunSqlThroughAHandle() {
+        noClasses().that(ARE_NEITHER_DAOS_NOR_INFRASTRUCTURE)
+                .should().callMethodWhere(RUNS_SQL_THROUGH_A_HANDLE)
+                .check(PLATFORM_CLASSES);
+    }
+
+    private static final Set<String> HANDLE_STATEMENTS =
+            Set.of("createQuery", "createUpdate", "execute", "createScript", "prepareBatch");
+
+    static final DescribedPredicate<JavaMethodCall> RUNS_SQL_THROUGH_A_HANDLE = DescribedPredicate.describe(
+            "it runs SQL through Handle#" + String.join("/", new TreeSet<>(HANDLE_STATEMENTS)),
+            call -> call.getTargetOwner().isAssignableTo(Handle.class)
+                    && HANDLE_STATEMENTS.contains(call.getName()));
+
+    /** SqlObject statement annotations: {@code @SqlQuery}, {@code @SqlUpdate}, {@code @SqlBatch}, ... */
+    private static final String SQL_OBJECT_STATEMENTS = "org.jdbi.v3.sqlobject.statement.";
+
+    static final DescribedPredicate<JavaClass> ARE_NEITHER_DAOS_NOR_INFRASTRUCTURE = DescribedPredicate.describe(
+            "are neither DAOs nor in db, core.tx, tenancy.config (for now) or keys.ReencryptionJob",
+            type -> !isDao(type) && !isInfrastructure(type));
+
+    private static boolean isInfrastructure(JavaClass type) {
+        String name = type.getPackageName();
+        return name.equals(PLATFORM + ".db") || name.startsWith(PLATFORM + ".db.")
+                || name.equals(PLATFORM + ".core.tx")
+                // Temporary: the tenants-config reconciler's advisory lock is still written fluently; it is being
+                // converted on its own branch, and this line goes when it is.
+                || name.equals(PLATFORM + ".tenancy.config")
+                || type.getName().equals(PLATFORM + ".keys.ReencryptionJob")
+                || type.getName().startsWith(PLATFORM + ".keys.ReencryptionJob$");
+    }
+
+    /** A SqlObject interface: named {@code *Dao}, or declaring SqlObject statements. */
+    private static boolean isDao(JavaClass type) {
+        return type.isInterface() && (type.getSimpleName().endsWith("Dao") || type.getMethods().stream()
+                .flatMap(method -> method.getAnnotations().stream())
+                .anyMatch(annotation -> annotation.getRawType().getName().startsWith(SQL_OBJECT_STATEMENTS)));
     }
 
     /** Resources translate HTTP to calls; SQL lives in DAOs, where the tenant binding and RLS are reviewed. */

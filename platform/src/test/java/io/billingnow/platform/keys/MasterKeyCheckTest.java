@@ -93,6 +93,31 @@ class MasterKeyCheckTest {
         }
     }
 
+    /** The rotation reads the tenant registry page by page: every page, and tenants of every status, are re-wrapped. */
+    @Test
+    void aRotationRewrapsTheKeysOfEveryTenantOnEveryPageWhateverItsStatus() throws Exception {
+        KeysFixture fixture = new KeysFixture();
+        try (LocalMasterKey oldMaster = KeysFixture.newMasterKey();
+             LocalMasterKey newMaster = KeysFixture.newMasterKey()) {
+            Keys before = fixture.open(oldMaster, null, KeysFixture.settings());
+            TenantId a = fixture.tenant("paged-a");
+            TenantId b = fixture.tenant("paged-b");
+            TenantId c = fixture.tenant("paged-c");
+            fixture.tenants.suspend(b, KeysFixture.operator());
+            before.tenantKeys().rotate(c, KeyActor.SYSTEM);
+            before.stop();
+            MasterKeyCheck check = new MasterKeyCheck(fixture.platformTx, java.time.Clock.systemUTC());
+
+            int rewrapped = new MasterKeyRotation(fixture.platformTx, fixture.tenantTx, check, fixture.audit, 1)
+                    .rewrapAll(oldMaster, newMaster, KeyActor.SYSTEM);
+
+            assertThat(rewrapped).as("one key each for a and b, two for c").isEqualTo(4);
+            assertThat(fixture.superuserStrings("SELECT DISTINCT master_key_id FROM data_keys WHERE master_key_id "
+                    + "IS NOT NULL AND length(?) > 0", "x")).containsExactly(newMaster.id());
+            assertThat(check.verify(newMaster, null)).isEqualTo(MasterKeyCheck.Outcome.VERIFIED);
+        }
+    }
+
     @Test
     void anInterruptedMasterKeyRotationCompletesOnTheNextStart() throws Exception {
         KeysFixture fixture = new KeysFixture();

@@ -275,14 +275,9 @@ public final class PaymentLinkService {
             return Optional.empty();
         }
         byte[] hash = SecretTokens.hash(token);
-        return platform.lookup(h -> h.createQuery("""
-                        SELECT r.tenant_id, r.link_id, t.slug, t.name, t.status
-                        FROM billingnow_resolve_payment_link(:hash) r JOIN tenants t ON t.id = r.tenant_id""")
-                .bind("hash", hash)
-                .map((rs, ctx) -> TenantStatus.fromWireName(rs.getString("status")) == TenantStatus.OFFBOARDED ? null
-                        : new Resolved(new TenantId(rs.getObject("tenant_id", UUID.class)), rs.getString("slug"),
-                        rs.getString("name"), rs.getObject("link_id", UUID.class)))
-                .findOne());
+        return platform.lookup(h -> h.attach(PaymentLinkTokenDao.class).resolve(hash))
+                .filter(r -> TenantStatus.fromWireName(r.status()) != TenantStatus.OFFBOARDED)
+                .map(r -> new Resolved(new TenantId(r.tenantId()), r.slug(), r.name(), r.linkId()));
     }
 
     URI payUrl(String token) {

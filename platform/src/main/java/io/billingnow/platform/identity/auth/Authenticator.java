@@ -5,9 +5,7 @@ import io.billingnow.platform.core.TenantId;
 import io.billingnow.platform.core.TenantStatus;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Turns a bearer token into a caller. Tenant API keys are found through the database's narrow resolver function
@@ -32,23 +30,15 @@ public final class Authenticator {
         }
         byte[] hash = SecretTokens.hash(token);
         Instant now = clock.instant();
-        return platform.lookup(h -> h.createQuery("""
-                        SELECT k.tenant_id, k.key_id, k.role, k.expires_at, k.revoked_at, t.status
-                        FROM billingnow_resolve_api_key(:hash) k JOIN tenants t ON t.id = k.tenant_id""")
-                .bind("hash", hash)
-                .map((rs, ctx) -> {
-                    OffsetDateTime expires = rs.getObject("expires_at", OffsetDateTime.class);
-                    OffsetDateTime revoked = rs.getObject("revoked_at", OffsetDateTime.class);
-                    TenantStatus status = TenantStatus.fromWireName(rs.getString("status"));
-                    if (revoked != null || (expires != null && !expires.toInstant().isAfter(now))
-                            || status == TenantStatus.OFFBOARDED) {
-                        return null;
-                    }
-                    return new TenantCaller(new TenantId(rs.getObject("tenant_id", UUID.class)), status,
-                            Role.fromWireName(rs.getString("role")), "api_key",
-                            rs.getObject("key_id", UUID.class).toString());
-                })
-                .findOne());
+        return platform.lookup(h -> h.attach(CredentialDao.class).apiKey(hash))
+                .filter(key -> usable(key, now))
+                .map(key -> new TenantCaller(new TenantId(key.tenantId()), TenantStatus.fromWireName(key.status()),
+                        Role.fromWireName(key.role()), "api_key", key.keyId().toString()));
+    }
+
+    private static boolean usable(CredentialDao.ApiKeyMatch key, Instant now) {
+        return key.revokedAt() == null && (key.expiresAt() == null || key.expiresAt().isAfter(now))
+                && TenantStatus.fromWireName(key.status()) != TenantStatus.OFFBOARDED;
     }
 
     public Optional<OperatorCaller> operatorCaller(String token) {
@@ -57,13 +47,7 @@ public final class Authenticator {
         }
         byte[] hash = SecretTokens.hash(token);
         Instant now = clock.instant();
-        return platform.lookup(h -> h.createQuery("""
-                        SELECT id, role FROM operator_tokens
-                        WHERE token_hash = :hash AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > :now)""")
-                .bind("hash", hash)
-                .bind("now", now)
-                .map((rs, ctx) -> new OperatorCaller(rs.getObject("id", UUID.class).toString(),
-                        "auditor".equals(rs.getString("role"))))
-                .findOne());
+        return platform.lookup(h -> h.attach(CredentialDao.class).operatorToken(hash, now))
+                .map(found -> new OperatorCaller(found.id().toString(), "auditor".equals(found.role())));
     }
 }

@@ -30,18 +30,10 @@ public final class Lockouts {
     /** Locks the target out for {@code duration}; a longer lockout already in force is kept. */
     public void lock(RouteClass routeClass, String target, String reason, Duration duration) {
         Instant now = clock.instant();
-        platform.lookup(h -> h.createUpdate("""
-                        INSERT INTO security_lockouts (route_class, target, reason, since, until)
-                        VALUES (:route, :target, :reason, :now, :until)
-                        ON CONFLICT (route_class, target) DO UPDATE
-                        SET reason = EXCLUDED.reason, since = EXCLUDED.since, until = EXCLUDED.until
-                        WHERE security_lockouts.until < EXCLUDED.until""")
-                .bind("route", routeClass.wireName())
-                .bind("target", target)
-                .bind("reason", reason)
-                .bind("now", now)
-                .bind("until", now.plus(duration))
-                .execute());
+        platform.lookup(h -> {
+            h.attach(LockoutDao.class).lock(routeClass.wireName(), target, reason, now, now.plus(duration));
+            return null;
+        });
     }
 
     /**
@@ -52,15 +44,7 @@ public final class Lockouts {
         if (targets.isEmpty()) {
             return Optional.empty();
         }
-        return platform.lookup(h -> h.createQuery("""
-                        SELECT route_class, target, reason, since, until FROM security_lockouts
-                        WHERE route_class = :route AND target IN (<targets>) AND until > :now
-                        ORDER BY until DESC LIMIT 1""")
-                .bind("route", routeClass.wireName())
-                .bindList("targets", targets)
-                .bind("now", clock.instant())
-                .map((rs, ctx) -> lockout(rs))
-                .findOne());
+        return platform.lookup(h -> h.attach(LockoutDao.class).find(routeClass.wireName(), targets, clock.instant()));
     }
 
     /** How long the lockout still lasts. */
@@ -71,36 +55,17 @@ public final class Lockouts {
     /** The lockouts in force, oldest first; expired rows are deleted on the way. */
     public List<Lockout> list() {
         Instant now = clock.instant();
-        return platform.inTransaction(h -> {
-            h.createUpdate("DELETE FROM security_lockouts WHERE until <= :now").bind("now", now).execute();
-            return h.createQuery("""
-                            SELECT route_class, target, reason, since, until FROM security_lockouts
-                            ORDER BY since, route_class, target""")
-                    .map((rs, ctx) -> lockout(rs))
-                    .list();
+        return platform.withDao(LockoutDao.class, dao -> {
+            dao.deleteExpired(now);
+            return dao.list();
         });
     }
 
     /** Lifts matching lockouts (all when both arguments are null); returns how many were in force. */
     public int lift(String routeClass, String target) {
         Instant now = clock.instant();
-        return platform.inTransaction(h -> h.createQuery("""
-                        DELETE FROM security_lockouts
-                        WHERE (CAST(:route AS text) IS NULL OR route_class = :route)
-                          AND (CAST(:target AS text) IS NULL OR target = :target)
-                        RETURNING until""")
-                .bind("route", routeClass)
-                .bind("target", target)
-                .mapTo(Instant.class)
-                .list()
-                .stream()
+        return (int) platform.withDao(LockoutDao.class, dao -> dao.lift(routeClass, target)).stream()
                 .filter(until -> until.isAfter(now))
-                .count()).intValue();
-    }
-
-    private static Lockout lockout(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new Lockout(rs.getString("route_class"), rs.getString("target"), rs.getString("reason"),
-                rs.getObject("since", java.time.OffsetDateTime.class).toInstant(),
-                rs.getObject("until", java.time.OffsetDateTime.class).toInstant());
+                .count();
     }
 }

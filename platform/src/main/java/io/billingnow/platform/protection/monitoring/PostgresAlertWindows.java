@@ -27,33 +27,20 @@ public final class PostgresAlertWindows implements AlertWindows {
         if (recorded.incrementAndGet() % CLEANUP_EVERY == 0) {
             removeExpired(now);
         }
-        return platform.lookup(h -> h.createQuery("""
-                        INSERT INTO security_alert_windows AS w (key, hits, expires_at)
-                        VALUES (:key, ARRAY[CAST(:now AS timestamptz)], :expires)
-                        ON CONFLICT (key) DO UPDATE SET
-                            hits = ARRAY(SELECT hit FROM (
-                                       SELECT hit FROM unnest(w.hits || CAST(:now AS timestamptz)) AS hit
-                                       WHERE hit > :oldest ORDER BY hit DESC LIMIT :cap) recent ORDER BY hit),
-                            expires_at = :expires
-                        RETURNING cardinality(hits)""")
-                .bind("key", key)
-                .bind("now", now)
-                .bind("oldest", now.minus(window))
-                .bind("expires", now.plus(window))
-                .bind("cap", cap)
-                .mapTo(Integer.class)
-                .one());
+        return platform.lookup(h -> h.attach(AlertWindowDao.class).record(key, now, now.minus(window),
+                now.plus(window), cap));
     }
 
     @Override
     public void reset(String key) {
-        platform.lookup(h -> h.createUpdate("DELETE FROM security_alert_windows WHERE key = :key")
-                .bind("key", key).execute());
+        platform.lookup(h -> {
+            h.attach(AlertWindowDao.class).reset(key);
+            return null;
+        });
     }
 
     /** Deletes the rows of keys without an event inside their window; returns how many went. */
     public int removeExpired(Instant now) {
-        return platform.lookup(h -> h.createUpdate("DELETE FROM security_alert_windows WHERE expires_at <= :now")
-                .bind("now", now).execute());
+        return platform.lookup(h -> h.attach(AlertWindowDao.class).removeExpired(now));
     }
 }

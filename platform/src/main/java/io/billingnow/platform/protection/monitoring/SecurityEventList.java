@@ -4,7 +4,6 @@ import io.billingnow.platform.core.tx.PlatformTransactions;
 import io.billingnow.platform.core.paging.Cursor;
 import io.billingnow.platform.core.paging.Page;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,29 +26,9 @@ public final class SecurityEventList {
     }
 
     public Page<Entry> page(Filter filter, Cursor after, int limit) {
-        List<Entry> rows = platform.lookup(h -> h.createQuery("""
-                        SELECT id, occurred_at, kind, route_class, tenant_id, address, subject, detail, request_id
-                        FROM security_events
-                        WHERE (CAST(:kind AS text) IS NULL OR kind = :kind)
-                          AND (CAST(:since AS timestamptz) IS NULL OR occurred_at >= CAST(:since AS timestamptz))
-                          AND (CAST(:until AS timestamptz) IS NULL OR occurred_at < CAST(:until AS timestamptz))
-                          AND (CAST(:tenant AS uuid) IS NULL OR tenant_id = CAST(:tenant AS uuid))
-                          AND (CAST(:address AS text) IS NULL OR address = :address)
-                          AND (occurred_at, id) > (:afterAt, :afterId)
-                        ORDER BY occurred_at, id LIMIT :limit""")
-                .bind("kind", filter.kind() == null ? null : filter.kind().wireName())
-                .bind("since", filter.since())
-                .bind("until", filter.until())
-                .bind("tenant", filter.tenant())
-                .bind("address", filter.address())
-                .bind("afterAt", after.createdAt())
-                .bind("afterId", after.id())
-                .bind("limit", limit + 1)
-                .map((rs, ctx) -> new Entry(rs.getObject("id", UUID.class),
-                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("kind"),
-                        rs.getString("route_class"), rs.getObject("tenant_id", UUID.class), rs.getString("address"),
-                        rs.getString("subject"), rs.getString("detail"), rs.getString("request_id")))
-                .list());
+        List<Entry> rows = platform.lookup(h -> h.attach(SecurityEventDao.class).page(
+                filter.kind() == null ? null : filter.kind().wireName(), filter.since(), filter.until(),
+                filter.tenant(), filter.address(), after.createdAt(), after.id(), limit + 1));
         return Page.of(rows, limit, Entry::occurredAt, Entry::id);
     }
 }

@@ -112,21 +112,14 @@ public final class SecurityEvents {
     /** Adds the event to the platform's list of security events; returns its id. */
     public static UUID insert(PlatformTransactions platform, SecurityEvent event, Instant at, String requestId) {
         UUID id = UUID.randomUUID();
-        platform.lookup(h -> h.createUpdate("""
-                        INSERT INTO security_events (id, occurred_at, kind, route_class, tenant_id, address, subject,
-                                                     detail, request_id)
-                        VALUES (:id, :at, :kind, :route, CAST(:tenant AS uuid), :address, :subject, :detail,
-                                :requestId)""")
-                .bind("id", id)
-                .bind("at", at)
-                .bind("kind", event.kind().wireName())
-                .bind("route", event.routeClass() == null ? null : event.routeClass().wireName())
-                .bind("tenant", event.tenant() == null ? null : event.tenant().value())
-                .bind("address", truncate(event.address(), 64))
-                .bind("subject", truncate(event.subject(), 200))
-                .bind("detail", truncate(event.detail(), 500))
-                .bind("requestId", truncate(requestId, 64))
-                .execute());
+        // One statement in autocommit: recording an event adds no BEGIN and COMMIT to the request that caused it.
+        platform.lookup(h -> {
+            h.attach(SecurityEventDao.class).insert(id, at, event.kind().wireName(),
+                    event.routeClass() == null ? null : event.routeClass().wireName(),
+                    event.tenant() == null ? null : event.tenant().value(), truncate(event.address(), 64),
+                    truncate(event.subject(), 200), truncate(event.detail(), 500), truncate(requestId, 64));
+            return null;
+        });
         return id;
     }
 

@@ -119,14 +119,10 @@ public final class WebhookService {
         if (publicId == null || !PUBLIC_ID.matcher(publicId).matches()) {
             return Optional.empty();
         }
-        return platform.lookup(h -> h.createQuery("""
-                        SELECT r.tenant_id, r.account_id, t.slug, t.status
-                        FROM billingnow_resolve_webhook_account(:publicId) r JOIN tenants t ON t.id = r.tenant_id""")
-                .bind("publicId", publicId)
-                .map((rs, ctx) -> new Route(new TenantId(rs.getObject("tenant_id", UUID.class)), rs.getString("slug"),
-                        TenantStatus.fromWireName(rs.getString("status")), rs.getObject("account_id", UUID.class)))
-                .findOne()
-                .filter(r -> r.status() != TenantStatus.OFFBOARDED));
+        return platform.lookup(h -> h.attach(WebhookEndpointDao.class).resolve(publicId))
+                .map(e -> new Route(new TenantId(e.tenantId()), e.slug(), TenantStatus.fromWireName(e.status()),
+                        e.accountId()))
+                .filter(r -> r.status() != TenantStatus.OFFBOARDED);
     }
 
     /** A bad signature: recorded in the tenant's audit log and counted against the account by the alert rules. */
