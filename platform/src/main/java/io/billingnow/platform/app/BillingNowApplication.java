@@ -179,7 +179,7 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         // Before anything reads or writes tenant data: a wrong or missing master key stops startup here.
         Keys keys = Keys.open(config.getKeys(), platformTx, tenantTx, audit, clock);
         environment.lifecycle().manage(keys);
-        TenantService tenants = new TenantService(platformTx, audit, clock);
+        TenantService tenants = new TenantService(audit, clock);
         tenants.addListener(keys.tenantKeys());
         tenants.addListener(new PersonalDataEraser());
         Authenticator authenticator = new Authenticator(platformTx, clock);
@@ -216,10 +216,10 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         environment.jersey().register(new AccessControlFeature(authenticator, signIn.sessionAuthenticator(),
                 new MonitoredAccessRefusals(securityEvents)));
         signIn.registerResources(environment.jersey());
-        IdempotencyStore idempotency = new IdempotencyStore(tenantTx, config.getIdempotency(),
+        IdempotencyStore idempotency = new IdempotencyStore(config.getIdempotency(),
                 keys.encryptor(), clock);
         environment.jersey().register(new IdempotencyFeature(new IdempotencyFilter(tenantTx, idempotency)));
-        environment.lifecycle().manage(new IdempotencyKeyCleanup(platformTx, idempotency,
+        environment.lifecycle().manage(new IdempotencyKeyCleanup(platformTx, tenantTx, idempotency,
                 config.getIdempotency().getCleanupInterval()));
         environment.jersey().register(new ETagFilter());
         environment.jersey().register(new OpenApiResource(new OpenApiDocument(config.getPlatform().getPublicBaseUrl(),
@@ -258,7 +258,7 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         ProviderAccountService providerAccounts = new ProviderAccountService(plugins, platformTx,
                 keys.encryptor(), audit, json, clock,
                 config.getPlatform().getPublicBaseUrl());
-        PaymentLinkService paymentLinks = new PaymentLinkService(tenantTx, platformTx, tenants, invoices,
+        PaymentLinkService paymentLinks = new PaymentLinkService(tenantTx, platformTx, invoices,
                 providerAccounts, plugins, audit, clock, config.getPlatform().getPublicBaseUrl());
         environment.jersey().register(new PluginsResource(plugins));
         environment.jersey().register(new TenantProvidersResource(plugins, tenants, tenantTx, platformTx));

@@ -1,6 +1,7 @@
 package io.billingnow.platform.idempotency;
 
 import io.billingnow.platform.core.tx.PlatformTransactions;
+import io.billingnow.platform.core.tx.TenantTransactions;
 import io.billingnow.platform.core.TenantId;
 import io.dropwizard.lifecycle.Managed;
 import io.dropwizard.util.Duration;
@@ -21,12 +22,15 @@ public final class IdempotencyKeyCleanup implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(IdempotencyKeyCleanup.class);
 
     private final PlatformTransactions platform;
+    private final TenantTransactions transactions;
     private final IdempotencyStore store;
     private final Duration interval;
     private ScheduledExecutorService scheduler;
 
-    public IdempotencyKeyCleanup(PlatformTransactions platform, IdempotencyStore store, Duration interval) {
+    public IdempotencyKeyCleanup(PlatformTransactions platform, TenantTransactions transactions, IdempotencyStore store,
+                                 Duration interval) {
         this.platform = platform;
+        this.transactions = transactions;
         this.store = store;
         this.interval = interval;
     }
@@ -53,11 +57,11 @@ public final class IdempotencyKeyCleanup implements Managed {
      * and pass, as before, cost 10,000 transactions an hour at 10,000 tenants); returns the number of keys deleted.
      */
     public int run() {
-        List<UUID> tenants = platform.lookup(h -> h.attach(IdempotencyKeyDao.class)
-                .tenantsWithKeysBefore(store.expiredBefore()));
+        List<UUID> tenants = platform.lookup(IdempotencyKeyDao.class,
+                dao -> dao.tenantsWithKeysBefore(store.expiredBefore()));
         int deleted = 0;
         for (UUID tenant : tenants) {
-            deleted += store.deleteExpired(new TenantId(tenant));
+            deleted += transactions.write(new TenantId(tenant), store::deleteExpired);
         }
         return deleted;
     }

@@ -1,7 +1,6 @@
 package io.billingnow.platform.idempotency;
 
 import io.billingnow.platform.core.tx.TenantHandle;
-import io.billingnow.platform.core.tx.TenantTransactions;
 import io.billingnow.platform.keys.EncryptedColumns;
 import io.billingnow.platform.keys.FieldContext;
 import io.billingnow.platform.keys.FieldSealer;
@@ -25,15 +24,13 @@ public final class IdempotencyStore {
     /** A stored response may hold a secret shown only once (a new API key), so it is kept encrypted. */
     private final FieldSealer sealer;
 
-    private final TenantTransactions transactions;
     private final Clock clock;
     private final Duration retention;
     private final Duration abandonedAfter;
 
-    public IdempotencyStore(TenantTransactions transactions, IdempotencySettings settings, FieldSealer sealer,
+    public IdempotencyStore(IdempotencySettings settings, FieldSealer sealer,
                             Clock clock) {
         this.sealer = sealer;
-        this.transactions = transactions;
         this.clock = clock;
         this.retention = settings.getRetention().toJavaDuration();
         this.abandonedAfter = settings.getAbandonedAfter().toJavaDuration();
@@ -83,17 +80,6 @@ public final class IdempotencyStore {
     /** Forgets the transaction's tenant's keys older than the retention period; returns how many. */
     public int deleteExpired(TenantHandle tx) {
         return tx.dao(IdempotencyKeyDao.class).deleteExpired(tx.tenant(), expiredBefore());
-    }
-
-    /**
-     * Forgets one tenant's keys older than the retention period, in a transaction of its own.
-     *
-     * @deprecated the cleanup job is to open the transaction and call {@link #deleteExpired(TenantHandle)}; kept
-     *             only for {@link IdempotencyKeyCleanup}, whose conversion happens elsewhere, and removed with it
-     */
-    @Deprecated(forRemoval = true)
-    public int deleteExpired(TenantId tenant) {
-        return transactions.write(tenant, tx -> deleteExpired(tx));
     }
 
     private static void requireTenantOf(TenantHandle tx, Claim claim) {

@@ -169,7 +169,7 @@ public final class ReencryptionJob implements Managed {
      * docs/performance.md); a failing tenant is logged and does not stop the others.
      */
     public void runAll() {
-        List<UUID> ids = platform.lookup(h -> h.attach(ReencryptionDao.class).tenantsReencrypting());
+        List<UUID> ids = platform.lookup(ReencryptionDao.class, dao -> dao.tenantsReencrypting());
         for (UUID id : ids) {
             try {
                 run(new TenantId(id));

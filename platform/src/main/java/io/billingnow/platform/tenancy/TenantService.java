@@ -8,7 +8,6 @@ import io.billingnow.platform.core.errors.StateConflict;
 import io.billingnow.platform.audit.AuditEvent;
 import io.billingnow.platform.audit.AuditLog;
 import io.billingnow.platform.identity.auth.Caller;
-import io.billingnow.platform.core.tx.PlatformTransactions;
 import io.billingnow.platform.core.tx.TenantHandle;
 import io.billingnow.platform.json.MergePatch;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +15,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -30,30 +28,17 @@ import java.util.stream.Collectors;
  */
 public final class TenantService {
 
-    private final PlatformTransactions platform;
     private final AuditLog audit;
     private final Clock clock;
     private final List<TenantLifecycleListener> listeners = new CopyOnWriteArrayList<>();
 
-    public TenantService(PlatformTransactions platform, AuditLog audit, Clock clock) {
-        this.platform = platform;
+    public TenantService(AuditLog audit, Clock clock) {
         this.audit = audit;
         this.clock = clock;
     }
 
     public void addListener(TenantLifecycleListener listener) {
         listeners.add(listener);
-    }
-
-    /**
-     * The registry's entry for the tenant.
-     *
-     * @deprecated read the registry through {@link Tenants#byId}; kept only for {@code billing.paylinks}, whose
-     *             conversion happens elsewhere, and removed with it
-     */
-    @Deprecated(forRemoval = true)
-    public Optional<Tenant> find(TenantId id) {
-        return Tenants.byId(platform, id);
     }
 
     /**

@@ -8,7 +8,6 @@ import io.billingnow.platform.audit.AuditLog;
 import io.billingnow.platform.identity.auth.OperatorCaller;
 import io.billingnow.platform.db.DatabaseRoles;
 import io.billingnow.platform.db.Databases;
-import io.billingnow.platform.core.tx.PlatformTransactions;
 import io.billingnow.platform.db.SchemaMigrator;
 import io.billingnow.platform.core.tx.TenantTransactions;
 import io.billingnow.platform.json.JsonConventions;
@@ -81,8 +80,7 @@ class DevDatabaseCommandsTest {
             SchemaMigrator.migrate(owner);
         }
         Jdbi jdbi = Databases.configure(Jdbi.create(jdbcUrl, DatabaseRoles.APP, ""));
-        TenantService tenants = new TenantService(new PlatformTransactions(jdbi),
-                new AuditLog(JSON, Clock.systemUTC()), Clock.systemUTC());
+        TenantService tenants = new TenantService(new AuditLog(JSON, Clock.systemUTC()), Clock.systemUTC());
         new TenantTransactions(jdbi).write(TenantId.random(), tx -> tenants.provision(tx,
                 new TenantDefinition("devshop", "Dev Shop", "DE", "EUR", TenantSettings.defaults()),
                 new OperatorCaller("test", false)));

@@ -125,10 +125,10 @@ class IdempotencyKeyCleanupTest {
     };
 
     private IdempotencyStore store(Instant now) {
-        return new IdempotencyStore(tenantTx, new IdempotencySettings(), UNSEALED, Clock.fixed(now, ZoneOffset.UTC));
+        return new IdempotencyStore(new IdempotencySettings(), UNSEALED, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private IdempotencyKeyCleanup cleanup(IdempotencyStore store) {
-        return new IdempotencyKeyCleanup(platformTx, store, Duration.hours(1));
+        return new IdempotencyKeyCleanup(platformTx, tenantTx, store, Duration.hours(1));
     }
 }

@@ -49,7 +49,7 @@ final class KeysFixture {
         tenantTx = new TenantTransactions(jdbi);
         platformTx = new PlatformTransactions(jdbi);
         audit = new AuditLog(Jackson.newObjectMapper(), Clock.systemUTC());
-        tenants = new TenantService(platformTx, audit, Clock.systemUTC());
+        tenants = new TenantService(audit, Clock.systemUTC());
         try (Connection owner = db.ownerConnection(); Statement s = owner.createStatement()) {
             s.execute("""
                     CREATE TABLE test_secrets (

@@ -103,7 +103,7 @@ class MasterKeyCheckTest {
             TenantId a = fixture.tenant("paged-a");
             TenantId b = fixture.tenant("paged-b");
             TenantId c = fixture.tenant("paged-c");
-            fixture.tenants.suspend(b, KeysFixture.operator());
+            fixture.tenantTx.write(b, tx -> fixture.tenants.suspend(tx, KeysFixture.operator()));
             before.tenantKeys().rotate(c, KeyActor.SYSTEM);
             before.stop();
             MasterKeyCheck check = new MasterKeyCheck(fixture.platformTx, java.time.Clock.systemUTC());

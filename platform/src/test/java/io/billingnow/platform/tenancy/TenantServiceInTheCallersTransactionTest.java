@@ -36,7 +36,7 @@ class TenantServiceInTheCallersTransactionTest {
         Jdbi jdbi = Databases.configure(Jdbi.create(TestPostgres.get().newDatabase().jdbcUrl(), "billingnow_app", ""));
         tenantTx = new TenantTransactions(jdbi);
         platformTx = new PlatformTransactions(jdbi);
-        tenants = new TenantService(platformTx, new AuditLog(Jackson.newObjectMapper(), Clock.systemUTC()),
+        tenants = new TenantService(new AuditLog(Jackson.newObjectMapper(), Clock.systemUTC()),
                 Clock.systemUTC());
     }
 

@@ -191,8 +191,7 @@ public final class TestPlatform {
     }
 
     public Tenant provisionTenant(TenantDefinition definition, Caller actor) {
-        TenantService tenants = new TenantService(new PlatformTransactions(jdbi()),
-                new AuditLog(JSON, Clock.systemUTC()), Clock.systemUTC());
+        TenantService tenants = new TenantService(new AuditLog(JSON, Clock.systemUTC()), Clock.systemUTC());
         return new TenantTransactions(jdbi()).write(TenantId.random(), tx -> tenants.provision(tx, definition, actor));
     }
 

@@ -16,7 +16,7 @@ import io.billingnow.platform.providers.plugins.PluginHost;
 import io.billingnow.platform.providers.accounts.ProviderAccountService;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.core.TenantId;
-import io.billingnow.platform.tenancy.TenantService;
+import io.billingnow.platform.tenancy.Tenants;
 import io.billingnow.platform.core.TenantStatus;
 import io.billingnow.sdk.Capability;
 import io.billingnow.sdk.Money;
@@ -49,7 +49,6 @@ public final class PaymentLinkService {
 
     private final TenantTransactions transactions;
     private final PlatformTransactions platform;
-    private final TenantService tenants;
     private final InvoiceService invoices;
     private final ProviderAccountService accounts;
     private final PluginHost plugins;
@@ -58,12 +57,11 @@ public final class PaymentLinkService {
     private final URI publicBaseUrl;
     private final CheckoutCloser closer;
 
-    public PaymentLinkService(TenantTransactions transactions, PlatformTransactions platform, TenantService tenants,
+    public PaymentLinkService(TenantTransactions transactions, PlatformTransactions platform,
                               InvoiceService invoices, ProviderAccountService accounts, PluginHost plugins,
                               AuditLog audit, Clock clock, URI publicBaseUrl) {
         this.transactions = transactions;
         this.platform = platform;
-        this.tenants = tenants;
         this.invoices = invoices;
         this.accounts = accounts;
         this.plugins = plugins;
@@ -78,7 +76,7 @@ public final class PaymentLinkService {
             throw DomainException.invalid("/providerAccountId", "required");
         }
         TenantId tenantId = caller.tenant();
-        Tenant tenant = tenants.find(tenantId).orElseThrow(() -> DomainException.notFound("Tenant"));
+        Tenant tenant = Tenants.byId(platform, tenantId).orElseThrow(() -> DomainException.notFound("Tenant"));
         String providerId = transactions.read(tenantId, tx -> accounts.active(tx, fields.providerAccountId()))
                 .map(ProviderAccountService.ActiveAccount::providerId)
                 .orElseThrow(() -> DomainException.invalid("/providerAccountId", "no such provider account"));
@@ -136,7 +134,7 @@ public final class PaymentLinkService {
             }
             return found;
         });
-        String slug = tenants.find(caller.tenant()).map(Tenant::slug)
+        String slug = Tenants.byId(platform, caller.tenant()).map(Tenant::slug)
                 .orElseThrow(() -> DomainException.notFound("Tenant"));
         CheckoutCloser.Outcome outcome = closer.close(caller.tenant(), slug, link, caller.actorType(),
                 caller.actorId());
@@ -275,7 +273,7 @@ public final class PaymentLinkService {
             return Optional.empty();
         }
         byte[] hash = SecretTokens.hash(token);
-        return platform.lookup(h -> h.attach(PaymentLinkTokenDao.class).resolve(hash))
+        return platform.lookup(PaymentLinkTokenDao.class, dao -> dao.resolve(hash))
                 .filter(r -> TenantStatus.fromWireName(r.status()) != TenantStatus.OFFBOARDED)
                 .map(r -> new Resolved(new TenantId(r.tenantId()), r.slug(), r.name(), r.linkId()));
     }

@@ -31,6 +31,22 @@ public final class PlatformTransactions {
         return jdbi.withHandle(statement);
     }
 
+    /**
+     * {@link #lookup} through a DAO: the same autocommit single statement, with the DAO attached once per Jdbi and
+     * shared (a DAO attached to a fresh handle would rebuild its metadata on every call of a hot path).
+     */
+    public <T, R> R lookup(Class<T> daoType, java.util.function.Function<T, R> statement) {
+        return jdbi.withHandle(handle -> daos.bind(handle, () -> statement.apply(daos.dao(handle, daoType))));
+    }
+
+    /** One statement that writes, in autocommit like {@link #lookup(Class, java.util.function.Function)}. */
+    public <T> void autocommit(Class<T> daoType, java.util.function.Consumer<T> statement) {
+        jdbi.useHandle(handle -> daos.bind(handle, () -> {
+            statement.accept(daos.dao(handle, daoType));
+            return null;
+        }));
+    }
+
     public <T, R> R withDao(Class<T> daoType, java.util.function.Function<T, R> work) {
         return jdbi.inTransaction(handle -> daos.bind(handle, () -> work.apply(daos.dao(handle, daoType))));
     }

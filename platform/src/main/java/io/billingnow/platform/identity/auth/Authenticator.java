@@ -30,7 +30,7 @@ public final class Authenticator {
         }
         byte[] hash = SecretTokens.hash(token);
         Instant now = clock.instant();
-        return platform.lookup(h -> h.attach(CredentialDao.class).apiKey(hash))
+        return platform.lookup(CredentialDao.class, dao -> dao.apiKey(hash))
                 .filter(key -> usable(key, now))
                 .map(key -> new TenantCaller(new TenantId(key.tenantId()), TenantStatus.fromWireName(key.status()),
                         Role.fromWireName(key.role()), "api_key", key.keyId().toString()));
@@ -47,7 +47,7 @@ public final class Authenticator {
         }
         byte[] hash = SecretTokens.hash(token);
         Instant now = clock.instant();
-        return platform.lookup(h -> h.attach(CredentialDao.class).operatorToken(hash, now))
+        return platform.lookup(CredentialDao.class, dao -> dao.operatorToken(hash, now))
                 .map(found -> new OperatorCaller(found.id().toString(), "auditor".equals(found.role())));
     }
 }

@@ -30,10 +30,7 @@ public final class Lockouts {
     /** Locks the target out for {@code duration}; a longer lockout already in force is kept. */
     public void lock(RouteClass routeClass, String target, String reason, Duration duration) {
         Instant now = clock.instant();
-        platform.lookup(h -> {
-            h.attach(LockoutDao.class).lock(routeClass.wireName(), target, reason, now, now.plus(duration));
-            return null;
-        });
+        platform.autocommit(LockoutDao.class, dao -> dao.lock(routeClass.wireName(), target, reason, now, now.plus(duration)));
     }
 
     /**
@@ -44,7 +41,7 @@ public final class Lockouts {
         if (targets.isEmpty()) {
             return Optional.empty();
         }
-        return platform.lookup(h -> h.attach(LockoutDao.class).find(routeClass.wireName(), targets, clock.instant()));
+        return platform.lookup(LockoutDao.class, dao -> dao.find(routeClass.wireName(), targets, clock.instant()));
     }
 
     /** How long the lockout still lasts. */

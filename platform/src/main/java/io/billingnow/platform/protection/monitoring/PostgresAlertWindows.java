@@ -27,20 +27,17 @@ public final class PostgresAlertWindows implements AlertWindows {
         if (recorded.incrementAndGet() % CLEANUP_EVERY == 0) {
             removeExpired(now);
         }
-        return platform.lookup(h -> h.attach(AlertWindowDao.class).record(key, now, now.minus(window),
+        return platform.lookup(AlertWindowDao.class, dao -> dao.record(key, now, now.minus(window),
                 now.plus(window), cap));
     }
 
     @Override
     public void reset(String key) {
-        platform.lookup(h -> {
-            h.attach(AlertWindowDao.class).reset(key);
-            return null;
-        });
+        platform.autocommit(AlertWindowDao.class, dao -> dao.reset(key));
     }
 
     /** Deletes the rows of keys without an event inside their window; returns how many went. */
     public int removeExpired(Instant now) {
-        return platform.lookup(h -> h.attach(AlertWindowDao.class).removeExpired(now));
+        return platform.lookup(AlertWindowDao.class, dao -> dao.removeExpired(now));
     }
 }

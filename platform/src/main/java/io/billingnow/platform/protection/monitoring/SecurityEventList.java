@@ -26,7 +26,7 @@ public final class SecurityEventList {
     }
 
     public Page<Entry> page(Filter filter, Cursor after, int limit) {
-        List<Entry> rows = platform.lookup(h -> h.attach(SecurityEventDao.class).page(
+        List<Entry> rows = platform.lookup(SecurityEventDao.class, dao -> dao.page(
                 filter.kind() == null ? null : filter.kind().wireName(), filter.since(), filter.until(),
                 filter.tenant(), filter.address(), after.createdAt(), after.id(), limit + 1));
         return Page.of(rows, limit, Entry::occurredAt, Entry::id);

@@ -113,13 +113,10 @@ public final class SecurityEvents {
     public static UUID insert(PlatformTransactions platform, SecurityEvent event, Instant at, String requestId) {
         UUID id = UUID.randomUUID();
         // One statement in autocommit: recording an event adds no BEGIN and COMMIT to the request that caused it.
-        platform.lookup(h -> {
-            h.attach(SecurityEventDao.class).insert(id, at, event.kind().wireName(),
+        platform.autocommit(SecurityEventDao.class, dao -> dao.insert(id, at, event.kind().wireName(),
                     event.routeClass() == null ? null : event.routeClass().wireName(),
                     event.tenant() == null ? null : event.tenant().value(), truncate(event.address(), 64),
-                    truncate(event.subject(), 200), truncate(event.detail(), 500), truncate(requestId, 64));
-            return null;
-        });
+                    truncate(event.subject(), 200), truncate(event.detail(), 500), truncate(requestId, 64)));
         return id;
     }
 

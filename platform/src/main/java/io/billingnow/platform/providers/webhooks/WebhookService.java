@@ -119,7 +119,7 @@ public final class WebhookService {
         if (publicId == null || !PUBLIC_ID.matcher(publicId).matches()) {
             return Optional.empty();
         }
-        return platform.lookup(h -> h.attach(WebhookEndpointDao.class).resolve(publicId))
+        return platform.lookup(WebhookEndpointDao.class, dao -> dao.resolve(publicId))
                 .map(e -> new Route(new TenantId(e.tenantId()), e.slug(), TenantStatus.fromWireName(e.status()),
                         e.accountId()))
                 .filter(r -> r.status() != TenantStatus.OFFBOARDED);

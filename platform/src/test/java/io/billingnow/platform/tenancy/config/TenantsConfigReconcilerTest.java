@@ -63,7 +63,7 @@ class TenantsConfigReconcilerTest {
         ObjectMapper json = Jackson.newObjectMapper();
         tenantTx = new TenantTransactions(jdbi);
         platformTx = new PlatformTransactions(jdbi);
-        tenants = new TenantService(platformTx, new AuditLog(json, Clock.systemUTC()), Clock.systemUTC());
+        tenants = new TenantService(new AuditLog(json, Clock.systemUTC()), Clock.systemUTC());
         reconciler = new TenantsConfigReconciler(tenants, tenantTx, platformTx);
         trail = new AuditTrail(tenantTx, json);
     }
