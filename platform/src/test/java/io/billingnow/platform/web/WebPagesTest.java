@@ -1,10 +1,11 @@
-package io.billingnow.platform.web;
+package io.billingnow.platform.web.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.billingnow.platform.tenancy.TenantDefinition;
 import io.billingnow.platform.tenancy.TenantSettings;
 import io.billingnow.platform.testing.TenantFixture;
+import io.billingnow.platform.web.shell.WebResponses;
 import io.billingnow.platform.testing.TestPlatform;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;

@@ -1,10 +1,10 @@
 package io.billingnow.platform.web.errors;
 
 import io.billingnow.platform.http.Problem;
-import io.billingnow.platform.web.WebAssets;
-import io.billingnow.platform.web.WebContext;
-import io.billingnow.platform.web.WebPage;
-import io.billingnow.platform.web.WebResponses;
+import io.billingnow.platform.web.shell.WebAssets;
+import io.billingnow.platform.web.shell.WebContext;
+import io.billingnow.platform.web.shell.WebPage;
+import io.billingnow.platform.web.shell.WebResponses;
 import io.billingnow.platform.web.i18n.WebLocales;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;

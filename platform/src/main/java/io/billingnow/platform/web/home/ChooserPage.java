@@ -1,8 +1,8 @@
 package io.billingnow.platform.web.home;
 
 import io.billingnow.platform.identity.sessions.MeResource;
-import io.billingnow.platform.web.WebContext;
-import io.billingnow.platform.web.WebPage;
+import io.billingnow.platform.web.shell.WebContext;
+import io.billingnow.platform.web.shell.WebPage;
 import java.util.List;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package io.billingnow.platform.web;
+package io.billingnow.platform.web.shell;
 
 import io.billingnow.platform.identity.sessions.SessionCookie;
 import io.billingnow.platform.identity.sessions.Sessions;

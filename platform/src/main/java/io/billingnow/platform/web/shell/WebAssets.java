@@ -1,4 +1,4 @@
-package io.billingnow.platform.web;
+package io.billingnow.platform.web.shell;
 
 import io.billingnow.platform.identity.auth.PublicEndpoint;
 import io.swagger.v3.oas.annotations.Hidden;

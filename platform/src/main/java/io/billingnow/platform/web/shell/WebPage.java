@@ -1,4 +1,4 @@
-package io.billingnow.platform.web;
+package io.billingnow.platform.web.shell;
 
 import io.billingnow.platform.web.i18n.Formats;
 import io.billingnow.platform.web.i18n.Messages;

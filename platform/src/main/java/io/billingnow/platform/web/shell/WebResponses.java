@@ -1,4 +1,4 @@
-package io.billingnow.platform.web;
+package io.billingnow.platform.web.shell;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

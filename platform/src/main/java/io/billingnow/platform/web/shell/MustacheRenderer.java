@@ -1,4 +1,4 @@
-package io.billingnow.platform.web;
+package io.billingnow.platform.web.shell;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;
