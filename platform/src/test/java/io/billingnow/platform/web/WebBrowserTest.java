@@ -71,7 +71,9 @@ class WebBrowserTest {
         chrome = Chromium.start();
         acme = TenantFixture.create(PLATFORM, "acme-browser", "EUR");
         acmeInvoice = acme.openInvoice(12345, "EUR");
-        acme.openInvoice(600, "EUR");
+        String paidInPart = acme.openInvoice(600, "EUR");
+        PLATFORM.postJson("/v1/invoices/" + paidInPart + "/payments", acme.key(),
+                Map.of("amount", 250, "currency", "EUR", "method", "bank_transfer"), 201);
     }
 
     @AfterAll
@@ -97,10 +99,18 @@ class WebBrowserTest {
         for (JsonNode invoice : invoices.get("data")) {
             outstanding += invoice.get("amountDue").asLong();
         }
-        assertThat(outstanding).isEqualTo(12945);
+        assertThat(outstanding).isEqualTo(12695);
+        long paid = 0;
+        for (JsonNode invoice : invoices.get("data")) {
+            paid += invoice.get("amountPaid").asLong();
+        }
+        assertThat(paid).isEqualTo(250);
         WebElement eur = chrome.findElement(By.cssSelector("tr[data-currency='EUR']"));
         assertThat(eur.findElement(By.cssSelector(".outstanding")).getText())
                 .isEqualTo("€" + Money.ofMinor(outstanding, CurrencyUnit.of("EUR")).toDecimalString());
+        assertThat(eur.findElement(By.cssSelector(".paid")).getText())
+                .isEqualTo("€" + Money.ofMinor(paid, CurrencyUnit.of("EUR")).toDecimalString());
+        assertThat(eur.findElement(By.cssSelector(".overdue")).getText()).isEqualTo("€0.00");
         String number = PLATFORM.getJson("/v1/invoices/" + acmeInvoice, acme.key(), 200).get("number").asText();
         assertThat(chrome.findElement(By.cssSelector("table.invoices")).getText()).contains(number);
         assertNoSeriousAccessibilityViolation("dashboard");
