@@ -26,13 +26,7 @@ final class Chromium {
     static ChromeDriver start() {
         String browser = System.getenv().getOrDefault("CHROMIUM_BINARY", first(BROWSERS));
         String driver = System.getenv().getOrDefault("CHROMEDRIVER_BINARY", first(DRIVERS));
-        if (browser == null || driver == null) {
-            String missing = "Chromium or chromedriver is not installed (run ops/ci/install-chromium.sh)";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                Assertions.fail(missing + ": on CI the browser tests must run");
-            }
-            Assumptions.abort(missing);
-        }
+        requireInstalled(browser, driver, "true".equalsIgnoreCase(System.getenv("CI")));
         ChromeOptions options = new ChromeOptions();
         options.setBinary(browser);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
@@ -42,6 +36,17 @@ final class Chromium {
         ChromeDriver chrome = new ChromeDriver(service, options);
         chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return chrome;
+    }
+
+    /** Skips the calling test class when the browser is missing, or fails it on CI. */
+    static void requireInstalled(String browser, String driver, boolean onCi) {
+        if (browser == null || driver == null) {
+            String missing = "Chromium or chromedriver is not installed (run ops/ci/install-chromium.sh)";
+            if (onCi) {
+                Assertions.fail(missing + ": on CI the browser tests must run");
+            }
+            Assumptions.abort(missing);
+        }
     }
 
     private static String first(List<String> candidates) {
