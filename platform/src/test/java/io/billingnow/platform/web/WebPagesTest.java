@@ -1,4 +1,4 @@
-package io.billingnow.platform.web.shell;
+package io.billingnow.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
