@@ -57,7 +57,13 @@ class WebBrowserTest {
             ConfigOverride.config("signIn.providers.google.type", "google"),
             ConfigOverride.config("signIn.providers.google.clientId", "web-test-client"),
             ConfigOverride.config("signIn.providers.google.clientSecret", "web-test-secret"),
-            ConfigOverride.config("signIn.providers.google.discoveryUri", OIDC.wellKnownUrl("google").toString()));
+            ConfigOverride.config("signIn.providers.google.discoveryUri", OIDC.wellKnownUrl("google").toString()),
+            ConfigOverride.config("signIn.providers.apple.type", "apple"),
+            ConfigOverride.config("signIn.providers.apple.clientId", "test.billingnow.web"),
+            ConfigOverride.config("signIn.providers.apple.teamId", "TEAM123456"),
+            ConfigOverride.config("signIn.providers.apple.keyId", "KEY0000001"),
+            ConfigOverride.config("signIn.providers.apple.privateKey", applePrivateKey()),
+            ConfigOverride.config("signIn.providers.apple.discoveryUri", OIDC.wellKnownUrl("apple").toString()));
 
     @RegisterExtension
     static final DropwizardAppExtension<?> APP = PLATFORM.app();
@@ -89,7 +95,10 @@ class WebBrowserTest {
         open("/");
         assertNoSeriousAccessibilityViolation("sign-in");
         screenshot("web-sign-in");
-        assertThat(chrome.findElement(By.cssSelector("a.provider-google")).getText()).isEqualTo("Sign in with Google");
+        assertThat(chrome.findElements(By.cssSelector("ul.providers a"))).extracting(WebElement::getText)
+                .containsExactly("Sign in with Google", "Sign in with Apple");
+        assertThat(chrome.findElement(By.cssSelector("a.provider-apple")).getAttribute("href"))
+                .isEqualTo(BASE + "/auth/apple/login?returnTo=/");
         devLogin("owner@example.com");
 
         waitFor(By.cssSelector("table.totals"));
@@ -225,6 +234,19 @@ class WebBrowserTest {
             Files.write(docs.resolve(name + ".png"), chrome.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A fresh P-256 key in PKCS#8 PEM, as Apple hands out for "Sign in with Apple" (never leaves the test). */
+    private static String applePrivateKey() {
+        try {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+            generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+            return "-----BEGIN PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder()
+                    .encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
+                    + "\n-----END PRIVATE KEY-----";
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 
