@@ -102,6 +102,23 @@ class WebPagesTest {
     }
 
     @Test
+    void anInvoicePastItsDueDateCountsAsOverdueAndIsMarkedSo() throws Exception {
+        TenantFixture late = TenantFixture.create(PLATFORM, "late-web", "JPY");
+        String invoice = PLATFORM.postJson("/v1/invoices", late.key(), java.util.Map.of(
+                "customerId", late.customerId(), "currency", "JPY", "issueDate", "2026-01-05",
+                "dueDate", "2026-01-20", "lines", java.util.List.of(java.util.Map.of("description", "Work",
+                        "quantity", "1", "unitAmount", 5000))), 201).get("id").asText();
+        PLATFORM.postJson("/v1/invoices/" + invoice + "/finalize", late.key(), java.util.Map.of(), 200);
+        String ownerOfLate = devLogin("late@example.com");
+
+        HttpResponse<String> dashboard = get("/t/late-web/", "text/html", ownerOfLate);
+        assertThat(dashboard.statusCode()).isEqualTo(200);
+        assertThat(dashboard.body()).contains("<td class=\"num overdue\">¥5,000</td>")
+                .contains("<td class=\"num outstanding\">¥5,000</td>")
+                .contains("status-overdue");
+    }
+
+    @Test
     void aBusinessThePersonDoesNotBelongToAnswersTheHtml403WithTheRequestId() throws Exception {
         TenantFixture.create(PLATFORM, "later-web", "EUR");  // created after the dev login: not a member
         HttpResponse<String> refused = get("/t/later-web/", "text/html", cookies);
