@@ -28,4 +28,7 @@ if [ -n "$key" ]; then
   status=$(curl "${curl_opts[@]}" -H "Authorization: Bearer $key" "$base/v1/customers")
   [ "$status" = 200 ] || { echo "dev smoke: tenant API answered $status"; tail -50 "$log"; exit 1; }
 fi
-echo "dev smoke: ./billingnow dev started and answered (admin 200${key:+, tenant API 200})"
+# The web app: the site root is the sign-in page, with the dev login in dev mode.
+page=$(curl -s --max-time 10 -k -H 'Accept: text/html' "$base/")
+grep -q 'action="/auth/dev/login"' <<<"$page" || { echo "dev smoke: no sign-in page at $base/"; tail -50 "$log"; exit 1; }
+echo "dev smoke: ./billingnow dev started and answered (admin 200${key:+, tenant API 200}, web sign-in page)"

@@ -69,6 +69,7 @@ import io.billingnow.platform.openapi.OpenApiResource;
 import io.billingnow.platform.protection.SecurityBundle;
 import io.billingnow.platform.identity.sessions.SessionCookie;
 import io.billingnow.platform.identity.signin.SignInModule;
+import io.billingnow.platform.web.WebApp;
 import io.billingnow.platform.tenancy.TenantService;
 import io.billingnow.platform.tenancy.config.TenantsConfigReconciler;
 import io.billingnow.platform.cli.ValidateTenantsCommand;
@@ -232,6 +233,8 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         PaymentService payments = new PaymentService(invoices, audit, clock);
         CreditNoteService creditNotes = new CreditNoteService(invoices, numbers, audit, clock);
 
+        WebApp.register(environment.jersey(), environment.metrics(), signIn, platformTx, tenantTx, invoices, payments,
+                clock);
         environment.jersey().register(new ApiKeysResource(tenantTx, new ApiKeyService(audit, clock)));
         environment.jersey().register(new CustomersResource(tenantTx, customers));
         environment.jersey().register(new InvoicesResource(tenantTx, invoices));

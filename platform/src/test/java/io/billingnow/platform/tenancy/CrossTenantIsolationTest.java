@@ -207,7 +207,40 @@ class CrossTenantIsolationTest {
                 .filter(m -> m.declaration().isAnnotationPresent(RequiresPermission.class)
                         || m.declaration().isAnnotationPresent(RequiresSignIn.class))
                 .map(m -> new Endpoint(m.httpMethod(), m.path(), m.declaration().isAnnotationPresent(RequiresSignIn.class)))
-                .distinct().filter(e -> e.template().contains("{")).toList();
+                .distinct().filter(e -> e.template().contains("{"))
+                // A web page whose only parameter names the business: probed by aPersonOfTenantBOpeningTenantAsPages.
+                .filter(e -> !(e.template().startsWith(WEB_BUSINESS)
+                        && !e.template().substring(WEB_BUSINESS.length()).contains("{")))
+                .toList();
+    }
+
+    /** How a web page names its business: its path starts with it, in the API's place of the tenant header. */
+    static final String WEB_BUSINESS = "/t/{tenant}";
+
+    /**
+     * The web app names the business in the path; a person of tenant B naming tenant A there gets exactly the answer
+     * of a business that does not exist (the API's not-a-member refusal), and nothing of A's.
+     */
+    @Test
+    void aPersonOfTenantBOpeningTenantAsPagesGetsTheAnswerOfANonexistentBusiness() {
+        List<String> pages = ResourceMethods.of(APP.getEnvironment().jersey().getResourceConfig()).stream()
+                .filter(m -> m.declaration().isAnnotationPresent(RequiresPermission.class))
+                .filter(m -> m.path().equals(WEB_BUSINESS) || m.path().equals(WEB_BUSINESS + "/"))
+                .filter(m -> m.httpMethod().equals(HttpMethod.GET))
+                .map(m -> m.path()).distinct().toList();
+        assertThat(pages).as("the dashboard is such a page").isNotEmpty();
+        for (String page : pages) {
+            Response attack = TestPlatform.buffered(signedIn(page.replace("{tenant}", "tenant-a"), sessionB).get());
+            Response control = TestPlatform.buffered(
+                    signedIn(page.replace("{tenant}", "no-such-business"), sessionB).get());
+            String body = attack.readEntity(String.class);
+            assertThat(attack.getStatus()).as(page + ": " + body).isEqualTo(403).isEqualTo(control.getStatus());
+            assertThat(comparable(body, Map.of())).isEqualTo(comparable(control.readEntity(String.class), Map.of()));
+            assertThat(body).doesNotContain("Secret customer of A").doesNotContain("tenant-a");
+            Response own = TestPlatform.buffered(signedIn(page.replace("{tenant}", "tenant-b"), sessionB).get());
+            assertThat(own.getStatus()).as("B's person sees B's page").isEqualTo(200);
+        }
+        assertThat(snapshotOfA()).isEqualTo(snapshotBefore);
     }
 
     /** The keys of {@link #idsOfA()} a template needs, in order. */

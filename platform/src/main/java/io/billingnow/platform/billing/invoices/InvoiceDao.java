@@ -179,4 +179,18 @@ public interface InvoiceDao {
                    @Bind("createdFrom") Instant createdFrom, @Bind("createdTo") Instant createdTo,
                    @Bind("afterCreated") Instant afterCreated, @Bind("afterId") UUID afterId,
                    @Bind("limit") int limit);
+
+    // "Overdue" is InvoiceRows' rule (collectible and due before today), summed here instead of row by row.
+    @SqlQuery("""
+            SELECT currency, SUM(amount_due) AS outstanding,
+                   COALESCE(SUM(amount_due) FILTER (WHERE due_date < :today), 0) AS overdue
+              FROM invoices
+             WHERE tenant_id = :tenant AND status IN ('open', 'uncollectible') AND amount_due > 0
+             GROUP BY currency ORDER BY currency""")
+    @RegisterConstructorMapper(OpenTotals.class)
+    List<OpenTotals> openTotals(@Bind("tenant") TenantId tenant, @Bind("today") LocalDate today);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM invoices WHERE tenant_id = :tenant"
+            + " ORDER BY created_at DESC, id DESC LIMIT :limit")
+    List<Row> latest(@Bind("tenant") TenantId tenant, @Bind("limit") int limit);
 }

@@ -257,6 +257,17 @@ public final class InvoiceService {
                 Invoice::id);
     }
 
+    /** Outstanding and overdue amounts per currency, read-only (the dashboard). */
+    public List<OpenTotals> openTotals(TenantHandle tx) {
+        return tx.dao(InvoiceDao.class).openTotals(tx.tenant(), LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+    }
+
+    /** The most recently created invoices, newest first, read-only (the dashboard). */
+    public List<Invoice> latest(TenantHandle tx, int limit) {
+        InvoiceDao dao = tx.dao(InvoiceDao.class);
+        return rows.loadAll(dao, tx.tenant(), dao.latest(tx.tenant(), Cursor.limit(limit)));
+    }
+
     private record Prepared(InvoiceDao.Content content, List<InvoiceDao.LineRow> lines) {
     }
 

@@ -66,4 +66,13 @@ public interface PaymentDao {
             WHERE tenant_id = :tenant AND customer_id = :customerId GROUP BY currency ORDER BY currency""")
     @RegisterConstructorMapper(CreditBalance.class)
     List<CreditBalance> creditBalances(@Bind("tenant") TenantId tenant, @Bind("customerId") UUID customerId);
+
+    @SqlQuery("""
+            SELECT currency, SUM(CASE WHEN kind = 'refund' THEN -amount ELSE amount END) AS amount
+              FROM payments
+             WHERE tenant_id = :tenant AND received_at >= :from AND received_at < :to
+             GROUP BY currency ORDER BY currency""")
+    @RegisterConstructorMapper(ReceivedMoney.class)
+    List<ReceivedMoney> receivedBetween(@Bind("tenant") TenantId tenant, @Bind("from") java.time.Instant from,
+                                   @Bind("to") java.time.Instant to);
 }

@@ -140,4 +140,9 @@ public final class PaymentService {
                         "payment.created", null, payment)));
         return Optional.of(payment);
     }
+
+    /** Money received per currency from {@code from} (inclusive) to {@code to} (exclusive), read-only. */
+    public List<ReceivedMoney> receivedBetween(TenantHandle tx, Instant from, Instant to) {
+        return tx.dao(PaymentDao.class).receivedBetween(tx.tenant(), from, to);
+    }
 }

@@ -57,7 +57,7 @@ public final class MeResource {
     public Me me(@Context ContainerRequestContext request) {
         UUID user = SignedInUser.of(request).userId();
         return platform.withDao(MeDao.class, dao -> {
-            List<Membership> memberships = dao.memberships(user);
+            List<Membership> memberships = dao.memberships(user);  // as PersonMemberships.of
             MeDao.Person person = dao.person(user).orElseThrow();
             return new Me(user, person.email(), person.emailVerified(), person.displayName(), memberships);
         });

@@ -15,12 +15,14 @@ import io.billingnow.platform.core.TenantId;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -62,12 +64,37 @@ public final class DevLoginResource {
     @POST
     @PublicEndpoint
     public Response login(@NotNull DevLogin request) {
-        if (request.email() == null || !EMAIL.matcher(request.email()).matches()) {
+        Sessions.Issued issued = signIn(request.email());
+        long maxAge = sessions.absoluteLifetime().toSeconds();
+        return Response.ok(new DevSession(issued.record().userId(), issued.csrfToken()))
+                .header(HttpHeaders.SET_COOKIE, SessionCookie.setCookie(issued.cookieValue(), maxAge))
+                .header(HttpHeaders.SET_COOKIE, SessionCookie.setCsrfCookie(issued.csrfToken(), maxAge))
+                .build();
+    }
+
+    /** The web app's sign-in form: the same sign-in, then the browser goes to the site root (303). */
+    @Operation(summary = "Sign in without an identity provider, from the web app's form (development only)")
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @PublicEndpoint
+    public Response loginForm(@FormParam("email") String email) {
+        Sessions.Issued issued = signIn(email);
+        long maxAge = sessions.absoluteLifetime().toSeconds();
+        return Response.seeOther(URI.create("/"))
+                .header(HttpHeaders.SET_COOKIE, SessionCookie.setCookie(issued.cookieValue(), maxAge))
+                .header(HttpHeaders.SET_COOKIE, SessionCookie.setCsrfCookie(issued.csrfToken(), maxAge))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build();
+    }
+
+    private Sessions.Issued signIn(String requestedEmail) {
+        if (requestedEmail == null || !EMAIL.matcher(requestedEmail).matches()) {
             events.record(new SecurityEvent(SecurityEventKind.SIGN_IN_FAILED, null, null, null, null,
                     "dev sign-in without a usable email address"));
             throw DomainException.invalid("/email", "an email address");
         }
-        String email = request.email().toLowerCase(java.util.Locale.ROOT);
+        String email = requestedEmail.toLowerCase(java.util.Locale.ROOT);
         UUID user = users.signIn(new Identity(ISSUER, email, email, true, email));
         for (TenantId tenant : members.activeTenants()) {
             transactions.write(tenant, tx -> {
@@ -78,10 +105,6 @@ public final class DevLoginResource {
         Sessions.Issued issued = sessions.create(user, "user", "dev-login");
         events.record(new SecurityEvent(SecurityEventKind.SIGNED_IN, null, null, null, "user:" + user,
                 "dev sign-in as user"));
-        long maxAge = sessions.absoluteLifetime().toSeconds();
-        return Response.ok(new DevSession(user, issued.csrfToken()))
-                .header(HttpHeaders.SET_COOKIE, SessionCookie.setCookie(issued.cookieValue(), maxAge))
-                .header(HttpHeaders.SET_COOKIE, SessionCookie.setCsrfCookie(issued.csrfToken(), maxAge))
-                .build();
+        return issued;
     }
 }

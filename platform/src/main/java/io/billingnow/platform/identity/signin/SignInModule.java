@@ -65,6 +65,21 @@ public final class SignInModule {
         return authenticator;
     }
 
+    /** The browser sessions, for pages that show who is signed in. */
+    public Sessions sessions() {
+        return sessions;
+    }
+
+    /** Whether {@code POST /auth/dev/login} exists: exactly when {@code signIn.devLogin} is on. */
+    public boolean devLogin() {
+        return settings.isDevLogin();
+    }
+
+    /** The configured identity providers' names, as used in {@code /auth/{provider}/login}. */
+    public List<String> providerNames() {
+        return List.copyOf(new java.util.TreeSet<>(settings.getProviders().keySet()));
+    }
+
     public void registerResources(JerseyEnvironment jersey) {
         jersey.register(new SignInResource(flow, sessions, csrf, publicBaseUrl,
                 settings.getPendingSignInTimeout().toSeconds()));

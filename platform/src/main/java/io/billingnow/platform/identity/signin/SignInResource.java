@@ -106,7 +106,12 @@ public final class SignInResource {
             sessions.authenticate(cookie.getValue()).ifPresent(session -> csrf.check(request, session));
             sessions.revokeByCookie(cookie.getValue());
         }
-        return Response.noContent()
+        Response.ResponseBuilder signedOut = Response.noContent();
+        if ("true".equals(request.getHeaderString("HX-Request"))) {
+            // The web app signs out through htmx (which sends the CSRF header); it then loads the sign-in page.
+            signedOut.header("HX-Redirect", "/");
+        }
+        return signedOut
                 .header(HttpHeaders.SET_COOKIE, SessionCookie.clear(SessionCookie.NAME))
                 .header(HttpHeaders.SET_COOKIE, SessionCookie.clear(SessionCookie.CSRF_NAME))
                 .build();

@@ -1,0 +1,73 @@
+package io.billingnow.platform.web.shell;
+
+import io.billingnow.platform.web.i18n.Formats;
+import io.billingnow.platform.web.i18n.Messages;
+import io.dropwizard.views.common.View;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A page of the web app: its template (which extends {@code layout.mustache}) and what the layout needs — the
+ * language, the texts, the versioned asset paths, and for signed-in pages the CSRF token that htmx sends as
+ * {@code X-CSRF-Token} on every state change (the API's synchronizer token, so the API's own check applies).
+ */
+public abstract class WebPage extends View {
+
+    private final WebContext context;
+    private final String title;
+
+    protected WebPage(String template, WebContext context, String title) {
+        super("/" + MustacheRenderer.TEMPLATES + "/" + template);
+        this.context = context;
+        this.title = title;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String lang() {
+        return context.locale().getLanguage();
+    }
+
+    public Map<String, String> msg() {
+        return context.messages().all();
+    }
+
+    public String stylesheet() {
+        return context.assets().stylesheetPath();
+    }
+
+    public String htmx() {
+        return context.assets().htmxPath();
+    }
+
+    /** The session's CSRF token, only on signed-in pages (null hides the sign-out button). */
+    public String csrfToken() {
+        return context.csrfToken();
+    }
+
+    public boolean signedIn() {
+        return context.csrfToken() != null;
+    }
+
+    /** The links to the other languages. */
+    public java.util.List<Map<String, String>> languages() {
+        return io.billingnow.platform.web.i18n.WebLocales.SUPPORTED.stream()
+                .filter(l -> !l.equals(context.locale()))
+                .map(l -> Map.of("tag", l.getLanguage(), "name", l.getDisplayLanguage(l)))
+                .toList();
+    }
+
+    protected Locale locale() {
+        return context.locale();
+    }
+
+    protected Messages messages() {
+        return context.messages();
+    }
+
+    protected Formats formats() {
+        return context.formats();
+    }
+}
