@@ -36,7 +36,7 @@ class WebPagesTest {
     static void signIn() throws Exception {
         acme = TenantFixture.create(PLATFORM, "acme-web", "EUR");
         acme.openInvoice(12345, "EUR");
-        PLATFORM.tenantService().provision(new TenantDefinition("xss-web", "<script>alert(1)</script>", "DE", "EUR",
+        PLATFORM.provisionTenant(new TenantDefinition("xss-web", "<script>alert(1)</script>", "DE", "EUR",
                 TenantSettings.defaults()), new io.billingnow.platform.identity.auth.OperatorCaller("test", false));
         cookies = devLogin("owner@example.com");
     }
