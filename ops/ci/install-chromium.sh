@@ -12,11 +12,6 @@ if have_browser && command -v chromedriver >/dev/null 2>&1; then
     exit 0
 fi
 
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-    SUDO="sudo"
-fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq chromium chromium-driver
+. "$(dirname "$0")/apt.sh"
+apt_install chromium chromium-driver
 echo "chromium installed: $(chromedriver --version)"

@@ -14,11 +14,6 @@ if command -v softhsm2-util >/dev/null 2>&1 && have_module; then
     exit 0
 fi
 
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-    SUDO="sudo"
-fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq softhsm2
+. "$(dirname "$0")/apt.sh"
+apt_install softhsm2
 echo "softhsm2 installed: $(softhsm2-util --version)"
