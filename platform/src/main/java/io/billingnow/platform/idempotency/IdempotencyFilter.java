@@ -161,18 +161,12 @@ public final class IdempotencyFilter implements ContainerRequestFilter, Containe
     }
 
     private void release(Claim claim) {
-        transactions.write(claim.tenant(), tx -> {
-            store.release(tx, claim);
-            return null;
-        });
+        transactions.perform(claim.tenant(), tx -> store.release(tx, claim));
     }
 
     private void completeQuietly(Claim claim, int status, Map<String, List<String>> headers, byte[] body) {
         try {
-            transactions.write(claim.tenant(), tx -> {
-                store.complete(tx, claim, status, headers, body);
-                return null;
-            });
+            transactions.perform(claim.tenant(), tx -> store.complete(tx, claim, status, headers, body));
         } catch (RuntimeException e) {
             // The request's work is done and committed; failing its response now would invite a duplicate retry.
             // The key stays claimed and is taken over once abandoned.

@@ -68,10 +68,8 @@ public final class ReencryptionJob implements Managed {
             return status(tenant);
         }
         for (EncryptedColumn column : columns.all()) {
-            tenants.write(tenant, tx -> {
-                tx.dao(ReencryptionDao.class).start(tenant, target, column.table(), column.column(), now());
-                return null;
-            });
+            tenants.perform(tenant, tx -> tx.dao(ReencryptionDao.class)
+                    .start(tenant, target, column.table(), column.column(), now()));
             while (tenants.write(tenant, tx -> batch(tx, column, target))) {
                 LOG.debug("re-encryption of tenant {} {}.{}: batch committed", tenant, column.table(), column.column());
             }

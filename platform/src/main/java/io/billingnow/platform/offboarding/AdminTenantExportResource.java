@@ -45,10 +45,7 @@ public final class AdminTenantExportResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response export(@Context SecurityContext security, @PathParam("id") UUID id) {
         Tenant tenant = Tenants.byId(platform, new TenantId(id)).orElseThrow(() -> DomainException.notFound("Tenant"));
-        tenantTx.write(tenant.id(), tx -> {
-            export.recordExport(tx, tenant, Callers.operator(security));
-            return null;
-        });
+        tenantTx.perform(tenant.id(), tx -> export.recordExport(tx, tenant, Callers.operator(security)));
         // The records are read while they are written out, in one read transaction of their own.
         StreamingOutput body = out -> tenantTx.read(tenant.id(), tx -> {
             export.write(tx, tenant, out);

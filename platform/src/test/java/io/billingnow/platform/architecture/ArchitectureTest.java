@@ -171,7 +171,7 @@ class ArchitectureTest {
                         // invitation does). Remove each once it takes the handle.
                         .and(not(belongToAnyOf(PaymentLinkService.class, WebhookService.class))))
                 .should().callMethodWhere(target(declaredIn(TenantTransactions.class)
-                        .and(nameMatching("read|write"))))
+                        .and(nameMatching("read|write|perform"))))
                 .check(PLATFORM_CLASSES);
     }
 }

@@ -113,10 +113,7 @@ public final class InvoicesResource {
     @RequiresPermission(Permission.INVOICES_WRITE)
     public Response deleteDraft(@Context SecurityContext security, @PathParam("id") UUID id) {
         TenantCaller caller = Callers.tenant(security);
-        transactions.write(caller.tenant(), tx -> {
-            invoices.deleteDraft(tx, id, caller);
-            return null;
-        });
+        transactions.perform(caller.tenant(), tx -> invoices.deleteDraft(tx, id, caller));
         return Response.noContent().build();
     }
 

@@ -37,6 +37,14 @@ public final class TenantTransactions {
         return run(tenant, work, false);
     }
 
+    /** {@link #write} for work that answers nothing (a delete, a revocation). */
+    public void perform(TenantId tenant, java.util.function.Consumer<TenantHandle> work) {
+        run(tenant, tx -> {
+            work.accept(tx);
+            return null;
+        }, false);
+    }
+
     /**
      * Like {@link #read}, but always on a new connection in a transaction of its own. Jdbi joins the transaction
      * already open on the calling thread, so a plain {@code read} nested in a {@code write} would run inside it (and

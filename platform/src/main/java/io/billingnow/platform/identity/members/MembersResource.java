@@ -82,10 +82,7 @@ public final class MembersResource {
     @RequiresPermission(Permission.MEMBERS_MANAGE)
     public Response remove(@Context SecurityContext security, @PathParam("userId") UUID userId) {
         TenantCaller caller = Callers.tenant(security);
-        transactions.write(caller.tenant(), tx -> {
-            members.remove(tx, caller, userId);
-            return null;
-        });
+        transactions.perform(caller.tenant(), tx -> members.remove(tx, caller, userId));
         return Response.noContent().build();
     }
 
@@ -121,10 +118,7 @@ public final class MembersResource {
     @RequiresPermission(Permission.MEMBERS_MANAGE)
     public Response revokeInvitation(@Context SecurityContext security, @PathParam("id") UUID id) {
         TenantCaller caller = Callers.tenant(security);
-        transactions.write(caller.tenant(), tx -> {
-            members.revokeInvitation(tx, caller, id);
-            return null;
-        });
+        transactions.perform(caller.tenant(), tx -> members.revokeInvitation(tx, caller, id));
         return Response.noContent().build();
     }
 

@@ -97,10 +97,7 @@ public final class DevLoginResource {
         String email = requestedEmail.toLowerCase(java.util.Locale.ROOT);
         UUID user = users.signIn(new Identity(ISSUER, email, email, true, email));
         for (TenantId tenant : members.activeTenants()) {
-            transactions.write(tenant, tx -> {
-                members.makeDevOwner(tx, user);
-                return null;
-            });
+            transactions.perform(tenant, tx -> members.makeDevOwner(tx, user));
         }
         Sessions.Issued issued = sessions.create(user, "user", "dev-login");
         events.record(new SecurityEvent(SecurityEventKind.SIGNED_IN, null, null, null, "user:" + user,

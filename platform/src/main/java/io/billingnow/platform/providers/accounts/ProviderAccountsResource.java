@@ -82,10 +82,7 @@ public final class ProviderAccountsResource {
     @RequiresPermission(Permission.PROVIDER_ACCOUNTS_MANAGE)
     public Response delete(@Context SecurityContext security, @PathParam("id") UUID id) {
         TenantCaller caller = Callers.tenant(security);
-        transactions.write(caller.tenant(), tx -> {
-            accounts.delete(tx, id, caller);
-            return null;
-        });
+        transactions.perform(caller.tenant(), tx -> accounts.delete(tx, id, caller));
         return Response.noContent().build();
     }
 

@@ -108,10 +108,8 @@ public final class TenantsConfigReconciler {
                     + "offboarded by configuration)", tenant.slug(), tenant.slug(), TenantFile.EXTENSION);
             if (tenant.managedBy() != null) {
                 // Its file was removed: from now on the admin console owns every field of the tenant.
-                tenantTx.write(tenant.id(), tx -> {
-                    tenants.releaseConfig(tx, SystemCaller.config(tenant.managedBy()));
-                    return null;
-                });
+                tenantTx.perform(tenant.id(),
+                        tx -> tenants.releaseConfig(tx, SystemCaller.config(tenant.managedBy())));
             }
         }
         LOG.info("tenants-config applied: {} created, {} updated, {} unchanged", created.size(), updated.size(),
