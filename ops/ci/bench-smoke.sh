@@ -2,6 +2,7 @@
 # CI: proves the benchmark harnesses still run (ops/bench, docs/performance.md) and write their reports.
 # It checks that they ran, never how fast: figures from a CI machine mean nothing.
 set -euo pipefail
+trap 'echo "bench smoke: failed at line $LINENO" >&2' ERR
 cd "$(dirname "$0")/../.."
 
 ./mvnw -B -q -Pbench -pl ops/bench,plugins/stripe -am package -DskipTests

@@ -58,26 +58,38 @@ public final class DevCommand extends ServerCommand<BillingNowConfiguration> {
         printWelcome(configuration, environment);
     }
 
+    /**
+     * The welcome banner, composed first and printed in one write: whoever waits for its first line (a person, the dev
+     * smoke test) then finds every credential below it, never a banner half written while a key is still being issued.
+     */
     private void printWelcome(BillingNowConfiguration configuration, Environment environment) {
         Jdbi jdbi = Databases.configure(Jdbi.create(database.jdbcUrl(), DatabaseRoles.APP, ""));
         DevCredentials credentials = new DevCredentials(jdbi, new AuditLog(environment.getObjectMapper(),
                 Clock.systemUTC()), Clock.systemUTC());
         List<Tenant> tenants = Tenants.page(jdbi, "", 100);
-        out.println();
-        out.println("BillingNow is running (dev mode).");
-        out.println("  API:            " + configuration.getPlatform().getPublicBaseUrl() + "/v1");
-        out.println("  Admin console:  " + configuration.getPlatform().getPublicBaseUrl() + "/admin/v1");
-        out.println("  PostgreSQL:     " + database.jdbcUrl() + " (data in ./data/postgres)");
-        out.println("  Operator token: " + credentials.operatorToken() + "   (valid 7 days; replaced at each start)");
+        String base = configuration.getPlatform().getPublicBaseUrl().toString();
+        StringBuilder banner = new StringBuilder();
+        banner.append(System.lineSeparator());
+        line(banner, "BillingNow is running (dev mode).");
+        line(banner, "  Web app:        " + base + "/");
+        line(banner, "  API:            " + base + "/v1");
+        line(banner, "  Admin console:  " + base + "/admin/v1");
+        line(banner, "  PostgreSQL:     " + database.jdbcUrl() + " (data in ./data/postgres)");
+        line(banner, "  Operator token: " + credentials.operatorToken() + "   (valid 7 days; replaced at each start)");
         for (Tenant tenant : tenants) {
             if (tenant.acceptsWrites()) {
-                out.println("  Tenant " + tenant.slug() + " owner API key: " + credentials.ownerApiKey(tenant));
+                line(banner, "  Tenant " + tenant.slug() + " owner API key: " + credentials.ownerApiKey(tenant));
             }
         }
         // -k: the dev certificate is self-signed (./data/tls).
-        out.println("  Try: curl -k -H 'Authorization: Bearer <key>' "
-                + configuration.getPlatform().getPublicBaseUrl() + "/v1/customers");
-        out.println();
+        line(banner, "  Try: curl -k -H 'Authorization: Bearer <key>' " + base + "/v1/customers");
+        banner.append(System.lineSeparator());
+        out.print(banner);
+        out.flush();
+    }
+
+    private static void line(StringBuilder banner, String text) {
+        banner.append(text).append(System.lineSeparator());
     }
 
     /** A stale or busy ./data is explained in one line ({@link StaleCluster}); anything else keeps its trace. */

@@ -10,6 +10,7 @@ import io.billingnow.platform.web.dashboard.DashboardResource;
 import io.billingnow.platform.web.errors.HtmlErrorPages;
 import io.billingnow.platform.web.home.HomeResource;
 import io.billingnow.platform.web.shell.MustacheRenderer;
+import io.billingnow.platform.web.shell.PageContexts;
 import io.billingnow.platform.web.shell.TenantFromPath;
 import io.billingnow.platform.web.shell.WebAssets;
 import io.billingnow.platform.web.shell.WebSessions;
@@ -29,11 +30,12 @@ public final class WebApp {
                                 PaymentService payments, Clock clock) {
         WebAssets assets = new WebAssets();
         WebSessions sessions = new WebSessions(signIn.sessions());
+        PageContexts pages = new PageContexts(assets, sessions);
         jersey.register(new ViewMessageBodyWriter(metrics, List.of(new MustacheRenderer())));
         jersey.register(new TenantFromPath());
         jersey.register(new HtmlErrorPages(assets));
         jersey.register(assets);
         jersey.register(new HomeResource(assets, sessions, platform, signIn.providerNames(), signIn.devLogin()));
-        jersey.register(new DashboardResource(tenants, invoices, payments, assets, sessions, clock));
+        jersey.register(new DashboardResource(tenants, invoices, payments, pages, clock));
     }
 }

@@ -2,9 +2,6 @@ package io.billingnow.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.billingnow.platform.billing.money.CurrencyUnit;
 import io.billingnow.platform.billing.money.Money;
@@ -13,12 +10,6 @@ import io.billingnow.platform.testing.TestPlatform;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
@@ -31,11 +22,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web app in a real Chromium: the dev login lands on the only business's dashboard, whose figures are the API's;
@@ -48,12 +36,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class WebBrowserTest {
 
     private static final MockOAuth2Server OIDC = startOidc();
-    private static final int PORT = freePort();
-    private static final String BASE = "http://localhost:" + PORT;
-    private static final TestPlatform PLATFORM = new TestPlatform(
-            ConfigOverride.config("server.applicationConnectors[0].port", Integer.toString(PORT)),
-            ConfigOverride.config("platform.publicBaseUrl", BASE),
-            ConfigOverride.config("signIn.devLogin", "true"),
+    private static final Browser.Hosted HOSTED = Browser.platform(
             ConfigOverride.config("signIn.providers.google.type", "google"),
             ConfigOverride.config("signIn.providers.google.clientId", "web-test-client"),
             ConfigOverride.config("signIn.providers.google.clientSecret", "web-test-secret"),
@@ -64,17 +47,21 @@ class WebBrowserTest {
             ConfigOverride.config("signIn.providers.apple.keyId", "KEY0000001"),
             ConfigOverride.config("signIn.providers.apple.privateKey", applePrivateKey()),
             ConfigOverride.config("signIn.providers.apple.discoveryUri", OIDC.wellKnownUrl("apple").toString()));
+    private static final TestPlatform PLATFORM = HOSTED.platform();
+    private static final String BASE = HOSTED.base();
 
     @RegisterExtension
     static final DropwizardAppExtension<?> APP = PLATFORM.app();
 
+    private static Browser browser;
     private static ChromeDriver chrome;
     private static TenantFixture acme;
     private static String acmeInvoice;
 
     @BeforeAll
     static void startBrowser() {
-        chrome = Chromium.start();
+        browser = Browser.start(HOSTED);
+        chrome = browser.driver();
         acme = TenantFixture.create(PLATFORM, "acme-browser", "EUR");
         acmeInvoice = acme.openInvoice(12345, "EUR");
         String paidInPart = acme.openInvoice(600, "EUR");
@@ -84,8 +71,8 @@ class WebBrowserTest {
 
     @AfterAll
     static void stopBrowser() {
-        if (chrome != null) {
-            chrome.quit();
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -206,35 +193,19 @@ class WebBrowserTest {
     }
 
     private static void open(String path) {
-        chrome.get(BASE + path);
+        browser.open(path);
     }
 
     private static WebElement waitFor(By locator) {
-        return new WebDriverWait(chrome, Duration.ofSeconds(10))
-                .until(ExpectedConditions.visibilityOfElementLocated(locator));
+        return browser.waitFor(locator);
     }
 
     private static void assertNoSeriousAccessibilityViolation(String page) {
-        Results results = new AxeBuilder().analyze(chrome);
-        List<String> serious = results.getViolations().stream()
-                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-                .map(Rule::getId)
-                .toList();
-        assertThat(serious).as("serious or critical axe-core violations on the " + page + " page").isEmpty();
+        browser.assertNoSeriousAccessibilityViolation(page);
     }
 
-    /** Screenshots for docs/web-app.md, written only when asked ({@code -Dweb.screenshots=true}). */
     private static void screenshot(String name) {
-        if (!Boolean.getBoolean("web.screenshots")) {
-            return;
-        }
-        try {
-            Path docs = Path.of(System.getProperty("user.dir")).resolveSibling("docs").resolve("images");
-            Files.createDirectories(docs);
-            Files.write(docs.resolve(name + ".png"), chrome.getScreenshotAs(OutputType.BYTES));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        browser.screenshot(name);
     }
 
     /** A fresh P-256 key in PKCS#8 PEM, as Apple hands out for "Sign in with Apple" (never leaves the test). */
@@ -255,13 +226,5 @@ class WebBrowserTest {
         server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown));
         return server;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -162,4 +162,57 @@ class WebPagesTest {
         assertThat(htmx.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
         assertThat(get("/assets/web/htmx-0.0.1.min.js", "*/*", null).statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void aSignedOutVisitToABusinessPageGoesToTheSignInPage() throws Exception {
+        HttpResponse<String> page = get("/t/acme-web/", "text/html", null);
+        assertThat(page.statusCode()).isEqualTo(303);
+        assertThat(URI.create(page.headers().firstValue("Location").orElseThrow()).getPath()).isEqualTo("/");
+    }
+
+    @Test
+    void aPlainFormSignsOutWithTheSessionsCsrfFieldAndIsRefusedWithout() throws Exception {
+        String session = devLogin("form@example.com");
+        String csrf = java.util.Arrays.stream(session.split("; "))
+                .filter(c -> c.startsWith(io.billingnow.platform.identity.sessions.SessionCookie.CSRF_NAME + "="))
+                .map(c -> c.substring(c.indexOf('=') + 1)).findFirst().orElseThrow();
+
+        assertThat(postForm("/auth/logout", session, "_csrf=wrong").statusCode()).isEqualTo(403);
+        assertThat(postForm("/auth/logout", session, "").statusCode()).isEqualTo(403);
+        assertThat(get("/t/acme-web/", "text/html", session).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> out = postForm("/auth/logout", session, "_csrf=" + csrf);
+        assertThat(out.statusCode()).isEqualTo(303);
+        assertThat(URI.create(out.headers().firstValue("Location").orElseThrow()).getPath()).isEqualTo("/");
+        assertThat(get("/t/acme-web/", "text/html", session).statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void theDashboardListsTheLatestPaymentsWithTheirInvoice() throws Exception {
+        TenantFixture paid = TenantFixture.create(PLATFORM, "paid-web", "EUR");
+        String invoice = paid.openInvoice(5000, "EUR");
+        paid.pay(invoice, java.util.Map.of("amount", 1999, "currency", "EUR", "method", "bank_transfer"));
+        String number = paid.invoice(invoice).get("number").asText();
+        String owner = devLogin("paid@example.com");
+
+        HttpResponse<String> dashboard = get("/t/paid-web/", "text/html", owner);
+        String payments = dashboard.body().substring(dashboard.body().indexOf("<table class=\"payments\">"));
+        assertThat(payments).contains("href=\"/t/paid-web/invoices/" + invoice + "\">" + number + "</a>")
+                .contains("Bank transfer").contains("€19.99");
+    }
+
+    @Test
+    void anOwnerSeesEverySectionInTheNavigationAndTheCurrentOneIsMarked() throws Exception {
+        String page = get("/t/acme-web/", "text/html", cookies).body();
+        assertThat(page).contains("<a href=\"/t/acme-web/\" aria-current=\"page\">Dashboard</a>")
+                .contains("href=\"/t/acme-web/customers\"").contains("href=\"/t/acme-web/audit\"")
+                .contains("href=\"/t/acme-web/settings\"");
+    }
+
+    static HttpResponse<String> postForm(String path, String cookie, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(PLATFORM.url(path)))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+                .header("Cookie", cookie).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
 }

@@ -75,4 +75,14 @@ public interface PaymentDao {
     @RegisterConstructorMapper(ReceivedMoney.class)
     List<ReceivedMoney> receivedBetween(@Bind("tenant") TenantId tenant, @Bind("from") java.time.Instant from,
                                    @Bind("to") java.time.Instant to);
+
+    @SqlQuery("""
+            SELECT p.id, p.invoice_id, i.number AS invoice_number, p.kind, p.method, p.amount, p.currency,
+                   p.received_at
+              FROM payments p JOIN invoices i ON i.tenant_id = p.tenant_id AND i.id = p.invoice_id
+             WHERE p.tenant_id = :tenant
+             ORDER BY p.received_at DESC, p.id DESC
+             LIMIT :limit""")
+    @RegisterConstructorMapper(RecentPayment.class)
+    List<RecentPayment> latest(@Bind("tenant") TenantId tenant, @Bind("limit") int limit);
 }

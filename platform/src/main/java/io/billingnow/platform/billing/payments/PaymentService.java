@@ -145,4 +145,9 @@ public final class PaymentService {
     public List<ReceivedMoney> receivedBetween(TenantHandle tx, Instant from, Instant to) {
         return tx.dao(PaymentDao.class).receivedBetween(tx.tenant(), from, to);
     }
+
+    /** The latest payments and refunds, newest first, read-only. */
+    public List<RecentPayment> latest(TenantHandle tx, int limit) {
+        return tx.dao(PaymentDao.class).latest(tx.tenant(), limit);
+    }
 }

@@ -6,19 +6,24 @@ import io.billingnow.platform.protection.monitoring.SecurityEvent;
 import io.billingnow.platform.protection.monitoring.SecurityEventKind;
 import io.billingnow.platform.protection.monitoring.SecurityEvents;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Form;
+import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
+import org.glassfish.jersey.server.ContainerRequest;
 
 /**
  * Cross-site request forgery protection for cookie-authenticated state changes: the browser must say the request
  * comes from our own origin (Origin, Sec-Fetch-Site, whichever it sends) and the request must carry the session's
- * synchronizer token in {@value #HEADER}, which a foreign site can neither read nor guess. Bearer requests never get
- * here: a browser does not attach them on its own.
+ * synchronizer token, which a foreign site can neither read nor guess: in {@value #HEADER} (htmx, scripts) or, for a
+ * plain HTML form that works without JavaScript, in its {@value #FORM_FIELD} field. Bearer requests never get here: a
+ * browser does not attach them on its own.
  */
 public final class CsrfGuard {
 
     public static final String HEADER = "X-CSRF-Token";
+    public static final String FORM_FIELD = "_csrf";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final String ownOrigin;
@@ -41,7 +46,7 @@ public final class CsrfGuard {
         if (origin != null && !origin.equalsIgnoreCase(ownOrigin)) {
             throw refused(session, "foreign origin");
         }
-        if (!session.csrfTokenMatches(request.getHeaderString(HEADER))) {
+        if (!session.csrfTokenMatches(presentedToken(request))) {
             throw refused(session, "missing or wrong CSRF token");
         }
     }
@@ -50,7 +55,26 @@ public final class CsrfGuard {
         events.record(new SecurityEvent(SecurityEventKind.CSRF_REFUSED, null, null, null,
                 "user:" + session.userId(), reason));
         return new NotPermitted("csrf-refused", "Forbidden",
-                "A state change with a session cookie needs the " + HEADER + " header and must come from this site");
+                "A state change with a session cookie needs the " + HEADER + " header (or a form's " + FORM_FIELD
+                        + " field) and must come from this site");
+    }
+
+    /**
+     * The header, else a URL-encoded form's field. The form is buffered first, so the resource reads the same body
+     * afterwards.
+     */
+    private static String presentedToken(ContainerRequestContext request) {
+        String header = request.getHeaderString(HEADER);
+        if (header != null) {
+            return header;
+        }
+        MediaType type = request.getMediaType();
+        if (type != null && type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)
+                && request instanceof ContainerRequest jersey && jersey.hasEntity()) {
+            jersey.bufferEntity();
+            return jersey.readEntity(Form.class).asMap().getFirst(FORM_FIELD);
+        }
+        return null;
     }
 
     static String origin(URI uri) {

@@ -99,6 +99,7 @@ public final class SignInResource {
             + "CSRF check first.")
     @POST
     @Path("/logout")
+    @Produces({MediaType.APPLICATION_JSON, MediaType.TEXT_HTML})
     @PublicEndpoint
     public Response logout(@Context ContainerRequestContext request) {
         Cookie cookie = request.getCookies().get(SessionCookie.NAME);
@@ -110,6 +111,10 @@ public final class SignInResource {
         if ("true".equals(request.getHeaderString("HX-Request"))) {
             // The web app signs out through htmx (which sends the CSRF header); it then loads the sign-in page.
             signedOut.header("HX-Redirect", "/");
+        } else if (request.getMediaType() != null
+                && request.getMediaType().isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
+            // The same button without JavaScript: a plain form, answered with the sign-in page.
+            signedOut = Response.seeOther(URI.create("/"));
         }
         return signedOut
                 .header(HttpHeaders.SET_COOKIE, SessionCookie.clear(SessionCookie.NAME))

@@ -3,8 +3,10 @@ package io.billingnow.platform.web.dashboard;
 import io.billingnow.platform.billing.invoices.Invoice;
 import io.billingnow.platform.billing.invoices.OpenTotals;
 import io.billingnow.platform.billing.payments.ReceivedMoney;
+import io.billingnow.platform.billing.payments.RecentPayment;
+import io.billingnow.platform.web.shell.TenantPage;
+import io.billingnow.platform.web.shell.TenantShell;
 import io.billingnow.platform.web.shell.WebContext;
-import io.billingnow.platform.web.shell.WebPage;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,13 +15,13 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /** The dashboard's figures, formatted for the page's locale; every amount in its own currency. */
-public final class DashboardPage extends WebPage {
+public final class DashboardPage extends TenantPage {
 
     private final DashboardResource.Figures figures;
     private final LocalDate today;
 
-    DashboardPage(WebContext context, DashboardResource.Figures figures, LocalDate today) {
-        super("dashboard.mustache", context, figures.tenant().name());
+    DashboardPage(WebContext context, TenantShell shell, DashboardResource.Figures figures, LocalDate today) {
+        super("dashboard.mustache", context, shell, figures.tenant().name());
         this.figures = figures;
         this.today = today;
     }
@@ -66,8 +68,28 @@ public final class DashboardPage extends WebPage {
         return figures.latest().isEmpty();
     }
 
+    public List<Map<String, String>> payments() {
+        return figures.latestPayments().stream().map(this::row).toList();
+    }
+
+    public boolean noPayments() {
+        return figures.latestPayments().isEmpty();
+    }
+
+    private Map<String, String> row(RecentPayment payment) {
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("invoiceId", payment.invoiceId().toString());
+        row.put("invoice", payment.invoiceNumber() == null ? "" : payment.invoiceNumber());
+        row.put("received", formats().date(payment.receivedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate()));
+        row.put("method", messages().all().getOrDefault("method_" + payment.method(), payment.method()));
+        long signed = "refund".equals(payment.kind()) ? -payment.amount() : payment.amount();
+        row.put("amount", formats().money(signed, payment.currency()));
+        return row;
+    }
+
     private Map<String, String> row(Invoice invoice) {
         Map<String, String> row = new LinkedHashMap<>();
+        row.put("id", invoice.id().toString());
         row.put("number", invoice.number() == null ? messages().all().get("invoice_draft") : invoice.number());
         Object customer = invoice.parties() == null || invoice.parties().customer() == null ? null
                 : invoice.parties().customer().get("name");

@@ -4,6 +4,7 @@ import io.billingnow.platform.billing.invoices.Invoice;
 import io.billingnow.platform.billing.invoices.InvoiceService;
 import io.billingnow.platform.billing.invoices.OpenTotals;
 import io.billingnow.platform.billing.payments.PaymentService;
+import io.billingnow.platform.billing.payments.RecentPayment;
 import io.billingnow.platform.billing.payments.ReceivedMoney;
 import io.billingnow.platform.core.tx.TenantTransactions;
 import io.billingnow.platform.identity.auth.Callers;
@@ -12,11 +13,10 @@ import io.billingnow.platform.identity.auth.RequiresPermission;
 import io.billingnow.platform.identity.auth.TenantCaller;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.tenancy.Tenants;
-import io.billingnow.platform.web.shell.WebAssets;
-import io.billingnow.platform.web.shell.WebContext;
+import io.billingnow.platform.web.shell.PageContexts;
+import io.billingnow.platform.web.shell.Section;
+import io.billingnow.platform.web.shell.TenantShell;
 import io.billingnow.platform.web.shell.WebResponses;
-import io.billingnow.platform.web.shell.WebSessions;
-import io.billingnow.platform.web.i18n.WebLocales;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,7 +35,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * A business's dashboard: outstanding, overdue and paid-this-month totals per currency and the latest invoices, all
+ * A business's dashboard: outstanding, overdue and paid-this-month totals per currency, the latest invoices and payments, all
  * read by the billing services in one tenant transaction. Who may see it is the API's rule: the path's business goes
  * through the {@code BillingNow-Tenant} check ({@code TenantFromPath}) and the role needs {@code INVOICES_READ}.
  */
@@ -47,28 +48,27 @@ public final class DashboardResource {
     private final TenantTransactions transactions;
     private final InvoiceService invoices;
     private final PaymentService payments;
-    private final WebAssets assets;
-    private final WebSessions sessions;
+    private final PageContexts pages;
     private final Clock clock;
 
     public DashboardResource(TenantTransactions transactions, InvoiceService invoices, PaymentService payments,
-                             WebAssets assets, WebSessions sessions, Clock clock) {
+                             PageContexts pages, Clock clock) {
         this.transactions = transactions;
         this.invoices = invoices;
         this.payments = payments;
-        this.assets = assets;
-        this.sessions = sessions;
+        this.pages = pages;
         this.clock = clock;
     }
 
     /** What the dashboard shows, read in one transaction. */
-    record Figures(Tenant tenant, List<OpenTotals> open, List<ReceivedMoney> paidThisMonth, List<Invoice> latest) {
+    record Figures(Tenant tenant, List<OpenTotals> open, List<ReceivedMoney> paidThisMonth, List<Invoice> latest,
+                   List<RecentPayment> latestPayments) {
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     @RequiresPermission(Permission.INVOICES_READ)
-    public Response dashboard(@Context SecurityContext security, @Context HttpHeaders headers,
+    public Response dashboard(@Context SecurityContext security, @Context HttpHeaders headers, @Context UriInfo uri,
                               @PathParam("tenant") String tenant) {
         TenantCaller caller = Callers.tenant(security);
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
@@ -76,9 +76,8 @@ public final class DashboardResource {
         Instant nextMonth = today.withDayOfMonth(1).plusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Figures figures = transactions.read(caller.tenant(), tx -> new Figures(Tenants.current(tx),
                 invoices.openTotals(tx), payments.receivedBetween(tx, monthStart, nextMonth),
-                invoices.latest(tx, LATEST)));
-        String csrf = sessions.current(headers).map(WebSessions.Current::csrfToken).orElse(null);
-        return WebResponses.page(new DashboardPage(
-                WebContext.of(WebLocales.of(headers), assets, csrf), figures, today));
+                invoices.latest(tx, LATEST), payments.latest(tx, LATEST)));
+        return WebResponses.page(new DashboardPage(pages.of(headers, uri),
+                TenantShell.of(figures.tenant(), caller, Section.DASHBOARD), figures, today));
     }
 }

@@ -19,7 +19,7 @@ import java.util.List;
  * Turns a refusal into an error page in the app's style, for a browser navigating the web app only. The problem
  * (status, title, requestId) is the one {@code http.ProblemResponses} made; only its dress changes. The API keeps
  * problem+json: its routes ({@link #API_PREFIXES}) never get a page, and elsewhere only a request that accepts
- * {@code text/html} does.
+ * {@code text/html} does. A page that needs a session the request does not have sends the browser to the sign-in page.
  */
 @Priority(Priorities.USER + 1000)
 public final class HtmlErrorPages implements ContainerResponseFilter {
@@ -36,6 +36,14 @@ public final class HtmlErrorPages implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (!(response.getEntity() instanceof Problem problem) || !wantsPage(request)) {
+            return;
+        }
+        if (problem.status() == 401 && "GET".equals(request.getMethod())) {
+            // Signed out (or the session expired) on a page: the sign-in page, not an error.
+            response.setStatus(303);
+            response.setEntity(null);
+            response.getHeaders().putSingle(HttpHeaders.LOCATION, "/");
+            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
             return;
         }
         WebContext context = WebContext.of(WebLocales.of(headers(request)),

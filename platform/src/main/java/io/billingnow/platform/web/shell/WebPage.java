@@ -2,14 +2,17 @@ package io.billingnow.platform.web.shell;
 
 import io.billingnow.platform.web.i18n.Formats;
 import io.billingnow.platform.web.i18n.Messages;
+import io.billingnow.platform.web.i18n.WebLocales;
 import io.dropwizard.views.common.View;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * A page of the web app: its template (which extends {@code layout.mustache}) and what the layout needs — the
  * language, the texts, the versioned asset paths, and for signed-in pages the CSRF token that htmx sends as
- * {@code X-CSRF-Token} on every state change (the API's synchronizer token, so the API's own check applies).
+ * {@code X-CSRF-Token} on every state change and every form carries as {@code _csrf} (the API's synchronizer token, so
+ * the API's own check applies).
  */
 public abstract class WebPage extends View {
 
@@ -51,9 +54,23 @@ public abstract class WebPage extends View {
         return context.csrfToken() != null;
     }
 
+    /** The notice a redirect after a change asked for ("Invoice finalized."), or null. */
+    public String notice() {
+        return context.notice();
+    }
+
+    /** The business's navigation; empty outside a business ({@link TenantPage} fills it). */
+    public List<Map<String, Object>> nav() {
+        return List.of();
+    }
+
+    public boolean hasNav() {
+        return !nav().isEmpty();
+    }
+
     /** The links to the other languages. */
-    public java.util.List<Map<String, String>> languages() {
-        return io.billingnow.platform.web.i18n.WebLocales.SUPPORTED.stream()
+    public List<Map<String, String>> languages() {
+        return WebLocales.SUPPORTED.stream()
                 .filter(l -> !l.equals(context.locale()))
                 .map(l -> Map.of("tag", l.getLanguage(), "name", l.getDisplayLanguage(l)))
                 .toList();
