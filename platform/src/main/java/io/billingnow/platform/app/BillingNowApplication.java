@@ -71,6 +71,7 @@ import io.billingnow.platform.identity.sessions.SessionCookie;
 import io.billingnow.platform.identity.signin.SignInModule;
 import io.billingnow.platform.web.WebApp;
 import io.billingnow.platform.tenancy.TenantService;
+import io.billingnow.platform.tenancy.signup.SignUpService;
 import io.billingnow.platform.tenancy.config.TenantsConfigReconciler;
 import io.billingnow.platform.cli.ValidateTenantsCommand;
 import io.billingnow.platform.billing.paylinks.InvoicePaymentLinksResource;
@@ -234,7 +235,8 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         CreditNoteService creditNotes = new CreditNoteService(invoices, numbers, audit, clock);
 
         WebApp.register(environment.jersey(), environment.metrics(), signIn, platformTx, tenantTx, invoices, payments,
-                clock);
+                new SignUpService(tenants, signIn.members(), rateLimiter, securityEvents, signIn.selfServiceSignUp(),
+                        signIn.maxBusinessesPerPerson()), clock);
         environment.jersey().register(new ApiKeysResource(tenantTx, new ApiKeyService(audit, clock)));
         environment.jersey().register(new CustomersResource(tenantTx, customers));
         environment.jersey().register(new InvoicesResource(tenantTx, invoices));

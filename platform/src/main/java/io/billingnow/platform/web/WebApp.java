@@ -6,6 +6,8 @@ import io.billingnow.platform.billing.payments.PaymentService;
 import io.billingnow.platform.core.tx.PlatformTransactions;
 import io.billingnow.platform.core.tx.TenantTransactions;
 import io.billingnow.platform.identity.signin.SignInModule;
+import io.billingnow.platform.tenancy.signup.SignUpService;
+import io.billingnow.platform.web.account.AccountResource;
 import io.billingnow.platform.web.dashboard.DashboardResource;
 import io.billingnow.platform.web.errors.HtmlErrorPages;
 import io.billingnow.platform.web.home.HomeResource;
@@ -14,6 +16,7 @@ import io.billingnow.platform.web.shell.PageContexts;
 import io.billingnow.platform.web.shell.TenantFromPath;
 import io.billingnow.platform.web.shell.WebAssets;
 import io.billingnow.platform.web.shell.WebSessions;
+import io.billingnow.platform.web.signup.SignUpResource;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import io.dropwizard.views.common.ViewMessageBodyWriter;
 import java.time.Clock;
@@ -27,7 +30,7 @@ public final class WebApp {
 
     public static void register(JerseyEnvironment jersey, MetricRegistry metrics, SignInModule signIn,
                                 PlatformTransactions platform, TenantTransactions tenants, InvoiceService invoices,
-                                PaymentService payments, Clock clock) {
+                                PaymentService payments, SignUpService signUp, Clock clock) {
         WebAssets assets = new WebAssets();
         WebSessions sessions = new WebSessions(signIn.sessions());
         PageContexts pages = new PageContexts(assets, sessions);
@@ -35,7 +38,11 @@ public final class WebApp {
         jersey.register(new TenantFromPath());
         jersey.register(new HtmlErrorPages(assets));
         jersey.register(assets);
-        jersey.register(new HomeResource(assets, sessions, platform, signIn.providerNames(), signIn.devLogin()));
+        jersey.register(new HomeResource(assets, sessions, platform, signIn.providerNames(), signIn.devLogin(),
+                signIn.members(), signIn.users(), signUp.enabled()));
+        jersey.register(new SignUpResource(signUp, tenants, pages));
+        jersey.register(new AccountResource(signIn.sessions(), signIn.signOutEverywhere(), signIn.members(),
+                signIn.users(), platform, tenants, pages, signUp.enabled()));
         jersey.register(new DashboardResource(tenants, invoices, payments, pages, clock));
     }
 }

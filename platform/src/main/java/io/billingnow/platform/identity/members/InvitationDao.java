@@ -48,6 +48,14 @@ public interface InvitationDao {
             WHERE tenant_id = :tenant AND id = :id AND accepted_at IS NULL AND revoked_at IS NULL""")
     int revoke(@Bind("tenant") TenantId tenant, @Bind("id") UUID id, @Bind("now") Instant now);
 
+    /** The invitee declined: the invitation ends as a revoked one does, if it was still open and addressed to them. */
+    @SqlUpdate("""
+            UPDATE invitations SET revoked_at = :now
+            WHERE tenant_id = :tenant AND id = :id AND lower(email) = lower(:email)
+              AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > :now""")
+    int decline(@Bind("tenant") TenantId tenant, @Bind("id") UUID id, @Bind("email") String email,
+                @Bind("now") Instant now);
+
     @SqlUpdate("""
             UPDATE invitations SET accepted_at = :now, accepted_by = :user
             WHERE tenant_id = :tenant AND id = :id""")

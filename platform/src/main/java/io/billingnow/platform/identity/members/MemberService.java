@@ -183,6 +183,41 @@ public final class MemberService {
         return member;
     }
 
+    /**
+     * Declines an invitation addressed to the signed-in person (the same address rule as {@link #accept}): it can no
+     * longer be accepted. Every refusal looks the same, so an id reveals nothing about the invitation.
+     */
+    public void decline(TenantHandle tx, UUID invitation, UUID user, String verifiedEmail) {
+        requireVerified(verifiedEmail);
+        if (tx.dao(InvitationDao.class).decline(tx.tenant(), invitation, verifiedEmail, now()) == 0) {
+            throw unusable();
+        }
+        audit.append(tx, new AuditEvent("user", user.toString(), "invitation", invitation.toString(),
+                "invitation.declined", null, null));
+    }
+
+    /** How many businesses the person owns, counted while no other sign-up of theirs can add one ({@link #founder}). */
+    public int ownedBusinessesLocked(TenantHandle tx, UUID user) {
+        MembershipDao dao = tx.dao(MembershipDao.class);
+        dao.lockPerson(user.toString());
+        return dao.ownedBusinesses(user);
+    }
+
+    /**
+     * A business the person just created for themselves (self-service sign-up, in the transaction that provisioned
+     * it): they become its first owner. Refused if it already has a member, so this can only found a new business.
+     */
+    public Member founder(TenantHandle tx, UUID user) {
+        MembershipDao dao = tx.dao(MembershipDao.class);
+        if (!dao.list(tx.tenant()).isEmpty() || dao.insert(tx.tenant(), user, Role.OWNER.wireName(), now()) == 0) {
+            throw DomainException.conflict("tenant-has-owner", "This business already has members");
+        }
+        Member member = dao.find(tx.tenant(), user).orElseThrow();
+        audit.append(tx, new AuditEvent("user", user.toString(), "member", user.toString(),
+                "member.founded", null, member));
+        return member;
+    }
+
     private static void requireVerified(String verifiedEmail) {
         if (verifiedEmail == null) {
             throw new NotPermitted("email-not-verified", "Forbidden",

@@ -37,6 +37,19 @@ public interface MembershipDao {
     @SqlQuery("SELECT EXISTS (SELECT 1 FROM memberships WHERE tenant_id = :tenant AND role = 'owner')")
     boolean hasOwner(@Bind("tenant") TenantId tenant);
 
+    /** How many businesses (not offboarded) the person owns, across tenants: through the person's own rows only. */
+    @SqlQuery("""
+            SELECT count(*) FROM billingnow_user_memberships(:user) m JOIN tenants t ON t.id = m.tenant_id
+            WHERE m.role = 'owner' AND t.status <> 'offboarded'""")
+    int ownedBusinesses(@Bind("user") UUID user);
+
+    /**
+     * Serializes what one person does across tenants until the transaction ends (a transaction-level advisory lock
+     * keyed by the person): two sign-ups of the same person cannot both count the same number of businesses.
+     */
+    @SqlQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended('person:' || :user, 0))) locked")
+    int lockPerson(@Bind("user") String user);
+
     @SqlUpdate("""
             INSERT INTO memberships (tenant_id, user_id, role, created_at, updated_at)
             VALUES (:tenant, :user, :role, :now, :now) ON CONFLICT (tenant_id, user_id) DO NOTHING""")

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,6 +53,19 @@ public final class MyInvitationsResource {
         String verifiedEmail = user.emailVerified() ? user.email() : null;
         return transactions.write(members.tenantOfOpenInvitation(id, verifiedEmail),
                 tx -> members.accept(tx, id, user.id(), verifiedEmail));
+    }
+
+    @Operation(summary = "Decline an invitation to my email address",
+            description = "The invitation ends and can no longer be accepted (404 invitation-unusable as for accept).")
+    @POST
+    @Path("/{id}/decline")
+    @RequiresSignIn
+    public Response decline(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
+        UserAccounts.User user = user(request);
+        String verifiedEmail = user.emailVerified() ? user.email() : null;
+        transactions.perform(members.tenantOfOpenInvitation(id, verifiedEmail),
+                tx -> members.decline(tx, id, user.id(), verifiedEmail));
+        return Response.noContent().build();
     }
 
     private String verifiedEmail(ContainerRequestContext request) {

@@ -4,9 +4,6 @@ import io.billingnow.platform.core.errors.DomainException;
 import io.billingnow.platform.identity.auth.RequiresSignIn;
 import io.billingnow.platform.identity.auth.SignedInUser;
 import io.billingnow.platform.core.tx.PlatformTransactions;
-import io.billingnow.platform.protection.monitoring.SecurityEvent;
-import io.billingnow.platform.protection.monitoring.SecurityEventKind;
-import io.billingnow.platform.protection.monitoring.SecurityEvents;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -31,10 +28,10 @@ public final class MeResource {
 
     private final Sessions sessions;
     private final PlatformTransactions platform;
-    private final SecurityEvents events;
+    private final SignOutEverywhere signOutEverywhere;
 
-    public MeResource(Sessions sessions, PlatformTransactions platform, SecurityEvents events) {
-        this.events = events;
+    public MeResource(Sessions sessions, PlatformTransactions platform, SignOutEverywhere signOutEverywhere) {
+        this.signOutEverywhere = signOutEverywhere;
         this.sessions = sessions;
         this.platform = platform;
     }
@@ -93,10 +90,7 @@ public final class MeResource {
     @Path("/sessions/revoke-all")
     @RequiresSignIn
     public Response revokeAll(@Context ContainerRequestContext request) {
-        UUID user = SignedInUser.of(request).userId();
-        int ended = sessions.revokeAll(user);
-        events.record(new SecurityEvent(SecurityEventKind.SESSIONS_ENDED, null, null, null, "user:" + user,
-                ended + " ended: signed out everywhere"));
+        signOutEverywhere.of(SignedInUser.of(request).userId());
         return Response.noContent()
                 .header(HttpHeaders.SET_COOKIE, SessionCookie.clear(SessionCookie.NAME))
                 .header(HttpHeaders.SET_COOKIE, SessionCookie.clear(SessionCookie.CSRF_NAME))

@@ -16,6 +16,7 @@ import io.billingnow.platform.identity.sessions.CsrfGuard;
 import io.billingnow.platform.identity.sessions.MeResource;
 import io.billingnow.platform.identity.sessions.SessionCookie;
 import io.billingnow.platform.identity.sessions.Sessions;
+import io.billingnow.platform.identity.sessions.SignOutEverywhere;
 import io.billingnow.platform.identity.sessions.SigningKeys;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import java.net.URI;
@@ -36,6 +37,7 @@ public final class SignInModule {
     private final TenantTransactions tenants;
     private final URI publicBaseUrl;
     private final SecurityEvents events;
+    private final SignOutEverywhere signOutEverywhere;
 
     public SignInModule(SignInSettings settings, URI publicBaseUrl, PlatformTransactions platform,
                         TenantTransactions tenants, AuditLog audit, ObjectMapper json, Clock clock,
@@ -49,6 +51,7 @@ public final class SignInModule {
                 "session cookie")), clock, settings.getIdleTimeout(), settings.getAbsoluteLifetime(),
                 settings.getSessionCacheTtl());
         this.csrf = new CsrfGuard(publicBaseUrl, events);
+        this.signOutEverywhere = new SignOutEverywhere(sessions, events);
         this.authenticator = new SessionRequestAuthenticator(sessions, csrf, platform, tenants,
                 List.copyOf(settings.getOperators().values()), events);
         this.users = new UserAccounts(platform, clock);
@@ -70,6 +73,31 @@ public final class SignInModule {
         return sessions;
     }
 
+    /** "Sign out everywhere", for the account page: the same rule as {@code POST /v1/me/sessions/revoke-all}. */
+    public SignOutEverywhere signOutEverywhere() {
+        return signOutEverywhere;
+    }
+
+    /** Memberships and invitations, for the web app's account page, chooser and sign-up. */
+    public MemberService members() {
+        return members;
+    }
+
+    /** The platform's users (who is signed in, their verified email), for the web app's account page. */
+    public UserAccounts users() {
+        return users;
+    }
+
+    /** Whether a signed-in person may create a business ({@code signIn.selfServiceSignUp}). */
+    public boolean selfServiceSignUp() {
+        return settings.isSelfServiceSignUp();
+    }
+
+    /** How many businesses one person may own before self-service sign-up refuses another. */
+    public int maxBusinessesPerPerson() {
+        return settings.getMaxBusinessesPerPerson();
+    }
+
     /** Whether {@code POST /auth/dev/login} exists: exactly when {@code signIn.devLogin} is on. */
     public boolean devLogin() {
         return settings.isDevLogin();
@@ -83,7 +111,7 @@ public final class SignInModule {
     public void registerResources(JerseyEnvironment jersey) {
         jersey.register(new SignInResource(flow, sessions, csrf, publicBaseUrl,
                 settings.getPendingSignInTimeout().toSeconds()));
-        jersey.register(new MeResource(sessions, platform, events));
+        jersey.register(new MeResource(sessions, platform, signOutEverywhere));
         jersey.register(new MembersResource(tenants, members));
         jersey.register(new InvitationsResource(tenants, members, users));
         jersey.register(new MyInvitationsResource(tenants, members, users));

@@ -56,6 +56,18 @@ public class SignInSettings {
     @JsonProperty
     private boolean devLogin;
 
+    /**
+     * Self-service sign-up: a signed-in person may create a business of their own (the web app's "Create a business").
+     * Off for invitation-only deployments: the form is not shown and a sign-up is refused (403 sign-up-disabled).
+     */
+    @JsonProperty
+    private boolean selfServiceSignUp = true;
+
+    /** How many businesses one person may own before sign-up refuses another (409 business-limit-reached). */
+    @jakarta.validation.constraints.Min(0)
+    @JsonProperty
+    private int maxBusinessesPerPerson = 10;
+
     /** The only identities admitted to the admin console through sign-in, by a name of our choosing. */
     @Valid
     @NotNull
@@ -96,6 +108,14 @@ public class SignInSettings {
 
     public boolean isDevLogin() {
         return devLogin;
+    }
+
+    public boolean isSelfServiceSignUp() {
+        return selfServiceSignUp;
+    }
+
+    public int getMaxBusinessesPerPerson() {
+        return maxBusinessesPerPerson;
     }
 
     public Map<String, OperatorIdentity> getOperators() {

@@ -166,7 +166,7 @@ public final class RequestGuardFilter implements Filter {
             }
             case WEBHOOKS -> segment(request, "/webhooks/").map(s -> "webhook:" + Fingerprints.of(s)).orElse(null);
             case PAY -> segment(request, "/pay/").map(s -> "paylink:" + Fingerprints.of(s)).orElse(null);
-            case SIGN_IN -> null;
+            case SIGN_IN, SIGN_UP -> null;
         };
     }
 

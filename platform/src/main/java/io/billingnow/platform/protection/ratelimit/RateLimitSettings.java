@@ -54,6 +54,14 @@ public final class RateLimitSettings {
     private RouteLimits pay = new RouteLimits(new Limit(60, Duration.minutes(1)), new Limit(30, Duration.minutes(1)),
             new Limit(0, Duration.minutes(1)));
 
+    /** Per person ({@code perCredential}: {@code user:<id>}), taken by each attempt to sign up a business. */
+    @Valid
+    @NotNull
+    @JsonMerge
+    @JsonProperty("signUp")
+    private RouteLimits signUp = new RouteLimits(new Limit(0, Duration.minutes(1)), new Limit(5, Duration.hours(1)),
+            new Limit(0, Duration.minutes(1)));
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -72,6 +80,7 @@ public final class RateLimitSettings {
             case API -> api;
             case WEBHOOKS -> webhooks;
             case PAY -> pay;
+            case SIGN_UP -> signUp;
         };
     }
 }

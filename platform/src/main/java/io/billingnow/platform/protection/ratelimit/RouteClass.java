@@ -7,7 +7,9 @@ public enum RouteClass {
     SIGN_IN("/auth/"),
     API("/v1/", "/admin/v1/"),
     WEBHOOKS("/webhooks/"),
-    PAY("/pay/");
+    PAY("/pay/"),
+    /** Self-service sign-up of a business: no path of its own, counted per person by the sign-up itself. */
+    SIGN_UP();
 
     private final String[] prefixes;
 

@@ -1,6 +1,8 @@
 package io.billingnow.platform.web.home;
 
+import io.billingnow.platform.identity.members.MemberService;
 import io.billingnow.platform.identity.sessions.MeResource;
+import io.billingnow.platform.web.account.AccountInvitations;
 import io.billingnow.platform.web.shell.WebContext;
 import io.billingnow.platform.web.shell.WebPage;
 import java.util.List;
@@ -10,10 +12,29 @@ import java.util.Map;
 public final class ChooserPage extends WebPage {
 
     private final List<MeResource.Membership> memberships;
+    private final List<MemberService.OpenInvitation> invitations;
+    private final boolean signUp;
 
-    ChooserPage(WebContext context, List<MeResource.Membership> memberships) {
+    ChooserPage(WebContext context, List<MeResource.Membership> memberships,
+                List<MemberService.OpenInvitation> invitations, boolean signUp) {
         super("chooser.mustache", context, context.messages().all().get("chooser_title"));
         this.memberships = memberships;
+        this.invitations = invitations;
+        this.signUp = signUp;
+    }
+
+    /** The invitations waiting for the person, to accept or decline here (the account page's forms). */
+    public List<Map<String, String>> invitations() {
+        return AccountInvitations.rows(invitations, messages().all(), formats());
+    }
+
+    public boolean hasInvitations() {
+        return !invitations.isEmpty();
+    }
+
+    /** Whether "Create a business" is offered (operators may switch self-service sign-up off). */
+    public boolean signUp() {
+        return signUp;
     }
 
     public List<Map<String, String>> businesses() {
