@@ -7,6 +7,7 @@ import io.billingnow.platform.core.tx.TenantTransactions;
 import io.billingnow.platform.http.DomainStatuses;
 import io.billingnow.platform.identity.auth.RequiresSignIn;
 import io.billingnow.platform.identity.auth.SignedInUser;
+import io.billingnow.platform.protection.ratelimit.RateLimiter;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.tenancy.signup.SignUpService;
 import io.billingnow.platform.web.shell.FormErrors;
@@ -71,8 +72,10 @@ public final class SignUpResource {
         } catch (NotPermitted refused) {
             throw refused;
         } catch (DomainException refused) {
-            return WebResponses.page(DomainStatuses.of(refused),
+            Response page = WebResponses.page(DomainStatuses.of(refused),
                     new SignUpPage(pages.of(headers), typed, FormErrors.of(refused)));
+            return refused.retryAfter().map(wait -> Response.fromResponse(page)
+                    .header(HttpHeaders.RETRY_AFTER, RateLimiter.retryAfterSeconds(wait)).build()).orElse(page);
         }
     }
 
