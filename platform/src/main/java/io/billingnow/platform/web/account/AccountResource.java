@@ -21,6 +21,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -64,7 +65,8 @@ public final class AccountResource {
     @Produces(MediaType.TEXT_HTML)
     @RequiresSignIn
     public Response account(@Context ContainerRequestContext request, @Context HttpHeaders headers,
-                            @Context UriInfo uri) {
+                            @Context UriInfo uri, @QueryParam(WebResponses.NOTICE) String notice) {
+        // notice: declared so the strict query check admits it; PageContexts reads it.
         SignedInUser signedIn = SignedInUser.of(request);
         UserAccounts.User user = user(signedIn);
         return WebResponses.page(new AccountPage(pages.of(headers, uri), user, signedIn.sessionId(),

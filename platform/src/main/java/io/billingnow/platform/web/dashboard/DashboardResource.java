@@ -22,6 +22,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -69,7 +70,9 @@ public final class DashboardResource {
     @Produces(MediaType.TEXT_HTML)
     @RequiresPermission(Permission.INVOICES_READ)
     public Response dashboard(@Context SecurityContext security, @Context HttpHeaders headers, @Context UriInfo uri,
-                              @PathParam("tenant") String tenant) {
+                              @PathParam("tenant") String tenant,
+                              @QueryParam(WebResponses.NOTICE) String notice) {
+        // notice: declared so the strict query check admits it; PageContexts reads it (after sign-up, an invitation).
         TenantCaller caller = Callers.tenant(security);
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         Instant monthStart = today.withDayOfMonth(1).atStartOfDay(ZoneOffset.UTC).toInstant();

@@ -103,7 +103,7 @@ class SignUpTest {
                 "ada-bakery", null).body());
         List<String> actions = new java.util.ArrayList<>();
         audit.get("data").forEach(e -> {
-            if (("user:" + ada.id()).equals(e.get("actorType").asText() + ":" + e.get("actorId").asText())) {
+            if (("user:" + ada.id()).equals(e.get("actor").get("type").asText() + ":" + e.get("actor").get("id").asText())) {
                 actions.add(e.get("action").asText());
             }
         });
