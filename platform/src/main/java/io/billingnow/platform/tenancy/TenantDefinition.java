@@ -236,7 +236,8 @@ public record TenantDefinition(String slug, String name, String country, String 
         }
     }
 
-    private static DomainException invalid(List<FieldError> errors) {
+    /** The refusal of a definition with these problems: 422 {@value #INVALID}, one pointer per problem. */
+    public static DomainException invalid(List<FieldError> errors) {
         return new Unprocessable(INVALID, "Invalid tenant definition",
                 errors.size() == 1 ? errors.get(0).message() : errors.size() + " fields are invalid", errors);
     }

@@ -6,7 +6,6 @@ import io.billingnow.platform.core.errors.FieldError;
 import io.billingnow.platform.core.errors.NotPermitted;
 import io.billingnow.platform.core.errors.StateConflict;
 import io.billingnow.platform.core.errors.Throttled;
-import io.billingnow.platform.core.errors.Unprocessable;
 import io.billingnow.platform.core.tx.TenantHandle;
 import io.billingnow.platform.identity.auth.Role;
 import io.billingnow.platform.identity.auth.TenantCaller;
@@ -78,6 +77,14 @@ public final class SignUpService {
         return enabled;
     }
 
+    /** Refuses (403 {@value #DISABLED}) when operators switched self-service sign-up off. */
+    public void requireEnabled() {
+        if (!enabled) {
+            throw new NotPermitted(DISABLED, "Forbidden",
+                    "Creating a business is switched off here: ask an owner to invite you");
+        }
+    }
+
     /**
      * Creates the business in the caller's transaction, which must be that of a fresh tenant id
      * ({@code tenantTx.write(TenantId.random(), tx -> signUp.signUp(tx, user, request))}).
@@ -86,10 +93,7 @@ public final class SignUpService {
      *                         pointer per field; 409 tenant-exists (pointing at {@code /slug}) or {@value #LIMIT}
      */
     public Tenant signUp(TenantHandle tx, UUID user, SignUp request) {
-        if (!enabled) {
-            throw new NotPermitted(DISABLED, "Forbidden",
-                    "Creating a business is switched off here: ask an owner to invite you");
-        }
+        requireEnabled();
         String person = "user:" + user;
         Optional<Duration> wait = limiter.refusal(RouteClass.SIGN_UP, RateLimiter.Scope.CREDENTIAL, person);
         if (wait.isPresent()) {
@@ -135,8 +139,7 @@ public final class SignUpService {
             errors.add(new FieldError("/name", "no control characters"));
         }
         if (!errors.isEmpty()) {
-            throw new Unprocessable(TenantDefinition.INVALID, "Invalid tenant definition",
-                    errors.size() == 1 ? errors.get(0).message() : errors.size() + " fields are invalid", errors);
+            throw TenantDefinition.invalid(errors);
         }
         return definition;
     }

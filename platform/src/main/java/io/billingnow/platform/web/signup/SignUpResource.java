@@ -51,7 +51,7 @@ public final class SignUpResource {
     @Produces(MediaType.TEXT_HTML)
     @RequiresSignIn
     public Response form(@Context HttpHeaders headers, @Context UriInfo uri) {
-        requireEnabled();
+        signUp.requireEnabled();
         return WebResponses.page(new SignUpPage(pages.of(headers, uri), SignUpPage.Values.EMPTY, FormErrors.NONE));
     }
 
@@ -61,7 +61,7 @@ public final class SignUpResource {
     @RequiresSignIn
     public Response create(@Context ContainerRequestContext request, @Context HttpHeaders headers,
                            @Context UriInfo uri, MultivaluedMap<String, String> form) {
-        requireEnabled();
+        signUp.requireEnabled();
         SignUpPage.Values typed = new SignUpPage.Values(form.getFirst("name"), form.getFirst("slug"),
                 form.getFirst("country"), form.getFirst("currency"));
         try {
@@ -76,13 +76,6 @@ public final class SignUpResource {
                     new SignUpPage(pages.of(headers), typed, FormErrors.of(refused)));
             return refused.retryAfter().map(wait -> Response.fromResponse(page)
                     .header(HttpHeaders.RETRY_AFTER, RateLimiter.retryAfterSeconds(wait)).build()).orElse(page);
-        }
-    }
-
-    private void requireEnabled() {
-        if (!signUp.enabled()) {
-            throw new NotPermitted(SignUpService.DISABLED, "Forbidden",
-                    "Creating a business is switched off here: ask an owner to invite you");
         }
     }
 }
