@@ -167,6 +167,34 @@ class SignUpTest {
     }
 
     @Test
+    void concurrentSignUpsOfOnePersonCannotPassTheCapTogether() throws Exception {
+        Session session = people().signIn(people().person("race@signup.example"), "test");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < 4; i++) {
+                String slug = "race-" + i;
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return people().post("/businesses/new", session, business("Race", slug)).statusCode();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(statuses).filteredOn(s -> s == 303).hasSize(2);
+            assertThat(statuses).filteredOn(s -> s == 409).hasSize(2);
+        } finally {
+            pool.shutdownNow();
+        }
+        JsonNode me = TestPlatform.parse(people().api("GET", "/v1/me", session, null, null).body());
+        assertThat(me.get("memberships")).hasSize(2);
+    }
+
+    @Test
     void attemptsBeyondThePerPersonRateAreRefusedWith429AndOthersGoOn() {
         Session hasty = people().signIn(people().person("hasty@signup.example"), "test");
         for (int i = 0; i < 5; i++) {
