@@ -15,7 +15,6 @@ import io.billingnow.platform.identity.users.UserAccounts;
 import io.billingnow.platform.web.shell.PageContexts;
 import io.billingnow.platform.web.shell.WebResponses;
 import io.swagger.v3.oas.annotations.Hidden;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -33,7 +32,8 @@ import java.util.UUID;
 /**
  * The person's own account, outside any business: their sessions (end one, or all: "sign out everywhere"), the
  * businesses they belong to with their roles, and the invitations addressed to their verified email (accept,
- * decline). Each action is the service call of its API twin under {@code /v1/me}, with the same rules.
+ * decline). Each action is the service call of its API twin under {@code /v1/me}, with the same rules. The actions
+ * read no body, so they take any (a plain form posts only its {@code _csrf} field; htmx sends the token as a header).
  */
 @Path("/account")
 @Hidden
@@ -77,7 +77,6 @@ public final class AccountResource {
     /** Ends one of the person's sessions ({@code DELETE /v1/me/sessions/{id}}); ending this one signs out here. */
     @POST
     @Path("/sessions/{id}/end")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     @RequiresSignIn
     public Response endSession(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
@@ -91,7 +90,6 @@ public final class AccountResource {
     /** Sign out everywhere ({@code POST /v1/me/sessions/revoke-all}): every session ends, then the sign-in page. */
     @POST
     @Path("/sign-out-everywhere")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     @RequiresSignIn
     public Response signOutEverywhere(@Context ContainerRequestContext request) {
@@ -102,7 +100,6 @@ public final class AccountResource {
     /** Accepts an invitation ({@code POST /v1/me/invitations/{id}/accept}) and opens the business joined. */
     @POST
     @Path("/invitations/{id}/accept")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     @RequiresSignIn
     public Response accept(@Context ContainerRequestContext request, @PathParam("id") UUID id) {
@@ -118,7 +115,6 @@ public final class AccountResource {
     /** Declines an invitation ({@code POST /v1/me/invitations/{id}/decline}). */
     @POST
     @Path("/invitations/{id}/decline")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     @RequiresSignIn
     public Response decline(@Context ContainerRequestContext request, @PathParam("id") UUID id) {

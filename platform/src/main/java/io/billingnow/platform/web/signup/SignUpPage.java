@@ -40,13 +40,14 @@ public final class SignUpPage extends WebPage {
         return errors.any() ? errors.summary() : null;
     }
 
-    /** Every country by its name in the page's language; the one typed (or none) selected. */
+    /** Every country by its name in the page's language, in its alphabetical order; the one typed selected. */
     public List<Map<String, Object>> countries() {
+        java.text.Collator alphabetical = java.text.Collator.getInstance(locale());
         return java.util.Arrays.stream(Locale.getISOCountries())
                 .map(code -> Map.<String, Object>of("code", code,
                         "name", new Locale("", code).getDisplayCountry(locale()),
                         "selected", code.equals(values.country())))
-                .sorted(Comparator.comparing(m -> (String) m.get("name")))
+                .sorted(Comparator.comparing(m -> (String) m.get("name"), alphabetical))
                 .toList();
     }
 
