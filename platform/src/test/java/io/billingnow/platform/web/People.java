@@ -82,10 +82,15 @@ public final class People {
     }
 
     public HttpResponse<String> get(String path, Session session) {
+        return get(path, session, "");
+    }
+
+    /** A page with extra cookies, e.g. {@code "; bn_lang=de"}. */
+    public HttpResponse<String> get(String path, Session session, String extraCookies) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.url(path)))
                 .header("Accept", "text/html");
         if (session != null) {
-            request.header("Cookie", session.cookies());
+            request.header("Cookie", session.cookies() + extraCookies);
         }
         return send(request.GET());
     }

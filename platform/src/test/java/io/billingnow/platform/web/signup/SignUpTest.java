@@ -211,6 +211,16 @@ class SignUpTest {
     }
 
     @Test
+    void theFormAndTheAccountPageSpeakGerman() {
+        Session session = people().signIn(people().person("de@signup.example"), "test");
+        HttpResponse<String> form = people().get("/businesses/new", session, "; bn_lang=de");
+        assertThat(form.body()).contains("<html lang=\"de\"").contains("Unternehmen anlegen")
+                .contains("Standardwährung").contains(">Österreich</option>");
+        HttpResponse<String> account = people().get("/account", session, "; bn_lang=de");
+        assertThat(account.body()).contains("Ihr Konto").contains("Überall abmelden");
+    }
+
+    @Test
     void theFormNeedsTheCsrfTokenAndASignedInPerson() {
         Session session = people().signIn(people().person("csrf@signup.example"), "test");
         HttpResponse<String> forged = people().post("/businesses/new", session, business("Forged", "forged-co"),
