@@ -6,8 +6,11 @@ import io.billingnow.platform.billing.payments.PaymentService;
 import io.billingnow.platform.core.tx.PlatformTransactions;
 import io.billingnow.platform.core.tx.TenantTransactions;
 import io.billingnow.platform.identity.signin.SignInModule;
+import io.billingnow.platform.providers.accounts.ProviderAccountService;
 import io.billingnow.platform.web.dashboard.DashboardResource;
 import io.billingnow.platform.web.errors.HtmlErrorPages;
+import io.billingnow.platform.web.gettingpaid.GettingPaidResource;
+import io.billingnow.platform.web.gettingpaid.WebhookReviewsPageResource;
 import io.billingnow.platform.web.home.HomeResource;
 import io.billingnow.platform.web.shell.MustacheRenderer;
 import io.billingnow.platform.web.shell.PageContexts;
@@ -27,7 +30,7 @@ public final class WebApp {
 
     public static void register(JerseyEnvironment jersey, MetricRegistry metrics, SignInModule signIn,
                                 PlatformTransactions platform, TenantTransactions tenants, InvoiceService invoices,
-                                PaymentService payments, Clock clock) {
+                                PaymentService payments, ProviderAccountService providerAccounts, Clock clock) {
         WebAssets assets = new WebAssets();
         WebSessions sessions = new WebSessions(signIn.sessions());
         PageContexts pages = new PageContexts(assets, sessions);
@@ -37,5 +40,7 @@ public final class WebApp {
         jersey.register(assets);
         jersey.register(new HomeResource(assets, sessions, platform, signIn.providerNames(), signIn.devLogin()));
         jersey.register(new DashboardResource(tenants, invoices, payments, pages, clock));
+        jersey.register(new GettingPaidResource(tenants, providerAccounts, pages));
+        jersey.register(new WebhookReviewsPageResource(tenants, providerAccounts, pages));
     }
 }
