@@ -35,7 +35,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,11 +71,12 @@ public final class GettingPaidResource {
 
     @GET
     @RequiresPermission(Permission.PROVIDER_ACCOUNTS_MANAGE)
-    public Response overview(@Context SecurityContext security, @Context HttpHeaders headers, @Context UriInfo uri) {
+    public Response overview(@Context SecurityContext security, @Context HttpHeaders headers,
+                             @QueryParam(WebResponses.NOTICE) String notice) {
         TenantCaller caller = Callers.tenant(security);
         Overview overview = transactions.read(caller.tenant(), tx -> new Overview(Tenants.current(tx),
                 accounts.usableProviders(tx), accounts.list(tx)));
-        return WebResponses.page(new GettingPaidPage(pages.of(headers, uri), shell(overview.tenant(), caller),
+        return WebResponses.page(new GettingPaidPage(pages.of(headers).withNotice(notice), shell(overview.tenant(), caller),
                 overview.providers(), overview.accounts(), accounts::descriptor));
     }
 
@@ -118,9 +118,10 @@ public final class GettingPaidResource {
     @GET
     @Path("/accounts/{id}")
     @RequiresPermission(Permission.PROVIDER_ACCOUNTS_MANAGE)
-    public Response account(@Context SecurityContext security, @Context HttpHeaders headers, @Context UriInfo uri,
+    public Response account(@Context SecurityContext security, @Context HttpHeaders headers,
+                            @QueryParam(WebResponses.NOTICE) String notice,
                             @PathParam("id") UUID id) {
-        return accountPage(security, pages.of(headers, uri), id, 200, FormErrors.NONE, null);
+        return accountPage(security, pages.of(headers).withNotice(notice), id, 200, FormErrors.NONE, null);
     }
 
     /** {@code POST /v1/provider-accounts/{id}/webhook-secrets}: the rotation, with the overlap in hours. */

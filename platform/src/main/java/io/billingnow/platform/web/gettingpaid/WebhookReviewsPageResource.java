@@ -19,12 +19,12 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
 /**
@@ -53,11 +53,12 @@ public final class WebhookReviewsPageResource {
 
     @GET
     @RequiresPermission(Permission.PAYMENTS_WRITE)
-    public Response reviews(@Context SecurityContext security, @Context HttpHeaders headers, @Context UriInfo uri) {
+    public Response reviews(@Context SecurityContext security, @Context HttpHeaders headers,
+                             @QueryParam(WebResponses.NOTICE) String notice) {
         TenantCaller caller = Callers.tenant(security);
         Queue queue = transactions.read(caller.tenant(), tx -> new Queue(Tenants.current(tx), WebhookReviews.open(tx),
                 accounts.list(tx)));
-        return WebResponses.page(new WebhookReviewsPage(pages.of(headers, uri),
+        return WebResponses.page(new WebhookReviewsPage(pages.of(headers).withNotice(notice),
                 TenantShell.of(queue.tenant(), caller, Section.GETTING_PAID), queue.reviews(), queue.accounts()));
     }
 }
