@@ -1,5 +1,6 @@
 package io.billingnow.platform.web.gettingpaid;
 
+import io.billingnow.platform.core.errors.DomainException;
 import io.billingnow.platform.core.errors.InvalidInput;
 import io.billingnow.platform.core.errors.StateConflict;
 import io.billingnow.platform.core.errors.Unprocessable;
@@ -82,12 +83,12 @@ public final class GettingPaidResource {
 
     /** The form for a new account of one provider, its fields as the plugin declares them. */
     @GET
-    @Path("/new/{providerId}")
+    @Path("/new")
     @RequiresPermission(Permission.PROVIDER_ACCOUNTS_MANAGE)
     public Response newAccount(@Context SecurityContext security, @Context HttpHeaders headers,
-                               @PathParam("providerId") String providerId) {
+                               @QueryParam("provider") String providerId) {
         TenantCaller caller = Callers.tenant(security);
-        LoadedProvider provider = accounts.usableProvider(caller.tenant(), providerId);
+        LoadedProvider provider = usableProvider(caller, providerId);
         Tenant tenant = transactions.read(caller.tenant(), Tenants::current);
         return WebResponses.page(new AccountFormPage(pages.of(headers), shell(tenant, caller), provider.descriptor(),
                 null, Map.of(), FormErrors.NONE));
@@ -95,13 +96,13 @@ public final class GettingPaidResource {
 
     /** {@code POST /v1/provider-accounts}, from the generated form. */
     @POST
-    @Path("/new/{providerId}")
+    @Path("/new")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RequiresPermission(Permission.PROVIDER_ACCOUNTS_MANAGE)
     public Response create(@Context SecurityContext security, @Context HttpHeaders headers,
-                           @PathParam("providerId") String providerId, MultivaluedMap<String, String> form) {
+                           @QueryParam("provider") String providerId, MultivaluedMap<String, String> form) {
         TenantCaller caller = Callers.tenant(security);
-        LoadedProvider provider = accounts.usableProvider(caller.tenant(), providerId);
+        LoadedProvider provider = usableProvider(caller, providerId);
         ProviderAccountFields fields = new ProviderAccountFields(providerId, form.getFirst("displayName"),
                 credentials(form), form.getFirst("webhookSecret"));
         try {
@@ -197,6 +198,17 @@ public final class GettingPaidResource {
         Read read = transactions.read(caller.tenant(), tx -> new Read(Tenants.current(tx), accounts.get(tx, id)));
         return WebResponses.page(status, new AccountPage(context, shell(read.tenant(), caller), read.account(),
                 accounts.descriptor(read.account().providerId()), errors, typedOverlapHours));
+    }
+
+    /**
+     * The provider of the form ({@code ?provider=}, a query parameter: a provider is not an object of the business),
+     * if the business may use it: the API's rule.
+     */
+    private LoadedProvider usableProvider(TenantCaller caller, String providerId) {
+        if (providerId == null || providerId.isBlank()) {
+            throw DomainException.notFound("Payment provider");
+        }
+        return accounts.usableProvider(caller.tenant(), providerId);
     }
 
     /** The credential values of the form, by the descriptor's field name; the service checks them. */

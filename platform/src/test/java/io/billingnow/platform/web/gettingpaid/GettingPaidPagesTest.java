@@ -128,12 +128,12 @@ class GettingPaidPagesTest {
 
         for (String role : List.of("viewer", "accountant")) {
             Session session = SESSIONS.get(role);
-            for (String page : List.of(section, section + "/new/" + ExampleBankTransfer.PROVIDER,
+            for (String page : List.of(section, section + "/new?provider=" + ExampleBankTransfer.PROVIDER,
                     section + "/accounts/" + id)) {
                 assertThat(get(page, session).statusCode()).as(role + " GET " + page).isEqualTo(403);
             }
             Map<String, String> forms = new LinkedHashMap<>();
-            forms.put(section + "/new/" + ExampleBankTransfer.PROVIDER, "displayName=Mine&credential_iban=x");
+            forms.put(section + "/new?provider=" + ExampleBankTransfer.PROVIDER, "displayName=Mine&credential_iban=x");
             forms.put(section + "/accounts/" + id + "/webhook-secrets",
                     "secret=" + ExampleBankTransfer.newSecret() + "&overlapHours=0");
             forms.put(section + "/accounts/" + id + "/webhook-secrets/" + secretId + "/retire", "");
@@ -172,7 +172,7 @@ class GettingPaidPagesTest {
 
     @Test
     void theFormIsGeneratedFromThePluginsCredentialFieldsWithSecretsAsEmptyPasswordInputs() throws Exception {
-        HttpResponse<String> form = get("/t/gp-seller/getting-paid/new/stripe", SESSIONS.get("developer"));
+        HttpResponse<String> form = get("/t/gp-seller/getting-paid/new?provider=stripe", SESSIONS.get("developer"));
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.body())
                 .contains("<label for=\"field-credential_secret_key\">Secret API key</label>")
@@ -190,7 +190,7 @@ class GettingPaidPagesTest {
     void aStripeAccountConnectedThroughTheFormNeverShowsItsSecretsNotEvenTheirHints() throws Exception {
         Session developer = SESSIONS.get("developer");
         String webhookSecret = "whsec_WebPagesNeverShowThisSecret9876";
-        HttpResponse<String> created = post("/t/gp-seller/getting-paid/new/stripe", developer, form(Map.of(
+        HttpResponse<String> created = post("/t/gp-seller/getting-paid/new?provider=stripe", developer, form(Map.of(
                 "displayName", "Stripe (web)", "credential_secret_key", STRIPE_KEY, "credential_api_base_url", "",
                 "webhookSecret", webhookSecret)));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(303);
@@ -223,7 +223,7 @@ class GettingPaidPagesTest {
         Session owner = SESSIONS.get("owner");
         int before = PLATFORM.getJson("/v1/provider-accounts", seller.key(), 200).get("data").size();
         String typedSecret = ExampleBankTransfer.newSecret();
-        HttpResponse<String> refused = post("/t/gp-seller/getting-paid/new/" + ExampleBankTransfer.PROVIDER, owner,
+        HttpResponse<String> refused = post("/t/gp-seller/getting-paid/new?provider=" + ExampleBankTransfer.PROVIDER, owner,
                 form(Map.of("displayName", "Bank \"R&D\"", "credential_beneficiary_name", "Müller & Söhne",
                         "credential_iban", "not an iban", "credential_pay_page_base_url", "https://bank.example",
                         "webhookSecret", typedSecret)));
@@ -237,7 +237,7 @@ class GettingPaidPagesTest {
                 .doesNotContain(typedSecret);
         assertThat(PLATFORM.getJson("/v1/provider-accounts", seller.key(), 200).get("data")).hasSize(before);
 
-        HttpResponse<String> missing = post("/t/gp-seller/getting-paid/new/" + ExampleBankTransfer.PROVIDER, owner,
+        HttpResponse<String> missing = post("/t/gp-seller/getting-paid/new?provider=" + ExampleBankTransfer.PROVIDER, owner,
                 form(Map.of("credential_iban", "DE89370400440532013000")));
         assertThat(missing.statusCode()).isEqualTo(422);
         assertThat(missing.body()).contains("<p class=\"field-error\" id=\"error-field-webhookSecret\">required</p>")
@@ -246,22 +246,22 @@ class GettingPaidPagesTest {
 
     @Test
     void aProviderNotEnabledForTheBusinessHasNoForm() throws Exception {
-        HttpResponse<String> page = get("/t/gp-seller/getting-paid/new/adyen", SESSIONS.get("owner"));
+        HttpResponse<String> page = get("/t/gp-seller/getting-paid/new?provider=adyen", SESSIONS.get("owner"));
         assertThat(page.statusCode()).isEqualTo(422);
         assertThat(get("/t/gp-seller/getting-paid", SESSIONS.get("owner")).body())
-                .contains("/t/gp-seller/getting-paid/new/stripe").doesNotContain("/new/adyen");
+                .contains("/t/gp-seller/getting-paid/new?provider=stripe").doesNotContain("provider=adyen");
     }
 
     @Test
     void hostileLabelsAndValuesRenderAsText() throws Exception {
         Session owner = SESSIONS.get("owner");
-        HttpResponse<String> form = get("/t/gp-seller/getting-paid/new/" + HOSTILE, owner);
+        HttpResponse<String> form = get("/t/gp-seller/getting-paid/new?provider=" + HOSTILE, owner);
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.body()).contains("&lt;script&gt;alert(&#39;label&#39;)&lt;/script&gt;")
                 .contains("&lt;b&gt;Hostile&lt;/b&gt; provider").doesNotContain(HOSTILE_LABEL)
                 .doesNotContain("<b>Hostile</b>");
 
-        HttpResponse<String> created = post("/t/gp-seller/getting-paid/new/" + HOSTILE, owner,
+        HttpResponse<String> created = post("/t/gp-seller/getting-paid/new?provider=" + HOSTILE, owner,
                 form(Map.of("displayName", "<script>alert(1)</script>", "credential_note", "<img src=x onerror=alert(2)>")));
         assertThat(created.statusCode()).isEqualTo(303);
         HttpResponse<String> page = get(seeOther(created), owner);
