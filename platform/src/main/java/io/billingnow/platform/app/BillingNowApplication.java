@@ -234,9 +234,6 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         PaymentService payments = new PaymentService(invoices, audit, clock);
         CreditNoteService creditNotes = new CreditNoteService(invoices, numbers, audit, clock);
 
-        WebApp.register(environment.jersey(), environment.metrics(), signIn, platformTx, tenantTx, invoices, payments,
-                new SignUpService(tenants, signIn.members(), rateLimiter, securityEvents, signIn.selfServiceSignUp(),
-                        signIn.maxBusinessesPerPerson()), clock);
         environment.jersey().register(new ApiKeysResource(tenantTx, new ApiKeyService(audit, clock)));
         environment.jersey().register(new CustomersResource(tenantTx, customers));
         environment.jersey().register(new InvoicesResource(tenantTx, invoices));
@@ -271,6 +268,9 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         environment.jersey().register(new WebhookResource(new WebhookService(platformTx, tenantTx, providerAccounts,
                 plugins, invoices, payments, audit, clock, securityEvents), config.getPlugins().getWebhookMaxBody().toBytes()));
         environment.jersey().register(new WebhookReviewsResource(tenantTx));
+        WebApp.register(environment.jersey(), environment.metrics(), signIn, platformTx, tenantTx, invoices, payments,
+                new SignUpService(tenants, signIn.members(), rateLimiter, securityEvents, signIn.selfServiceSignUp(),
+                        signIn.maxBusinessesPerPerson()), providerAccounts, clock);
         environment.jersey().register(new InvoicePaymentLinksResource(paymentLinks));
         environment.jersey().register(new PaymentLinksResource(paymentLinks));
         environment.jersey().register(new PayPageResource(paymentLinks));

@@ -8,8 +8,11 @@ import io.billingnow.platform.core.tx.TenantTransactions;
 import io.billingnow.platform.identity.signin.SignInModule;
 import io.billingnow.platform.tenancy.signup.SignUpService;
 import io.billingnow.platform.web.account.AccountResource;
+import io.billingnow.platform.providers.accounts.ProviderAccountService;
 import io.billingnow.platform.web.dashboard.DashboardResource;
 import io.billingnow.platform.web.errors.HtmlErrorPages;
+import io.billingnow.platform.web.gettingpaid.GettingPaidResource;
+import io.billingnow.platform.web.gettingpaid.WebhookReviewsPageResource;
 import io.billingnow.platform.web.home.HomeResource;
 import io.billingnow.platform.web.shell.MustacheRenderer;
 import io.billingnow.platform.web.shell.PageContexts;
@@ -30,7 +33,8 @@ public final class WebApp {
 
     public static void register(JerseyEnvironment jersey, MetricRegistry metrics, SignInModule signIn,
                                 PlatformTransactions platform, TenantTransactions tenants, InvoiceService invoices,
-                                PaymentService payments, SignUpService signUp, Clock clock) {
+                                PaymentService payments, SignUpService signUp,
+                                ProviderAccountService providerAccounts, Clock clock) {
         WebAssets assets = new WebAssets();
         WebSessions sessions = new WebSessions(signIn.sessions());
         PageContexts pages = new PageContexts(assets, sessions);
@@ -44,5 +48,7 @@ public final class WebApp {
         jersey.register(new AccountResource(signIn.sessions(), signIn.signOutEverywhere(), signIn.members(),
                 signIn.users(), platform, tenants, pages, signUp.enabled()));
         jersey.register(new DashboardResource(tenants, invoices, payments, pages, clock));
+        jersey.register(new GettingPaidResource(tenants, providerAccounts, pages));
+        jersey.register(new WebhookReviewsPageResource(tenants, providerAccounts, pages));
     }
 }

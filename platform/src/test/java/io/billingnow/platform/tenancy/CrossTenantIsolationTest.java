@@ -96,6 +96,7 @@ class CrossTenantIsolationTest {
         ids.put("credit-notes/{id}", List.of(creditNoteA));
         ids.put("api-keys/{id}", List.of(apiKeyIdA));
         ids.put("provider-accounts/{id}", List.of(providerAccountA));
+        ids.put("accounts/{id}", List.of(providerAccountA));  // the web app's /t/{tenant}/getting-paid/accounts/{id}
         ids.put("webhook-secrets/{secretId}", List.of(webhookSecretA));
         ids.put("payment-links/{id}", List.of(paymentLinkA));
         ids.put("members/{userId}", List.of(memberA));
@@ -248,7 +249,10 @@ class CrossTenantIsolationTest {
         List<String> keys = new ArrayList<>();
         Matcher m = PARAMETER.matcher(template);
         while (m.find()) {
-            keys.add(m.group(1) + "/{" + m.group(2) + "}");
+            String key = m.group(1) + "/{" + m.group(2) + "}";
+            if (!(template.startsWith(WEB_BUSINESS + "/") && key.equals("t/{tenant}"))) {
+                keys.add(key);  // a page's business is B's own (see fill), never one of A's ids
+            }
         }
         return keys;
     }
@@ -353,7 +357,8 @@ class CrossTenantIsolationTest {
     // ------------------------------------------------------------------------------------------------ helpers
 
     private static String fill(Probe probe, Map<String, String> ids) {
-        String path = probe.endpoint().template();
+        // A page is asked for in B's business (its own, as a member of it), with A's ids.
+        String path = probe.endpoint().template().replace(WEB_BUSINESS + "/", "/t/tenant-b/");
         for (var id : ids.entrySet()) {
             path = path.replace(id.getKey(), id.getKey().replaceAll("\\{[^}]+}", id.getValue()));
         }
@@ -393,13 +398,24 @@ class CrossTenantIsolationTest {
         return Entity.json(post);
     }
 
+    /** A page's form with the same fields as {@link #body}'s JSON (a new webhook secret where one is asked for). */
+    private static Entity<?> formBody(Endpoint endpoint) {
+        jakarta.ws.rs.core.Form form = new jakarta.ws.rs.core.Form();
+        if (endpoint.template().endsWith("/webhook-secrets")) {
+            form.param("secret", "example_secret_hijack_" + UUID.randomUUID());
+        }
+        return Entity.form(form);
+    }
+
     private static Response call(Endpoint endpoint, String path, String ifMatch) {
-        Invocation.Builder request = (endpoint.signedIn() ? signedIn(path, sessionB) : platform.request(path, keyB))
-                .header("If-Match", ifMatch);
+        // The web app's pages take the browser's session only, and their forms post URL-encoded bodies.
+        boolean page = endpoint.template().startsWith(WEB_BUSINESS + "/");
+        Invocation.Builder request = (endpoint.signedIn() || page ? signedIn(path, sessionB)
+                : platform.request(path, keyB)).header("If-Match", ifMatch);
         return TestPlatform.buffered(switch (endpoint.method()) {
             case HttpMethod.GET -> request.get();
             case HttpMethod.DELETE -> request.delete();
-            default -> request.method(endpoint.method(), body(endpoint));
+            default -> request.method(endpoint.method(), page ? formBody(endpoint) : body(endpoint));
         });
     }
 

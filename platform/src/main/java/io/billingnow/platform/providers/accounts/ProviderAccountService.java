@@ -86,6 +86,20 @@ public final class ProviderAccountService {
         return provider;
     }
 
+    /**
+     * The providers the tenant may connect accounts to now: enabled for it and installed, in the order of its
+     * settings. The same rule as {@link #usableProvider}, read inside the caller's tenant transaction.
+     */
+    public List<ProviderDescriptor> usableProviders(TenantHandle tx) {
+        return Tenants.current(tx).settings().enabledProviders().stream()
+                .map(plugins::provider).flatMap(Optional::stream).map(LoadedProvider::descriptor).toList();
+    }
+
+    /** What the installed provider declares (its credential fields, which of them are secret), if installed. */
+    public Optional<ProviderDescriptor> descriptor(String providerId) {
+        return plugins.provider(providerId).map(LoadedProvider::descriptor);
+    }
+
     public ProviderAccount create(TenantHandle tx, LoadedProvider provider, ProviderAccountFields fields,
                                   Caller actor) {
         ProviderDescriptor descriptor = provider.descriptor();

@@ -40,15 +40,10 @@ public interface WebhookEventDao {
                 @Bind("invoiceReference") String invoiceReference, @Bind("paymentReference") String paymentReference,
                 @Bind("amount") Long amount, @Bind("currency") String currency, @Bind("now") Instant now);
 
-    /** An event kept for review, as the API shows it. */
-    record Review(UUID id, UUID accountId, String providerEventId, String reason, String invoiceReference,
-                  String paymentReference, Long amount, String currency, Instant createdAt) {
-    }
-
     @SqlQuery("""
             SELECT id, account_id, provider_event_id, reason, invoice_reference, payment_reference, amount, currency,
                    created_at
             FROM webhook_reviews WHERE tenant_id = :tenant AND resolved_at IS NULL ORDER BY created_at, id""")
-    @RegisterConstructorMapper(Review.class)
-    List<Review> openReviews(@Bind("tenant") TenantId tenant);
+    @RegisterConstructorMapper(WebhookReview.class)
+    List<WebhookReview> openReviews(@Bind("tenant") TenantId tenant);
 }

@@ -31,9 +31,8 @@ public final class WebhookReviewsResource {
             + "need a person.")
     @GET
     @RequiresPermission(Permission.PAYMENTS_WRITE)
-    public Map<String, List<WebhookEventDao.Review>> open(@Context SecurityContext security) {
+    public Map<String, List<WebhookReview>> open(@Context SecurityContext security) {
         TenantCaller caller = Callers.tenant(security);
-        return Map.of("data", transactions.read(caller.tenant(),
-                tx -> tx.dao(WebhookEventDao.class).openReviews(tx.tenant())));
+        return Map.of("data", transactions.read(caller.tenant(), WebhookReviews::open));
     }
 }

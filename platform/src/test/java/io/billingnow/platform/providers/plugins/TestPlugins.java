@@ -167,6 +167,19 @@ public final class TestPlugins {
         }
     }
 
+    /**
+     * Adds to {@code folder} a plugin compiled from {@code sources} against the SDK (its {@code *Factory} classes named
+     * in its service file), for a test that needs a provider of its own making.
+     */
+    public static Path withPlugin(Path folder, String id, Map<String, String> sources) {
+        try {
+            writeZip(folder.resolve(id + "-plugin.zip"), id, ">=0.1.0 & <1.0.0", compile(sources), null);
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static String misbehavingSource(String behaviour) {
         return """
                 package test.plugin.%1$s;
