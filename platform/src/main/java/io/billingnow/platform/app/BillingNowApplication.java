@@ -233,13 +233,11 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         PaymentService payments = new PaymentService(invoices, audit, clock);
         CreditNoteService creditNotes = new CreditNoteService(invoices, numbers, audit, clock);
 
-        WebApp.register(environment.jersey(), environment.metrics(), signIn, platformTx, tenantTx, invoices, payments,
-                clock);
         environment.jersey().register(new ApiKeysResource(tenantTx, new ApiKeyService(audit, clock)));
         environment.jersey().register(new CustomersResource(tenantTx, customers));
         environment.jersey().register(new InvoicesResource(tenantTx, invoices));
-        environment.jersey().register(new PaymentsResource(tenantTx, payments, invoices,
-                new ManualPaymentRules(config.getPayments(), clock)));
+        ManualPaymentRules manualPayments = new ManualPaymentRules(config.getPayments(), clock);
+        environment.jersey().register(new PaymentsResource(tenantTx, payments, invoices, manualPayments));
         environment.jersey().register(new CreditBalanceResource(tenantTx, customers));
         environment.jersey().register(new CreditNotesResource(tenantTx, creditNotes));
         environment.jersey().register(new CreditNoteResource(tenantTx, creditNotes));
@@ -263,6 +261,8 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
                 config.getPlatform().getPublicBaseUrl());
         PaymentLinkService paymentLinks = new PaymentLinkService(tenantTx, platformTx, invoices,
                 providerAccounts, plugins, audit, clock, config.getPlatform().getPublicBaseUrl());
+        WebApp.register(environment.jersey(), environment.metrics(), signIn, platformTx, tenantTx, invoices, payments,
+                clock, new WebApp.Billing(customers, creditNotes, manualPayments, paymentLinks, providerAccounts));
         environment.jersey().register(new PluginsResource(plugins));
         environment.jersey().register(new TenantProvidersResource(plugins, tenants, tenantTx, platformTx));
         environment.jersey().register(new ProviderAccountsResource(tenantTx, providerAccounts));

@@ -1,11 +1,19 @@
 package io.billingnow.platform.web;
 
 import com.codahale.metrics.MetricRegistry;
+import io.billingnow.platform.billing.creditnotes.CreditNoteService;
+import io.billingnow.platform.billing.customers.CustomerService;
 import io.billingnow.platform.billing.invoices.InvoiceService;
+import io.billingnow.platform.billing.paylinks.PaymentLinkService;
+import io.billingnow.platform.billing.payments.ManualPaymentRules;
 import io.billingnow.platform.billing.payments.PaymentService;
 import io.billingnow.platform.core.tx.PlatformTransactions;
 import io.billingnow.platform.core.tx.TenantTransactions;
 import io.billingnow.platform.identity.signin.SignInModule;
+import io.billingnow.platform.providers.accounts.ProviderAccountService;
+import io.billingnow.platform.web.customers.CustomerPagesResource;
+import io.billingnow.platform.web.invoices.InvoiceActions;
+import io.billingnow.platform.web.invoices.InvoicePagesResource;
 import io.billingnow.platform.web.dashboard.DashboardResource;
 import io.billingnow.platform.web.errors.HtmlErrorPages;
 import io.billingnow.platform.web.home.HomeResource;
@@ -25,9 +33,14 @@ public final class WebApp {
     private WebApp() {
     }
 
+    /** The billing services the customers and invoices pages call, the API resources' own. */
+    public record Billing(CustomerService customers, CreditNoteService creditNotes, ManualPaymentRules manualPayments,
+                         PaymentLinkService paymentLinks, ProviderAccountService providerAccounts) {
+    }
+
     public static void register(JerseyEnvironment jersey, MetricRegistry metrics, SignInModule signIn,
                                 PlatformTransactions platform, TenantTransactions tenants, InvoiceService invoices,
-                                PaymentService payments, Clock clock) {
+                                PaymentService payments, Clock clock, Billing billing) {
         WebAssets assets = new WebAssets();
         WebSessions sessions = new WebSessions(signIn.sessions());
         PageContexts pages = new PageContexts(assets, sessions);
@@ -37,5 +50,9 @@ public final class WebApp {
         jersey.register(assets);
         jersey.register(new HomeResource(assets, sessions, platform, signIn.providerNames(), signIn.devLogin()));
         jersey.register(new DashboardResource(tenants, invoices, payments, pages, clock));
+        jersey.register(new CustomerPagesResource(tenants, billing.customers(), pages));
+        jersey.register(new InvoicePagesResource(tenants, invoices, billing.customers(), billing.creditNotes(),
+                new InvoiceActions(tenants, invoices, payments, billing.creditNotes(), billing.manualPayments(),
+                        billing.paymentLinks()), billing.providerAccounts(), billing.paymentLinks(), pages));
     }
 }
