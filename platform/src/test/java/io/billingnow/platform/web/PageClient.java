@@ -62,7 +62,11 @@ public final class PageClient {
     }
 
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(platform.url(path))).header("Accept", "text/html")
+        return get(path, "text/html");
+    }
+
+    public HttpResponse<String> get(String path, String accept) {
+        return send(HttpRequest.newBuilder(URI.create(platform.url(path))).header("Accept", accept)
                 .header("Cookie", cookies).GET().build());
     }
 
