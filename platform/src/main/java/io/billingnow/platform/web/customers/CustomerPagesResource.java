@@ -50,7 +50,6 @@ import java.util.UUID;
 public final class CustomerPagesResource {
 
     static final int PAGE_SIZE = 25;
-    private static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
     private final TenantTransactions transactions;
     private final CustomerService customers;
@@ -107,7 +106,7 @@ public final class CustomerPagesResource {
     }
 
     @GET
-    @Path("{id: " + UUID_PATTERN + "}")
+    @Path("{id}")
     @RequiresPermission(Permission.CUSTOMERS_READ)
     public Response customer(@Context SecurityContext security, @Context HttpHeaders headers, @Context UriInfo uri,
                              @PathParam("tenant") String tenant, @PathParam("id") UUID id,
@@ -122,7 +121,7 @@ public final class CustomerPagesResource {
 
     /** The API's PATCH with If-Match: the form's {@code version} is the ETag the page was read with. */
     @POST
-    @Path("{id: " + UUID_PATTERN + "}")
+    @Path("{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RequiresPermission(Permission.CUSTOMERS_WRITE)
     public Response update(@Context SecurityContext security, @Context HttpHeaders headers, @Context UriInfo uri,

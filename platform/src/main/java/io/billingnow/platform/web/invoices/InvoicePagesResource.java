@@ -52,7 +52,7 @@ import java.util.function.Supplier;
  * the permission of the API method doing the same and calls the same service method; each action is a plain form
  * answered by a redirect to the invoice with a notice (post/redirect/get), or by the invoice page again with the
  * API's refusal. The draft editor ({@code /invoices/new}, {@code /invoices/{id}/edit}) is its own resource
- * ({@code web.invoices.drafts}); ids here are UUIDs, so the two never claim the same address.
+ * ({@code web.invoices.drafts}): JAX-RS prefers its longer literal paths to this resource's {@code {id}} templates.
  */
 @Path("/t/{tenant}/invoices")
 @Hidden
@@ -62,7 +62,7 @@ public final class InvoicePagesResource {
     static final int PAGE_SIZE = 25;
     /** How many customers the list's filter offers by name (the oldest first, as the API lists them). */
     static final int CUSTOMER_CHOICES = Cursor.MAX_LIMIT;
-    private static final String ID = "{id: [0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}";
+    private static final String ID = "{id}";
 
     private final TenantTransactions transactions;
     private final InvoiceService invoices;
