@@ -70,6 +70,12 @@ public final class PageClient {
                 .header("Cookie", cookies).GET().build());
     }
 
+    /** A page in the language a browser asks for ({@code Accept-Language}). */
+    public HttpResponse<String> get(String path, String accept, String language) {
+        return send(HttpRequest.newBuilder(URI.create(platform.url(path))).header("Accept", accept)
+                .header("Accept-Language", language).header("Cookie", cookies).GET().build());
+    }
+
     /** Posts a form as a browser does, with the session's CSRF field added. */
     public HttpResponse<String> post(String path, Map<String, String> fields) {
         Map<String, String> form = new LinkedHashMap<>(fields);

@@ -97,6 +97,18 @@ class InvoicePagesTest {
     }
 
     @Test
+    void theInvoicePagesSpeakGermanWithGermanMoney() {
+        String draft = taxedDraft(acme);
+        PageClient german = PageClient.signIn(PLATFORM, "deutsch@inv.example");
+        String page = german.get(BASE + draft, "text/html", "de").body();
+        assertThat(page).contains("<html lang=\"de\"").contains("Abschließen").contains("Positionen")
+                .contains("id=\"total\">23,80\u00a0€<");
+        assertThat(german.get("/t/acme-inv/invoices", "text/html", "de").body()).contains("Neue Rechnung")
+                .contains("Jeder Status");
+        assertThat(german.get("/t/acme-inv/customers", "text/html", "de").body()).contains("Neuer Kunde");
+    }
+
+    @Test
     void anOwnerFinalizesRecordsAPaymentAndIssuesACreditNoteThroughTheForms() {
         String invoice = taxedDraft(acme);
         redirectsBackWith(owner.post(BASE + invoice + "/finalize", Map.of()), invoice, "invoice_finalized");
