@@ -237,8 +237,8 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         environment.jersey().register(new ApiKeysResource(tenantTx, new ApiKeyService(audit, clock)));
         environment.jersey().register(new CustomersResource(tenantTx, customers));
         environment.jersey().register(new InvoicesResource(tenantTx, invoices));
-        environment.jersey().register(new PaymentsResource(tenantTx, payments, invoices,
-                new ManualPaymentRules(config.getPayments(), clock)));
+        ManualPaymentRules manualPayments = new ManualPaymentRules(config.getPayments(), clock);
+        environment.jersey().register(new PaymentsResource(tenantTx, payments, invoices, manualPayments));
         environment.jersey().register(new CreditBalanceResource(tenantTx, customers));
         environment.jersey().register(new CreditNotesResource(tenantTx, creditNotes));
         environment.jersey().register(new CreditNoteResource(tenantTx, creditNotes));
@@ -270,7 +270,8 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         environment.jersey().register(new WebhookReviewsResource(tenantTx));
         WebApp.register(environment.jersey(), environment.metrics(), signIn, platformTx, tenantTx, invoices, payments,
                 new SignUpService(tenants, signIn.members(), rateLimiter, securityEvents, signIn.selfServiceSignUp(),
-                        signIn.maxBusinessesPerPerson()), providerAccounts, clock);
+                        signIn.maxBusinessesPerPerson()), clock,
+                new WebApp.Billing(customers, creditNotes, manualPayments, paymentLinks, providerAccounts));
         environment.jersey().register(new InvoicePaymentLinksResource(paymentLinks));
         environment.jersey().register(new PaymentLinksResource(paymentLinks));
         environment.jersey().register(new PayPageResource(paymentLinks));

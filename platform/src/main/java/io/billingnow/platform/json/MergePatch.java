@@ -39,7 +39,14 @@ public final class MergePatch {
      */
     public static <T> T applyTo(T current, JsonNode patch, Class<T> type) {
         requireObject(patch);
-        JsonNode merged = apply(JSON.valueToTree(current), patch);
+        return bind(apply(JSON.valueToTree(current), patch), type);
+    }
+
+    /**
+     * Binds and validates a body exactly as a create's JSON body is (strict fields, bean validation): 400
+     * {@code invalid-request} with a pointer per problem. For a body built elsewhere than from JSON (a web form).
+     */
+    public static <T> T bind(JsonNode merged, Class<T> type) {
         T result;
         try {
             result = JSON.treeToValue(merged, type);

@@ -1,7 +1,11 @@
 package io.billingnow.platform.web;
 
 import com.codahale.metrics.MetricRegistry;
+import io.billingnow.platform.billing.creditnotes.CreditNoteService;
+import io.billingnow.platform.billing.customers.CustomerService;
 import io.billingnow.platform.billing.invoices.InvoiceService;
+import io.billingnow.platform.billing.paylinks.PaymentLinkService;
+import io.billingnow.platform.billing.payments.ManualPaymentRules;
 import io.billingnow.platform.billing.payments.PaymentService;
 import io.billingnow.platform.core.tx.PlatformTransactions;
 import io.billingnow.platform.core.tx.TenantTransactions;
@@ -9,6 +13,9 @@ import io.billingnow.platform.identity.signin.SignInModule;
 import io.billingnow.platform.tenancy.signup.SignUpService;
 import io.billingnow.platform.web.account.AccountResource;
 import io.billingnow.platform.providers.accounts.ProviderAccountService;
+import io.billingnow.platform.web.customers.CustomerPagesResource;
+import io.billingnow.platform.web.invoices.InvoiceActions;
+import io.billingnow.platform.web.invoices.InvoicePagesResource;
 import io.billingnow.platform.web.dashboard.DashboardResource;
 import io.billingnow.platform.web.errors.HtmlErrorPages;
 import io.billingnow.platform.web.gettingpaid.GettingPaidResource;
@@ -31,10 +38,14 @@ public final class WebApp {
     private WebApp() {
     }
 
+    /** The billing services the customers and invoices pages call, the API resources' own. */
+    public record Billing(CustomerService customers, CreditNoteService creditNotes, ManualPaymentRules manualPayments,
+                         PaymentLinkService paymentLinks, ProviderAccountService providerAccounts) {
+    }
+
     public static void register(JerseyEnvironment jersey, MetricRegistry metrics, SignInModule signIn,
                                 PlatformTransactions platform, TenantTransactions tenants, InvoiceService invoices,
-                                PaymentService payments, SignUpService signUp,
-                                ProviderAccountService providerAccounts, Clock clock) {
+                                PaymentService payments, SignUpService signUp, Clock clock, Billing billing) {
         WebAssets assets = new WebAssets();
         WebSessions sessions = new WebSessions(signIn.sessions());
         PageContexts pages = new PageContexts(assets, sessions);
@@ -48,7 +59,11 @@ public final class WebApp {
         jersey.register(new AccountResource(signIn.sessions(), signIn.signOutEverywhere(), signIn.members(),
                 signIn.users(), platform, tenants, pages, signUp.enabled()));
         jersey.register(new DashboardResource(tenants, invoices, payments, pages, clock));
-        jersey.register(new GettingPaidResource(tenants, providerAccounts, pages));
-        jersey.register(new WebhookReviewsPageResource(tenants, providerAccounts, pages));
+        jersey.register(new GettingPaidResource(tenants, billing.providerAccounts(), pages));
+        jersey.register(new WebhookReviewsPageResource(tenants, billing.providerAccounts(), pages));
+        jersey.register(new CustomerPagesResource(tenants, billing.customers(), pages));
+        jersey.register(new InvoicePagesResource(tenants, invoices, billing.customers(), billing.creditNotes(),
+                new InvoiceActions(tenants, invoices, payments, billing.creditNotes(), billing.manualPayments(),
+                        billing.paymentLinks()), billing.providerAccounts(), billing.paymentLinks(), pages));
     }
 }

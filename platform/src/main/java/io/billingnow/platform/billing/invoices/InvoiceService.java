@@ -244,6 +244,43 @@ public final class InvoiceService {
 
     public record ListFilter(InvoiceStatus status, UUID customerId, String number, Instant createdFrom,
                              Instant createdTo) {
+
+        /**
+         * The filter as a client writes it (the API's query parameters, the web app's filter form): a status's wire
+         * name, dates as YYYY-MM-DD (from inclusive, to exclusive, UTC); null filters nothing.
+         */
+        public static ListFilter of(String status, UUID customerId, String number, String createdFrom,
+                                    String createdTo) {
+            return new ListFilter(parseStatus(status), customerId, number, date(createdFrom, "/createdFrom"),
+                    date(createdTo, "/createdTo"));
+        }
+
+        private static InvoiceStatus parseStatus(String status) {
+            if (status == null) {
+                return null;
+            }
+            try {
+                return InvoiceStatus.fromWireName(status);
+            } catch (IllegalArgumentException e) {
+                throw DomainException.invalid("/status", e.getMessage());
+            }
+        }
+
+        private static java.time.Instant date(String value, String pointer) {
+            if (value == null) {
+                return null;
+            }
+            try {
+                LocalDate date = LocalDate.parse(value);
+                // "+100000-01-01" parses, but no database column holds it: the client's mistake, not a 500.
+                if (date.getYear() < 1 || date.getYear() > 9999) {
+                    throw new java.time.format.DateTimeParseException("out of range", value, 0);
+                }
+                return date.atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                throw DomainException.invalid(pointer, "a date as YYYY-MM-DD");
+            }
+        }
     }
 
     public Page<Invoice> list(TenantHandle tx, ListFilter filter, String cursor, Integer limit) {

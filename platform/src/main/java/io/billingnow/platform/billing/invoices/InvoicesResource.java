@@ -1,6 +1,5 @@
 package io.billingnow.platform.billing.invoices;
 
-import io.billingnow.platform.core.errors.DomainException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.billingnow.platform.identity.auth.Callers;
 import io.billingnow.platform.identity.auth.Permission;
@@ -31,8 +30,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 @Path("/v1/invoices")
@@ -67,8 +64,8 @@ public final class InvoicesResource {
                               @QueryParam("createdFrom") String createdFrom, @QueryParam("createdTo") String createdTo,
                               @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         TenantCaller caller = Callers.tenant(security);
-        InvoiceService.ListFilter filter = new InvoiceService.ListFilter(parseStatus(status), customerId, number,
-                date(createdFrom, "/createdFrom"), date(createdTo, "/createdTo"));
+        InvoiceService.ListFilter filter = InvoiceService.ListFilter.of(status, customerId, number, createdFrom,
+                createdTo);
         return transactions.read(caller.tenant(), tx -> invoices.list(tx, filter, cursor, limit));
     }
 
@@ -152,32 +149,5 @@ public final class InvoicesResource {
         TenantCaller caller = Callers.tenant(security);
         return transactions.write(caller.tenant(),
                 tx -> invoices.revealedTo(tx, invoices.markUncollectible(tx, id, caller), caller.role()));
-    }
-
-    private static InvoiceStatus parseStatus(String status) {
-        if (status == null) {
-            return null;
-        }
-        try {
-            return InvoiceStatus.fromWireName(status);
-        } catch (IllegalArgumentException e) {
-            throw DomainException.invalid("/status", e.getMessage());
-        }
-    }
-
-    private static java.time.Instant date(String value, String pointer) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            LocalDate date = LocalDate.parse(value);
-            // "+100000-01-01" parses, but no database column holds it: the client's mistake, not a 500.
-            if (date.getYear() < 1 || date.getYear() > 9999) {
-                throw new java.time.format.DateTimeParseException("out of range", value, 0);
-            }
-            return date.atStartOfDay(ZoneOffset.UTC).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
-            throw DomainException.invalid(pointer, "a date as YYYY-MM-DD");
-        }
     }
 }

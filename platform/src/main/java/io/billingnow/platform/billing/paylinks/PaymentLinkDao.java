@@ -32,6 +32,10 @@ public interface PaymentLinkDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM payment_links WHERE tenant_id = :tenant AND id = :id")
     Optional<Row> find(@Bind("tenant") TenantId tenant, @Bind("id") UUID id);
 
+    @SqlQuery("SELECT " + COLUMNS + " FROM payment_links WHERE tenant_id = :tenant AND invoice_id = :invoiceId"
+            + " ORDER BY created_at, id")
+    java.util.List<Row> forInvoice(@Bind("tenant") TenantId tenant, @Bind("invoiceId") UUID invoiceId);
+
     /** What the pay page needs of a link and its invoice, in one statement: no lines, no snapshots but a name. */
     record Payable(UUID id, Instant expiresAt, Instant revokedAt, String invoiceStatus, String invoiceNumber,
                    long amountDue, String currency, String sellerName) {

@@ -112,6 +112,17 @@ public final class PaymentLinkService {
         });
     }
 
+    /** A link as a list shows it, after its creation: never its URL (only the token's hash is stored). */
+    public record IssuedLink(UUID id, UUID providerAccountId, Instant createdAt, Instant expiresAt, Instant revokedAt) {
+    }
+
+    /** The invoice's payment links, oldest first, read-only (the web app's invoice page), in the caller's transaction. */
+    public java.util.List<IssuedLink> forInvoice(io.billingnow.platform.core.tx.TenantHandle tx, UUID invoiceId) {
+        return tx.dao(PaymentLinkDao.class).forInvoice(tx.tenant(), invoiceId).stream()
+                .map(r -> new IssuedLink(r.id(), r.accountId(), r.createdAt(), r.expiresAt(), r.revokedAt()))
+                .toList();
+    }
+
     /**
      * The answer to a revocation: the link is revoked whatever happened at the provider; {@code providerCheckout}
      * says whether the checkout the provider had opened for it was closed ({@code none}, {@code closed},

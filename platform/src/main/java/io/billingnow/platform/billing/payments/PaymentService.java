@@ -49,6 +49,19 @@ public final class PaymentService {
         return record(tx, invoice, amount, currency, source, receivedAt, actor);
     }
 
+    /**
+     * A payment a person records (the API's {@code POST /v1/invoices/{id}/payments}, the web app's form): the manual
+     * rules on amount and date, then on the locked invoice, then the payment.
+     */
+    public Payment recordManual(TenantHandle tx, UUID invoiceId, PaymentFields fields, ManualPaymentRules rules,
+                                Caller actor) {
+        rules.checkFields(fields);
+        InvoiceBalance invoice = invoices.lockBalance(tx, invoiceId).orElseThrow(InvoiceService::notFound);
+        rules.checkInvoice(fields, invoice);
+        return record(tx, invoice, fields.amount(), fields.currency(),
+                new Source(fields.method(), fields.reference(), null, null), fields.receivedAt(), actor);
+    }
+
     /** Records a payment against an invoice the caller has already locked with {@link InvoiceService#lockBalance}. */
     public Payment record(TenantHandle tx, InvoiceBalance before, long amount, String currency, Source source,
                           Instant receivedAt, Caller actor) {

@@ -5,7 +5,6 @@ import io.billingnow.platform.identity.auth.Permission;
 import io.billingnow.platform.identity.auth.RequiresPermission;
 import io.billingnow.platform.identity.auth.TenantCaller;
 import io.billingnow.platform.core.tx.TenantTransactions;
-import io.billingnow.platform.billing.invoices.InvoiceBalance;
 import io.billingnow.platform.billing.invoices.InvoiceService;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -52,14 +51,8 @@ public final class PaymentsResource {
     public Response record(@Context SecurityContext security, @PathParam("id") UUID invoiceId,
                            @NotNull @Valid PaymentFields fields) {
         TenantCaller caller = Callers.tenant(security);
-        rules.checkFields(fields);
-        Payment payment = transactions.write(caller.tenant(), tx -> {
-            InvoiceBalance invoice = invoices.lockBalance(tx, invoiceId).orElseThrow(InvoiceService::notFound);
-            rules.checkInvoice(fields, invoice);
-            return payments.record(tx, invoice, fields.amount(), fields.currency(),
-                    new PaymentService.Source(fields.method(), fields.reference(), null, null), fields.receivedAt(),
-                    caller);
-        });
+        Payment payment = transactions.write(caller.tenant(),
+                tx -> payments.recordManual(tx, invoiceId, fields, rules, caller));
         return Response.status(201).entity(payment).build();
     }
 

@@ -17,8 +17,9 @@ import java.util.HexFormat;
 import java.util.Properties;
 
 /**
- * The web app's two static files, served by the platform itself: our stylesheet and htmx from its WebJar. Each path
- * carries a version (the stylesheet's content hash, htmx's release), so a browser may keep them forever
+ * The web app's static files, served by the platform itself: our stylesheet, our small script and htmx from its
+ * WebJar. Each path
+ * carries a version (our files' content hash, htmx's release), so a browser may keep them forever
  * ({@code immutable}) and a new release is a new URL. Nothing here is secret or differs per tenant.
  */
 @Path("/assets/web")
@@ -31,10 +32,14 @@ public final class WebAssets {
     private final String cssVersion;
     private final byte[] htmx;
     private final String htmxVersion;
+    private final byte[] script;
+    private final String scriptVersion;
 
     public WebAssets() {
         this.css = read("/" + MustacheRenderer.TEMPLATES.replace("/templates", "") + "/app.css");
         this.cssVersion = HexFormat.of().formatHex(sha256(css), 0, 6);
+        this.script = read("/" + MustacheRenderer.TEMPLATES.replace("/templates", "") + "/app.js");
+        this.scriptVersion = HexFormat.of().formatHex(sha256(script), 0, 6);
         Properties pom = new Properties();
         try (InputStream in = WebAssets.class.getResourceAsStream(HTMX_POM)) {
             if (in == null) {
@@ -53,6 +58,11 @@ public final class WebAssets {
         return "/assets/web/app-" + cssVersion + ".css";
     }
 
+    /** Where pages load our own small script from (copy buttons). */
+    public String scriptPath() {
+        return "/assets/web/app-" + scriptVersion + ".js";
+    }
+
     /** Where pages load htmx from. */
     public String htmxPath() {
         return "/assets/web/htmx-" + htmxVersion + ".min.js";
@@ -65,6 +75,15 @@ public final class WebAssets {
     @PublicEndpoint
     public Response stylesheet(@PathParam("version") String version) {
         return versioned(version.equals(cssVersion), css);
+    }
+
+    @GET
+    @Hidden
+    @Path("/app-{version: [0-9a-f]{12}}.js")
+    @Produces("text/javascript; charset=utf-8")
+    @PublicEndpoint
+    public Response script(@PathParam("version") String version) {
+        return versioned(version.equals(scriptVersion), script);
     }
 
     @GET

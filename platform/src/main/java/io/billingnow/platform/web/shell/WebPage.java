@@ -41,6 +41,10 @@ public abstract class WebPage extends View {
         return context.assets().stylesheetPath();
     }
 
+    public String appScript() {
+        return context.assets().scriptPath();
+    }
+
     public String htmx() {
         return context.assets().htmxPath();
     }
