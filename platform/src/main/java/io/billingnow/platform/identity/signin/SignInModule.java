@@ -70,6 +70,11 @@ public final class SignInModule {
         return sessions;
     }
 
+    /** Memberships and invitations, for the web app's team page (the members API's own service). */
+    public MemberService members() {
+        return members;
+    }
+
     /** Whether {@code POST /auth/dev/login} exists: exactly when {@code signIn.devLogin} is on. */
     public boolean devLogin() {
         return settings.isDevLogin();
