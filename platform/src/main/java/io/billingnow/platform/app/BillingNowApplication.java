@@ -233,9 +233,12 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         PaymentService payments = new PaymentService(invoices, audit, clock);
         CreditNoteService creditNotes = new CreditNoteService(invoices, numbers, audit, clock);
 
+        ApiKeyService apiKeys = new ApiKeyService(audit, clock);
+        AuditTrail auditTrail = new AuditTrail(tenantTx, json);
+        AuditChainVerifier auditChain = new AuditChainVerifier(tenantTx);
         WebApp.register(environment.jersey(), environment.metrics(), signIn, platformTx, tenantTx, invoices, payments,
-                clock);
-        environment.jersey().register(new ApiKeysResource(tenantTx, new ApiKeyService(audit, clock)));
+                clock, apiKeys, auditTrail, auditChain);
+        environment.jersey().register(new ApiKeysResource(tenantTx, apiKeys));
         environment.jersey().register(new CustomersResource(tenantTx, customers));
         environment.jersey().register(new InvoicesResource(tenantTx, invoices));
         environment.jersey().register(new PaymentsResource(tenantTx, payments, invoices,
@@ -248,9 +251,8 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
                 new Invitations(audit, clock, config.getSignIn().getInvitationLifetime()))));
         environment.jersey().register(new AdminTenantExportResource(platformTx, tenantTx,
                 new TenantExport(customers, invoices, creditNotes, audit, json, clock)));
-        AuditTrail auditTrail = new AuditTrail(tenantTx, json);
         environment.jersey().register(new AuditEventsResource(auditTrail));
-        environment.jersey().register(new AdminAuditResource(platformTx, auditTrail, new AuditChainVerifier(tenantTx)));
+        environment.jersey().register(new AdminAuditResource(platformTx, auditTrail, auditChain));
         environment.jersey().register(new AdminOperatorTokensResource(new OperatorTokens(platformTx, clock)));
 
         environment.jersey().register(new AdminKeysResource(keys, platformTx, securityEvents));

@@ -1,11 +1,16 @@
 package io.billingnow.platform.web;
 
 import com.codahale.metrics.MetricRegistry;
+import io.billingnow.platform.audit.AuditChainVerifier;
+import io.billingnow.platform.audit.AuditTrail;
 import io.billingnow.platform.billing.invoices.InvoiceService;
 import io.billingnow.platform.billing.payments.PaymentService;
 import io.billingnow.platform.core.tx.PlatformTransactions;
 import io.billingnow.platform.core.tx.TenantTransactions;
+import io.billingnow.platform.identity.apikeys.ApiKeyService;
 import io.billingnow.platform.identity.signin.SignInModule;
+import io.billingnow.platform.web.apikeys.ApiKeysPageResource;
+import io.billingnow.platform.web.audit.AuditPageResource;
 import io.billingnow.platform.web.dashboard.DashboardResource;
 import io.billingnow.platform.web.errors.HtmlErrorPages;
 import io.billingnow.platform.web.home.HomeResource;
@@ -14,6 +19,7 @@ import io.billingnow.platform.web.shell.PageContexts;
 import io.billingnow.platform.web.shell.TenantFromPath;
 import io.billingnow.platform.web.shell.WebAssets;
 import io.billingnow.platform.web.shell.WebSessions;
+import io.billingnow.platform.web.team.TeamResource;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import io.dropwizard.views.common.ViewMessageBodyWriter;
 import java.time.Clock;
@@ -27,7 +33,8 @@ public final class WebApp {
 
     public static void register(JerseyEnvironment jersey, MetricRegistry metrics, SignInModule signIn,
                                 PlatformTransactions platform, TenantTransactions tenants, InvoiceService invoices,
-                                PaymentService payments, Clock clock) {
+                                PaymentService payments, Clock clock, ApiKeyService apiKeys, AuditTrail auditTrail,
+                                AuditChainVerifier auditChain) {
         WebAssets assets = new WebAssets();
         WebSessions sessions = new WebSessions(signIn.sessions());
         PageContexts pages = new PageContexts(assets, sessions);
@@ -37,5 +44,8 @@ public final class WebApp {
         jersey.register(assets);
         jersey.register(new HomeResource(assets, sessions, platform, signIn.providerNames(), signIn.devLogin()));
         jersey.register(new DashboardResource(tenants, invoices, payments, pages, clock));
+        jersey.register(new TeamResource(tenants, signIn.members(), pages));
+        jersey.register(new ApiKeysPageResource(tenants, apiKeys, pages));
+        jersey.register(new AuditPageResource(tenants, auditTrail, auditChain, pages));
     }
 }
