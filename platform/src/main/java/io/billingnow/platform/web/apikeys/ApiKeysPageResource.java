@@ -22,6 +22,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -63,7 +64,9 @@ public final class ApiKeysPageResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     @RequiresPermission(Permission.API_KEYS_MANAGE)
-    public Response list(@Context SecurityContext security, @Context HttpHeaders headers, @Context UriInfo uri) {
+    public Response list(@Context SecurityContext security, @Context HttpHeaders headers, @Context UriInfo uri,
+                         @QueryParam(WebResponses.NOTICE) String notice) {
+        // The notice is declared so the strict query check lets it through; PageContexts reads and vets it.
         return WebResponses.page(page(Callers.tenant(security), headers, uri, FormErrors.NONE, Draft.EMPTY));
     }
 
