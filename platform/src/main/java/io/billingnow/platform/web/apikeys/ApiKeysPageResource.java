@@ -14,6 +14,7 @@ import io.billingnow.platform.web.shell.FormRefusals;
 import io.billingnow.platform.web.shell.PageContexts;
 import io.billingnow.platform.web.shell.Section;
 import io.billingnow.platform.web.shell.TenantShell;
+import io.billingnow.platform.web.shell.WebContext;
 import io.billingnow.platform.web.shell.WebResponses;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.ws.rs.Consumes;
@@ -78,11 +79,13 @@ public final class ApiKeysPageResource {
                            MultivaluedMap<String, String> form) {
         TenantCaller caller = Callers.tenant(security);
         Draft draft = new Draft(value(form, "name").strip(), value(form, "role"), value(form, "expires").strip());
+        // The session is looked up before the tenant transaction opens: it is platform data with its own transaction.
+        WebContext context = pages.of(headers);
         try {
             ApiKeyCreatedPage created = transactions.write(caller.tenant(), tx -> {
                 ApiKeyService.IssuedKey issued = keys.create(tx, caller, draft.name(), Role.fromInput(draft.role()),
                         expiresAt(draft.expires()));
-                return new ApiKeyCreatedPage(pages.of(headers),
+                return new ApiKeyCreatedPage(context,
                         TenantShell.of(Tenants.current(tx), caller, Section.API_KEYS), issued);
             });
             // Rendered from the POST itself, under no-store: the secret never travels in a URL or a redirect.
@@ -109,7 +112,8 @@ public final class ApiKeysPageResource {
     }
 
     private ApiKeysPage page(TenantCaller caller, HttpHeaders headers, UriInfo uri, FormErrors errors, Draft draft) {
-        return transactions.read(caller.tenant(), tx -> new ApiKeysPage(pages.of(headers, uri),
+        WebContext context = pages.of(headers, uri);
+        return transactions.read(caller.tenant(), tx -> new ApiKeysPage(context,
                 TenantShell.of(Tenants.current(tx), caller, Section.API_KEYS), keys.list(tx), errors, draft));
     }
 

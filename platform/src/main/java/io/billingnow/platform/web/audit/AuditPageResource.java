@@ -14,6 +14,7 @@ import io.billingnow.platform.web.shell.FormRefusals;
 import io.billingnow.platform.web.shell.PageContexts;
 import io.billingnow.platform.web.shell.Section;
 import io.billingnow.platform.web.shell.TenantShell;
+import io.billingnow.platform.web.shell.WebContext;
 import io.billingnow.platform.web.shell.WebResponses;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.ws.rs.GET;
@@ -81,17 +82,19 @@ public final class AuditPageResource {
     }
 
     private Response page(TenantCaller caller, HttpHeaders headers, UriInfo uri, Filter filter, boolean verify) {
+        // The session is looked up before the tenant transaction opens: it is platform data with its own transaction.
+        WebContext context = pages.of(headers, uri);
         return transactions.read(caller.tenant(), tx -> {
             TenantShell shell = TenantShell.of(Tenants.current(tx), caller, Section.AUDIT);
             AuditChainVerifier.Result verification = verify ? verifier.verify(tx) : null;
             try {
                 AuditTrail.Page events = trail.page(tx, AuditTrail.EntityFilter.of(filter.entityType(),
                         filter.entityId()), filter.cursor(), AuditTrail.DEFAULT_LIMIT);
-                return WebResponses.page(new AuditPage(pages.of(headers, uri), shell, filter, events,
+                return WebResponses.page(new AuditPage(context, shell, filter, events,
                         verification, FormErrors.NONE));
             } catch (DomainException refused) {
                 int status = FormRefusals.statusOrRethrow(refused);
-                return WebResponses.page(status, new AuditPage(pages.of(headers, uri), shell, filter,
+                return WebResponses.page(status, new AuditPage(context, shell, filter,
                         new AuditTrail.Page(java.util.List.of(), null), verification, FormErrors.of(refused)));
             }
         });

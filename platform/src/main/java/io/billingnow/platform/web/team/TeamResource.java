@@ -15,6 +15,7 @@ import io.billingnow.platform.web.shell.FormRefusals;
 import io.billingnow.platform.web.shell.PageContexts;
 import io.billingnow.platform.web.shell.Section;
 import io.billingnow.platform.web.shell.TenantShell;
+import io.billingnow.platform.web.shell.WebContext;
 import io.billingnow.platform.web.shell.WebResponses;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.ws.rs.Consumes;
@@ -143,7 +144,9 @@ public final class TeamResource {
 
     private TeamPage page(TenantCaller caller, HttpHeaders headers, UriInfo uri, FormErrors errors,
                           String inviteEmail, String inviteRole) {
-        return transactions.read(caller.tenant(), tx -> new TeamPage(pages.of(headers, uri),
+        // The session is looked up before the tenant transaction opens: it is platform data with its own transaction.
+        WebContext context = pages.of(headers, uri);
+        return transactions.read(caller.tenant(), tx -> new TeamPage(context,
                 TenantShell.of(Tenants.current(tx), caller, Section.TEAM), members.list(tx),
                 members.openInvitations(tx), errors, inviteEmail, inviteRole));
     }
