@@ -101,6 +101,8 @@ class CrossTenantIsolationTest {
         ids.put("members/{userId}", List.of(memberA));
         ids.put("invitations/{id}", List.of(invitationA));
         ids.put("sessions/{id}", List.of(sessionA.record().publicId().toString()));
+        // A web page names the attacker's own business in its path and A's object after it.
+        ids.put(WEB_TENANT, List.of("tenant-b"));
         return ids;
     }
 
@@ -216,6 +218,7 @@ class CrossTenantIsolationTest {
 
     /** How a web page names its business: its path starts with it, in the API's place of the tenant header. */
     static final String WEB_BUSINESS = "/t/{tenant}";
+    static final String WEB_TENANT = "t/{tenant}";
 
     /**
      * The web app names the business in the path; a person of tenant B naming tenant A there gets exactly the answer
@@ -300,7 +303,7 @@ class CrossTenantIsolationTest {
     void tenantBGetsExactlyTheAnswerOfANonexistentIdForTenantAIds(Probe probe) {
         String withIdsOfA = fill(probe, probe.ids());
         Map<String, String> random = new LinkedHashMap<>();
-        probe.ids().keySet().forEach(k -> random.put(k, UUID.randomUUID().toString()));
+        probe.ids().forEach((k, id) -> random.put(k, k.equals(WEB_TENANT) ? id : UUID.randomUUID().toString()));
         String withRandomIds = fill(probe, random);
         String ifMatch = ifMatchFor(withIdsOfA);
 
@@ -394,6 +397,12 @@ class CrossTenantIsolationTest {
     }
 
     private static Response call(Endpoint endpoint, String path, String ifMatch) {
+        if (path.startsWith("/t/")) {
+            // A page's form, posted by B's person in B's business with a valid role, so only the lookup can refuse.
+            Invocation.Builder page = signedIn(path, sessionB).header("Accept", "text/html");
+            return TestPlatform.buffered(endpoint.method().equals(HttpMethod.GET) ? page.get()
+                    : page.post(Entity.form(new jakarta.ws.rs.core.Form().param("role", "viewer"))));
+        }
         Invocation.Builder request = (endpoint.signedIn() ? signedIn(path, sessionB) : platform.request(path, keyB))
                 .header("If-Match", ifMatch);
         return TestPlatform.buffered(switch (endpoint.method()) {
@@ -413,6 +422,10 @@ class CrossTenantIsolationTest {
         String out = body;
         for (String id : ids.values()) {
             out = out.replace(id, "{id}");
+        }
+        if (out.startsWith("<!doctype html>")) {
+            // A page's error: the same page but for its request id.
+            return out.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "{request-id}");
         }
         JsonNode json = TestPlatform.parse(out);
         if (json instanceof ObjectNode object) {
