@@ -234,7 +234,10 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         PaymentService payments = new PaymentService(invoices, audit, clock);
         CreditNoteService creditNotes = new CreditNoteService(invoices, numbers, audit, clock);
 
-        environment.jersey().register(new ApiKeysResource(tenantTx, new ApiKeyService(audit, clock)));
+        ApiKeyService apiKeys = new ApiKeyService(audit, clock);
+        AuditTrail auditTrail = new AuditTrail(tenantTx, json);
+        AuditChainVerifier auditChain = new AuditChainVerifier(tenantTx);
+        environment.jersey().register(new ApiKeysResource(tenantTx, apiKeys));
         environment.jersey().register(new CustomersResource(tenantTx, customers));
         environment.jersey().register(new InvoicesResource(tenantTx, invoices));
         ManualPaymentRules manualPayments = new ManualPaymentRules(config.getPayments(), clock);
@@ -247,9 +250,8 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
                 new Invitations(audit, clock, config.getSignIn().getInvitationLifetime()))));
         environment.jersey().register(new AdminTenantExportResource(platformTx, tenantTx,
                 new TenantExport(customers, invoices, creditNotes, audit, json, clock)));
-        AuditTrail auditTrail = new AuditTrail(tenantTx, json);
         environment.jersey().register(new AuditEventsResource(auditTrail));
-        environment.jersey().register(new AdminAuditResource(platformTx, auditTrail, new AuditChainVerifier(tenantTx)));
+        environment.jersey().register(new AdminAuditResource(platformTx, auditTrail, auditChain));
         environment.jersey().register(new AdminOperatorTokensResource(new OperatorTokens(platformTx, clock)));
 
         environment.jersey().register(new AdminKeysResource(keys, platformTx, securityEvents));
@@ -271,7 +273,8 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         WebApp.register(environment.jersey(), environment.metrics(), signIn, platformTx, tenantTx, invoices, payments,
                 new SignUpService(tenants, signIn.members(), rateLimiter, securityEvents, signIn.selfServiceSignUp(),
                         signIn.maxBusinessesPerPerson()), clock,
-                new WebApp.Billing(customers, creditNotes, manualPayments, paymentLinks, providerAccounts));
+                new WebApp.Billing(customers, creditNotes, manualPayments, paymentLinks, providerAccounts),
+                new WebApp.Administration(apiKeys, auditTrail, auditChain));
         environment.jersey().register(new InvoicePaymentLinksResource(paymentLinks));
         environment.jersey().register(new PaymentLinksResource(paymentLinks));
         environment.jersey().register(new PayPageResource(paymentLinks));

@@ -2,6 +2,7 @@ package io.billingnow.platform.audit;
 
 import io.billingnow.platform.core.errors.DomainException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.billingnow.platform.core.tx.TenantHandle;
 import io.billingnow.platform.core.tx.TenantTransactions;
 import io.billingnow.platform.core.TenantId;
 import java.util.List;
@@ -44,16 +45,19 @@ public final class AuditTrail {
     }
 
     public Page page(TenantId tenant, EntityFilter entity, String cursor, int limit) {
+        return transactions.read(tenant, tx -> page(tx, entity, cursor, limit));
+    }
+
+    /** The same page inside the caller's tenant transaction (a web page reads it with the rest of what it shows). */
+    public Page page(TenantHandle tx, EntityFilter entity, String cursor, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw DomainException.invalid("/limit", "between 1 and " + MAX_LIMIT);
         }
         long afterSeq = parseCursor(cursor);
-        List<AuditEntry> entries = transactions.read(tenant, tx -> {
-            AuditDao dao = tx.dao(AuditDao.class);
-            return entity == null
-                    ? dao.page(tenant, afterSeq, limit + 1)
-                    : dao.pageForEntity(tenant, entity.type(), entity.id(), afterSeq, limit + 1);
-        });
+        AuditDao dao = tx.dao(AuditDao.class);
+        List<AuditEntry> entries = entity == null
+                ? dao.page(tx.tenant(), afterSeq, limit + 1)
+                : dao.pageForEntity(tx.tenant(), entity.type(), entity.id(), afterSeq, limit + 1);
         boolean more = entries.size() > limit;
         List<AuditEntry> shown = more ? entries.subList(0, limit) : entries;
         List<AuditEventView> data = shown.stream().map(e -> AuditEventView.of(e, json)).toList();

@@ -3,12 +3,15 @@ package io.billingnow.platform.web;
 import com.codahale.metrics.MetricRegistry;
 import io.billingnow.platform.billing.creditnotes.CreditNoteService;
 import io.billingnow.platform.billing.customers.CustomerService;
+import io.billingnow.platform.audit.AuditChainVerifier;
+import io.billingnow.platform.audit.AuditTrail;
 import io.billingnow.platform.billing.invoices.InvoiceService;
 import io.billingnow.platform.billing.paylinks.PaymentLinkService;
 import io.billingnow.platform.billing.payments.ManualPaymentRules;
 import io.billingnow.platform.billing.payments.PaymentService;
 import io.billingnow.platform.core.tx.PlatformTransactions;
 import io.billingnow.platform.core.tx.TenantTransactions;
+import io.billingnow.platform.identity.apikeys.ApiKeyService;
 import io.billingnow.platform.identity.signin.SignInModule;
 import io.billingnow.platform.tenancy.signup.SignUpService;
 import io.billingnow.platform.web.account.AccountResource;
@@ -16,6 +19,8 @@ import io.billingnow.platform.providers.accounts.ProviderAccountService;
 import io.billingnow.platform.web.customers.CustomerPagesResource;
 import io.billingnow.platform.web.invoices.InvoiceActions;
 import io.billingnow.platform.web.invoices.InvoicePagesResource;
+import io.billingnow.platform.web.apikeys.ApiKeysPageResource;
+import io.billingnow.platform.web.audit.AuditPageResource;
 import io.billingnow.platform.web.dashboard.DashboardResource;
 import io.billingnow.platform.web.errors.HtmlErrorPages;
 import io.billingnow.platform.web.gettingpaid.GettingPaidResource;
@@ -27,6 +32,7 @@ import io.billingnow.platform.web.shell.TenantFromPath;
 import io.billingnow.platform.web.shell.WebAssets;
 import io.billingnow.platform.web.shell.WebSessions;
 import io.billingnow.platform.web.signup.SignUpResource;
+import io.billingnow.platform.web.team.TeamResource;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 import io.dropwizard.views.common.ViewMessageBodyWriter;
 import java.time.Clock;
@@ -43,9 +49,14 @@ public final class WebApp {
                          PaymentLinkService paymentLinks, ProviderAccountService providerAccounts) {
     }
 
+    /** The services the team, API keys and audit log pages call, the API resources' own. */
+    public record Administration(ApiKeyService apiKeys, AuditTrail auditTrail, AuditChainVerifier auditChain) {
+    }
+
     public static void register(JerseyEnvironment jersey, MetricRegistry metrics, SignInModule signIn,
                                 PlatformTransactions platform, TenantTransactions tenants, InvoiceService invoices,
-                                PaymentService payments, SignUpService signUp, Clock clock, Billing billing) {
+                                PaymentService payments, SignUpService signUp, Clock clock, Billing billing,
+                                Administration administration) {
         WebAssets assets = new WebAssets();
         WebSessions sessions = new WebSessions(signIn.sessions());
         PageContexts pages = new PageContexts(assets, sessions);
@@ -65,5 +76,8 @@ public final class WebApp {
         jersey.register(new InvoicePagesResource(tenants, invoices, billing.customers(), billing.creditNotes(),
                 new InvoiceActions(tenants, invoices, payments, billing.creditNotes(), billing.manualPayments(),
                         billing.paymentLinks()), billing.providerAccounts(), billing.paymentLinks(), pages));
+        jersey.register(new TeamResource(tenants, signIn.members(), pages));
+        jersey.register(new ApiKeysPageResource(tenants, administration.apiKeys(), pages));
+        jersey.register(new AuditPageResource(tenants, administration.auditTrail(), administration.auditChain(), pages));
     }
 }

@@ -7,9 +7,11 @@ import io.billingnow.platform.identity.auth.Authenticator;
 import io.billingnow.platform.identity.auth.Caller;
 import io.billingnow.platform.identity.auth.Role;
 import io.billingnow.platform.identity.auth.SecretTokens;
+import io.billingnow.platform.identity.auth.TenantCaller;
 import io.billingnow.platform.core.tx.TenantHandle;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** Issues and revokes a tenant's API keys. The secret exists in plain text only in the creation response. */
@@ -25,6 +27,22 @@ public final class ApiKeyService {
 
     /** A freshly issued key: the only moment its secret is known outside the caller's hands. */
     public record IssuedKey(ApiKey key, String secret) {
+    }
+
+    /** The tenant's keys, revoked ones included: ids, roles and metadata, never a secret. */
+    public List<ApiKey> list(TenantHandle tx) {
+        return tx.dao(ApiKeyDao.class).list(tx.tenant());
+    }
+
+    /**
+     * A key created by a caller of the tenant (the API, the web app): only an owner may create an owner key, since a
+     * key acts with its role and would otherwise let an admin make themselves an owner.
+     */
+    public IssuedKey create(TenantHandle tx, TenantCaller caller, String name, Role role, Instant expiresAt) {
+        if (role == Role.OWNER && caller.role() != Role.OWNER) {
+            throw DomainException.forbidden("Only an owner can create an owner key");
+        }
+        return issue(tx, name, role, expiresAt, caller);
     }
 
     public IssuedKey issue(TenantHandle tx, String name, Role role, Instant expiresAt, Caller actor) {

@@ -1,6 +1,5 @@
 package io.billingnow.platform.identity.apikeys;
 
-import io.billingnow.platform.core.errors.DomainException;
 import io.billingnow.platform.identity.auth.Callers;
 import io.billingnow.platform.identity.auth.Permission;
 import io.billingnow.platform.identity.auth.RequiresPermission;
@@ -54,12 +53,9 @@ public final class ApiKeysResource {
     @RequiresPermission(Permission.API_KEYS_MANAGE)
     public Response create(@Context SecurityContext security, @NotNull @Valid CreateApiKey request) {
         TenantCaller caller = Callers.tenant(security);
-        Role role = parseRole(request.role());
-        if (role == Role.OWNER && caller.role() != Role.OWNER) {
-            throw DomainException.forbidden("Only an owner can create an owner key");
-        }
+        Role role = Role.fromInput(request.role());
         var issued = transactions.write(caller.tenant(),
-                tx -> keys.issue(tx, request.name(), role, request.expiresAt(), caller));
+                tx -> keys.create(tx, caller, request.name(), role, request.expiresAt()));
         return Response.status(201).entity(new CreatedApiKey(issued.key(), issued.secret())).build();
     }
 
@@ -69,7 +65,7 @@ public final class ApiKeysResource {
     @RequiresPermission(Permission.API_KEYS_MANAGE)
     public Map<String, List<ApiKey>> list(@Context SecurityContext security) {
         TenantCaller caller = Callers.tenant(security);
-        return Map.of("data", transactions.read(caller.tenant(), tx -> tx.dao(ApiKeyDao.class).list(tx.tenant())));
+        return Map.of("data", transactions.read(caller.tenant(), keys::list));
     }
 
     @Operation(summary = "Revoke an API key")
@@ -79,13 +75,5 @@ public final class ApiKeysResource {
     public ApiKey revoke(@Context SecurityContext security, @PathParam("id") UUID id) {
         TenantCaller caller = Callers.tenant(security);
         return transactions.write(caller.tenant(), tx -> keys.revoke(tx, id, caller));
-    }
-
-    private static Role parseRole(String role) {
-        try {
-            return Role.fromWireName(role);
-        } catch (IllegalArgumentException e) {
-            throw DomainException.invalid("/role", e.getMessage());
-        }
     }
 }

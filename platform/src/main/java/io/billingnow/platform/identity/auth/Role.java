@@ -2,6 +2,7 @@ package io.billingnow.platform.identity.auth;
 
 import static io.billingnow.platform.identity.auth.Permission.*;
 
+import io.billingnow.platform.core.errors.DomainException;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
@@ -40,5 +41,14 @@ public enum Role {
             }
         }
         throw new IllegalArgumentException("unknown role: must be one of owner, admin, accountant, developer, viewer");
+    }
+
+    /** A role a client sent (JSON or a form): a 400 pointing at {@code /role} when it is not one. */
+    public static Role fromInput(String name) {
+        try {
+            return fromWireName(name);
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("/role", e.getMessage());
+        }
     }
 }

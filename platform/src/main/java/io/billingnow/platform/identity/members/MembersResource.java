@@ -71,7 +71,7 @@ public final class MembersResource {
             // Nothing sent, nothing changed (RFC 7396); a member cannot be without a role, so null changes nothing too.
             return transactions.read(caller.tenant(), tx -> members.get(tx, userId));
         }
-        Role role = role(request.role());
+        Role role = Role.fromInput(request.role());
         return transactions.write(caller.tenant(), tx -> members.changeRole(tx, caller, userId, role));
     }
 
@@ -98,7 +98,7 @@ public final class MembersResource {
             throw DomainException.invalid("/email", "an email address");
         }
         TenantCaller caller = Callers.tenant(security);
-        Role role = role(request.role());
+        Role role = Role.fromInput(request.role());
         return Response.status(201)
                 .entity(transactions.write(caller.tenant(), tx -> members.invite(tx, caller, request.email(), role)))
                 .build();
@@ -120,13 +120,5 @@ public final class MembersResource {
         TenantCaller caller = Callers.tenant(security);
         transactions.perform(caller.tenant(), tx -> members.revokeInvitation(tx, caller, id));
         return Response.noContent().build();
-    }
-
-    private static Role role(String role) {
-        try {
-            return Role.fromWireName(role);
-        } catch (IllegalArgumentException e) {
-            throw DomainException.invalid("/role", e.getMessage());
-        }
     }
 }
