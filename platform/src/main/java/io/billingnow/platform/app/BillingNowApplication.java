@@ -20,6 +20,9 @@ import io.billingnow.platform.billing.creditnotes.CreditNoteService;
 import io.billingnow.platform.billing.creditnotes.CreditNotesResource;
 import io.billingnow.platform.billing.customers.CustomerService;
 import io.billingnow.platform.billing.customers.CustomersResource;
+import io.billingnow.platform.tenancy.settings.BusinessSettingsService;
+import io.billingnow.platform.tenancy.settings.LogoService;
+import io.billingnow.platform.tenancy.settings.SettingsResource;
 import io.billingnow.platform.cli.CommandGroup;
 import io.billingnow.platform.db.Databases;
 import io.billingnow.platform.cli.DevCommand;
@@ -233,8 +236,11 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         PaymentService payments = new PaymentService(invoices, audit, clock);
         CreditNoteService creditNotes = new CreditNoteService(invoices, numbers, audit, clock);
 
+        LogoService logos = new LogoService(audit, clock);
+        BusinessSettingsService businessSettings = new BusinessSettingsService(tenants, logos);
+        environment.jersey().register(new SettingsResource(tenantTx, businessSettings, logos));
         WebApp.register(environment.jersey(), environment.metrics(), signIn, platformTx, tenantTx, invoices, payments,
-                clock);
+                clock, businessSettings, logos);
         environment.jersey().register(new ApiKeysResource(tenantTx, new ApiKeyService(audit, clock)));
         environment.jersey().register(new CustomersResource(tenantTx, customers));
         environment.jersey().register(new InvoicesResource(tenantTx, invoices));

@@ -9,6 +9,9 @@ import io.billingnow.platform.identity.signin.SignInModule;
 import io.billingnow.platform.web.dashboard.DashboardResource;
 import io.billingnow.platform.web.errors.HtmlErrorPages;
 import io.billingnow.platform.web.home.HomeResource;
+import io.billingnow.platform.tenancy.settings.BusinessSettingsService;
+import io.billingnow.platform.tenancy.settings.LogoService;
+import io.billingnow.platform.web.settings.SettingsPageResource;
 import io.billingnow.platform.web.shell.MustacheRenderer;
 import io.billingnow.platform.web.shell.PageContexts;
 import io.billingnow.platform.web.shell.TenantFromPath;
@@ -27,7 +30,8 @@ public final class WebApp {
 
     public static void register(JerseyEnvironment jersey, MetricRegistry metrics, SignInModule signIn,
                                 PlatformTransactions platform, TenantTransactions tenants, InvoiceService invoices,
-                                PaymentService payments, Clock clock) {
+                                PaymentService payments, Clock clock, BusinessSettingsService settings,
+                                LogoService logos) {
         WebAssets assets = new WebAssets();
         WebSessions sessions = new WebSessions(signIn.sessions());
         PageContexts pages = new PageContexts(assets, sessions);
@@ -37,5 +41,6 @@ public final class WebApp {
         jersey.register(assets);
         jersey.register(new HomeResource(assets, sessions, platform, signIn.providerNames(), signIn.devLogin()));
         jersey.register(new DashboardResource(tenants, invoices, payments, pages, clock));
+        jersey.register(new SettingsPageResource(tenants, settings, logos, pages));
     }
 }
