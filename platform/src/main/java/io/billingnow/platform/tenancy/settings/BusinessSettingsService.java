@@ -1,6 +1,8 @@
 package io.billingnow.platform.tenancy.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.jackson.Jackson;
 import io.billingnow.platform.core.errors.DomainException;
 import io.billingnow.platform.core.errors.FieldError;
 import io.billingnow.platform.core.errors.StateConflict;
@@ -28,6 +30,8 @@ import java.util.stream.Collectors;
 public final class BusinessSettingsService {
 
     public static final String AUDIT_ACTION = "tenant.settings_updated";
+
+    private static final ObjectMapper JSON = Jackson.newObjectMapper();
 
     private final TenantService tenants;
     private final LogoService logos;
@@ -61,9 +65,13 @@ public final class BusinessSettingsService {
     private BusinessSettings change(TenantHandle tx, Caller actor, IntConsumer versionCheck,
                                     java.util.function.Function<TenantDefinition, BusinessSettingsFields> edit) {
         Tenant after;
+        BusinessSettingsFields[] beforeAndAfter = new BusinessSettingsFields[2];
         try {
-            after = tenants.update(tx, actor, AUDIT_ACTION, versionCheck,
-                    current -> definitionWith(current, edit.apply(current)));
+            after = tenants.update(tx, actor, AUDIT_ACTION, versionCheck, current -> {
+                beforeAndAfter[0] = fieldsOf(current);
+                beforeAndAfter[1] = edit.apply(current);
+                return definitionWith(current, beforeAndAfter[1]);
+            });
         } catch (Unprocessable refusal) {
             if (!TenantDefinition.INVALID.equals(refusal.slug())) {
                 throw refusal;
@@ -75,7 +83,7 @@ public final class BusinessSettingsService {
             if (!"tenant-managed-by-config".equals(refusal.slug())) {
                 throw refusal;
             }
-            List<FieldError> errors = SettingsPointers.errors(refusal.errors());
+            List<FieldError> errors = changedOnly(SettingsPointers.errors(refusal.errors()), beforeAndAfter);
             String managedBy = Tenants.current(tx).managedBy();
             throw new StateConflict(refusal.slug(), refusal.title(),
                     errors.stream().map(FieldError::pointer).distinct().collect(Collectors.joining(", "))
@@ -83,6 +91,21 @@ public final class BusinessSettingsService {
                             + " and can only be changed there, by your operator", errors);
         }
         return of(after, logos.info(tx));
+    }
+
+    /**
+     * The file owns the seller as a whole; of its fields, name those the change touched (a field sent with its
+     * current value is no change).
+     */
+    private static List<FieldError> changedOnly(List<FieldError> errors, BusinessSettingsFields[] beforeAndAfter) {
+        if (beforeAndAfter[0] == null || beforeAndAfter[1] == null) {
+            return errors;
+        }
+        JsonNode was = JSON.valueToTree(beforeAndAfter[0]);
+        JsonNode will = JSON.valueToTree(beforeAndAfter[1]);
+        List<FieldError> changed = errors.stream()
+                .filter(error -> !was.at(error.pointer()).equals(will.at(error.pointer()))).toList();
+        return changed.isEmpty() ? errors : changed;
     }
 
     static BusinessSettings of(Tenant tenant, LogoInfo logo) {
