@@ -35,7 +35,7 @@ final class MultipartUpload {
             if (part == null) {
                 throw DomainException.invalid("/" + field, "choose a file");
             }
-            return Content.Source.asInputStream(part.newContentSource()).readAllBytes();
+            return Content.Source.asInputStream(part.getContentSource()).readAllBytes();
         } catch (ExecutionException | IOException e) {
             throw DomainException.invalid("/" + field, "not a readable upload");
         } catch (InterruptedException e) {

@@ -29,6 +29,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -68,7 +69,8 @@ public final class SettingsPageResource {
     @Produces(MediaType.TEXT_HTML)
     @RequiresPermission(Permission.TENANT_SETTINGS_MANAGE)
     public Response page(@Context SecurityContext security, @Context HttpHeaders headers, @Context UriInfo uri,
-                         @PathParam("tenant") String tenant) {
+                         @PathParam("tenant") String tenant,
+                         @QueryParam(WebResponses.NOTICE) String notice) {
         Read read = read(Callers.tenant(security));
         return WebResponses.page(new SettingsPage(pages.of(headers, uri), read.shell(), read.settings(),
                 SettingsForm.values(read.settings()), FormErrors.NONE, FormErrors.NONE));
@@ -144,7 +146,9 @@ public final class SettingsPageResource {
     @GET
     @Path("/logo")
     @RequiresPermission(Permission.INVOICES_READ)
-    public Response logo(@Context SecurityContext security) {
+    public Response logo(@Context SecurityContext security,
+                         @QueryParam("v") String logoVersion) {
+        // "v" only makes the address change with the logo (the header's image is then never a stale one).
         TenantCaller caller = Callers.tenant(security);
         Logo logo = transactions.read(caller.tenant(), tx -> logos.get(tx))
                 .orElseThrow(() -> DomainException.notFound("Logo"));
