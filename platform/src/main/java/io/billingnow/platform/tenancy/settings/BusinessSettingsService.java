@@ -77,7 +77,7 @@ public final class BusinessSettingsService {
                 throw refusal;
             }
             List<FieldError> errors = SettingsPointers.errors(refusal.errors());
-            throw new Unprocessable(TenantDefinition.INVALID, "Invalid settings",
+            throw new Unprocessable("invalid-tenant-definition", "Invalid settings",
                     errors.size() == 1 ? errors.get(0).message() : errors.size() + " fields are invalid", errors);
         } catch (StateConflict refusal) {
             if (!"tenant-managed-by-config".equals(refusal.slug())) {
@@ -85,7 +85,7 @@ public final class BusinessSettingsService {
             }
             List<FieldError> errors = changedOnly(SettingsPointers.errors(refusal.errors()), beforeAndAfter);
             String managedBy = Tenants.current(tx).managedBy();
-            throw new StateConflict(refusal.slug(), refusal.title(),
+            throw new StateConflict("tenant-managed-by-config", refusal.title(),
                     errors.stream().map(FieldError::pointer).distinct().collect(Collectors.joining(", "))
                             + (errors.size() == 1 ? " is" : " are") + " set by " + managedBy
                             + " and can only be changed there, by your operator", errors);
