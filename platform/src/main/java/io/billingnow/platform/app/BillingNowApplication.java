@@ -20,6 +20,9 @@ import io.billingnow.platform.billing.creditnotes.CreditNoteService;
 import io.billingnow.platform.billing.creditnotes.CreditNotesResource;
 import io.billingnow.platform.billing.customers.CustomerService;
 import io.billingnow.platform.billing.customers.CustomersResource;
+import io.billingnow.platform.tenancy.settings.BusinessSettingsService;
+import io.billingnow.platform.tenancy.settings.LogoService;
+import io.billingnow.platform.tenancy.settings.SettingsResource;
 import io.billingnow.platform.cli.CommandGroup;
 import io.billingnow.platform.db.Databases;
 import io.billingnow.platform.cli.DevCommand;
@@ -238,6 +241,9 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         AuditTrail auditTrail = new AuditTrail(tenantTx, json);
         AuditChainVerifier auditChain = new AuditChainVerifier(tenantTx);
         environment.jersey().register(new ApiKeysResource(tenantTx, apiKeys));
+        LogoService logos = new LogoService(audit, clock);
+        BusinessSettingsService businessSettings = new BusinessSettingsService(tenants, logos);
+        environment.jersey().register(new SettingsResource(tenantTx, businessSettings, logos));
         environment.jersey().register(new CustomersResource(tenantTx, customers));
         environment.jersey().register(new InvoicesResource(tenantTx, invoices));
         ManualPaymentRules manualPayments = new ManualPaymentRules(config.getPayments(), clock);
@@ -274,7 +280,7 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
                 new SignUpService(tenants, signIn.members(), rateLimiter, securityEvents, signIn.selfServiceSignUp(),
                         signIn.maxBusinessesPerPerson()), clock,
                 new WebApp.Billing(customers, creditNotes, manualPayments, paymentLinks, providerAccounts),
-                new WebApp.Administration(apiKeys, auditTrail, auditChain));
+                new WebApp.Administration(apiKeys, auditTrail, auditChain, businessSettings, logos));
         environment.jersey().register(new InvoicePaymentLinksResource(paymentLinks));
         environment.jersey().register(new PaymentLinksResource(paymentLinks));
         environment.jersey().register(new PayPageResource(paymentLinks));

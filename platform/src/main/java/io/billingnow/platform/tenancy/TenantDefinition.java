@@ -1,5 +1,6 @@
 package io.billingnow.platform.tenancy;
 
+import io.billingnow.platform.core.TaxIds;
 import io.billingnow.platform.core.errors.DomainException;
 import io.billingnow.platform.core.errors.FieldError;
 import io.billingnow.platform.core.errors.StateConflict;
@@ -151,6 +152,9 @@ public record TenantDefinition(String slug, String name, String country, String 
         }
         providers(errors, settings.enabledProviders());
         seller(errors, settings.seller());
+        if (!Languages.isSupported(settings.language())) {
+            errors.add(new FieldError("/settings/language", "one of " + String.join(", ", Languages.SUPPORTED)));
+        }
         if (!errors.isEmpty()) {
             throw invalid(errors);
         }
@@ -199,7 +203,10 @@ public record TenantDefinition(String slug, String name, String country, String 
         }
         String at = "/settings/seller";
         text(errors, at + "/legalName", seller.legalName(), true, 200);
-        text(errors, at + "/taxId", seller.taxId(), false, 64);
+        text(errors, at + "/taxId", seller.taxId(), false, TaxIds.MAX_LENGTH);
+        if (seller.taxId() != null && !seller.taxId().isBlank() && !TaxIds.isWellFormed(seller.taxId())) {
+            errors.add(new FieldError(at + "/taxId", TaxIds.MESSAGE));
+        }
         if (seller.email() != null && (seller.email().length() > 254 || !EMAIL.matcher(seller.email()).matches())) {
             errors.add(new FieldError(at + "/email", "an email address"));
         }

@@ -103,10 +103,25 @@ public final class TenantService {
     }
 
     /**
+     * Changes the tenant's definition by {@code change} (given the current definition), after {@code versionCheck}
+     * accepted the current version, under the same rules as {@link #patch}: validated as a whole, a field owned by a
+     * tenants-config file refused (409 {@code tenant-managed-by-config}), audited as {@code action}.
+     */
+    public Tenant update(TenantHandle tx, Caller actor, String action, IntConsumer versionCheck,
+                         UnaryOperator<TenantDefinition> change) {
+        return change(tx, actor, action, versionCheck, change);
+    }
+
+    private Tenant change(TenantHandle tx, Caller actor, IntConsumer versionCheck,
+                          UnaryOperator<TenantDefinition> change) {
+        return change(tx, actor, "tenant.updated", versionCheck, change);
+    }
+
+    /**
      * Changes the tenant's definition under a row lock. A field its tenants-config file owns cannot be changed by
      * anyone but that file (409 naming the file); a change that changes nothing writes nothing.
      */
-    private Tenant change(TenantHandle tx, Caller actor, IntConsumer versionCheck,
+    private Tenant change(TenantHandle tx, Caller actor, String action, IntConsumer versionCheck,
                           UnaryOperator<TenantDefinition> change) {
         TenantId id = tx.tenant();
         TenantDao dao = tx.dao(TenantDao.class);
@@ -126,7 +141,7 @@ public final class TenantService {
                 stored(definition.settings()), clock.instant());
         Tenant after = dao.byId(id.value()).orElseThrow();
         audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "tenant", id.toString(),
-                "tenant.updated", before, after));
+                action, before, after));
         return after;
     }
 

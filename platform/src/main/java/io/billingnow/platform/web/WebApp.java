@@ -26,6 +26,9 @@ import io.billingnow.platform.web.errors.HtmlErrorPages;
 import io.billingnow.platform.web.gettingpaid.GettingPaidResource;
 import io.billingnow.platform.web.gettingpaid.WebhookReviewsPageResource;
 import io.billingnow.platform.web.home.HomeResource;
+import io.billingnow.platform.tenancy.settings.BusinessSettingsService;
+import io.billingnow.platform.tenancy.settings.LogoService;
+import io.billingnow.platform.web.settings.SettingsPageResource;
 import io.billingnow.platform.web.shell.MustacheRenderer;
 import io.billingnow.platform.web.shell.PageContexts;
 import io.billingnow.platform.web.shell.TenantFromPath;
@@ -49,8 +52,9 @@ public final class WebApp {
                          PaymentLinkService paymentLinks, ProviderAccountService providerAccounts) {
     }
 
-    /** The services the team, API keys and audit log pages call, the API resources' own. */
-    public record Administration(ApiKeyService apiKeys, AuditTrail auditTrail, AuditChainVerifier auditChain) {
+    /** The services the team, API keys, audit log and settings pages call, the API resources' own. */
+    public record Administration(ApiKeyService apiKeys, AuditTrail auditTrail, AuditChainVerifier auditChain,
+                                 BusinessSettingsService settings, LogoService logos) {
     }
 
     public static void register(JerseyEnvironment jersey, MetricRegistry metrics, SignInModule signIn,
@@ -79,5 +83,6 @@ public final class WebApp {
         jersey.register(new TeamResource(tenants, signIn.members(), pages));
         jersey.register(new ApiKeysPageResource(tenants, administration.apiKeys(), pages));
         jersey.register(new AuditPageResource(tenants, administration.auditTrail(), administration.auditChain(), pages));
+        jersey.register(new SettingsPageResource(tenants, administration.settings(), administration.logos(), pages));
     }
 }

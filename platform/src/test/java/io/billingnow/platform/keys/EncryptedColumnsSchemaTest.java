@@ -41,7 +41,8 @@ class EncryptedColumnsSchemaTest {
             Map.entry("data_keys.wrapped_key",
                     "a data key wrapped by the master key; master-key rotation re-wraps it (MasterKeyRotation)"),
             Map.entry("master_key_check.check_value", "a canary wrapped by the master key, checked at startup"),
-            Map.entry("rate_limit_buckets.state", "token-bucket counters of the rate limiter; no personal data"));
+            Map.entry("rate_limit_buckets.state", "token-bucket counters of the rate limiter; no personal data"),
+            Map.entry("tenant_logos.image", "a business's logo, printed on its pages and documents: public"));
 
     private static TestDatabase db;
 

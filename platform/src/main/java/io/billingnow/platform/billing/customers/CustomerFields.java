@@ -1,5 +1,6 @@
 package io.billingnow.platform.billing.customers;
 
+import io.billingnow.platform.core.TaxIds;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -17,8 +18,8 @@ public record CustomerFields(
         @Email @Size(max = 254) String email,
         @Valid Address address,
         @Pattern(regexp = "[A-Z]{2}", message = "an ISO 3166-1 alpha-2 country code") String country,
-        @Size(max = 64) @Pattern(regexp = "(\\*{4})?[A-Za-z0-9 .\\-/]*",
-                message = "letters, digits, spaces, . - /") String taxId,
+        @Size(max = TaxIds.MAX_LENGTH) @Pattern(regexp = "(\\*{4})?" + TaxIds.CHARACTERS,
+                message = TaxIds.MESSAGE) String taxId,
         @Pattern(regexp = "[A-Z]{3}", message = "an ISO 4217 currency code") String preferredCurrency,
         @Size(max = 50) Map<@Size(min = 1, max = 40) String, @Size(max = 500) String> metadata) {
 

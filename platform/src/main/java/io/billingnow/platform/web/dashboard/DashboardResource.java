@@ -62,7 +62,7 @@ public final class DashboardResource {
     }
 
     /** What the dashboard shows, read in one transaction. */
-    record Figures(Tenant tenant, List<OpenTotals> open, List<ReceivedMoney> paidThisMonth, List<Invoice> latest,
+    record Figures(Tenant tenant, TenantShell shell, List<OpenTotals> open, List<ReceivedMoney> paidThisMonth, List<Invoice> latest,
                    List<RecentPayment> latestPayments) {
     }
 
@@ -78,9 +78,9 @@ public final class DashboardResource {
         Instant monthStart = today.withDayOfMonth(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant nextMonth = today.withDayOfMonth(1).plusMonths(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Figures figures = transactions.read(caller.tenant(), tx -> new Figures(Tenants.current(tx),
-                invoices.openTotals(tx), payments.receivedBetween(tx, monthStart, nextMonth),
-                invoices.latest(tx, LATEST), payments.latest(tx, LATEST)));
-        return WebResponses.page(new DashboardPage(pages.of(headers, uri),
-                TenantShell.of(figures.tenant(), caller, Section.DASHBOARD), figures, today));
+                TenantShell.of(tx, caller, Section.DASHBOARD), invoices.openTotals(tx),
+                payments.receivedBetween(tx, monthStart, nextMonth), invoices.latest(tx, LATEST),
+                payments.latest(tx, LATEST)));
+        return WebResponses.page(new DashboardPage(pages.of(headers, uri), figures.shell(), figures, today));
     }
 }

@@ -1,5 +1,6 @@
 package io.billingnow.platform.web.i18n;
 
+import io.billingnow.platform.tenancy.Languages;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.List;
@@ -8,12 +9,12 @@ import java.util.Locale;
 /**
  * Which language a page speaks: the person's choice (the {@value #COOKIE} cookie, set by the language links), else the
  * browser's {@code Accept-Language}, else English. Adding a language is adding its {@code messages_xx.properties} and
- * its tag to {@link #SUPPORTED}.
+ * its code to {@code tenancy.Languages} (the one list, which a business's default language is checked against too).
  */
 public final class WebLocales {
 
     public static final String COOKIE = "bn_lang";
-    public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.GERMAN);
+    public static final List<Locale> SUPPORTED = Languages.SUPPORTED.stream().map(Locale::forLanguageTag).toList();
 
     private WebLocales() {
     }

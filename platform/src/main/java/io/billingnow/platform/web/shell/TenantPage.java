@@ -20,6 +20,11 @@ public abstract class TenantPage extends WebPage {
         return shell.businessName();
     }
 
+    /** The business's logo for the header, or null when it has none. */
+    public String logoUrl() {
+        return shell.logoUrl();
+    }
+
     public String base() {
         return shell.base();
     }

@@ -3,7 +3,11 @@ package io.billingnow.platform.web.shell;
 import io.billingnow.platform.identity.auth.Permission;
 import io.billingnow.platform.identity.auth.Role;
 import io.billingnow.platform.identity.auth.TenantCaller;
+import io.billingnow.platform.core.tx.TenantHandle;
 import io.billingnow.platform.tenancy.Tenant;
+import io.billingnow.platform.tenancy.Tenants;
+import io.billingnow.platform.tenancy.settings.LogoInfo;
+import io.billingnow.platform.tenancy.settings.Logos;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -17,10 +21,27 @@ import java.util.Map;
  * the person is in, and what the role may do ({@link #can()}), so templates hide the buttons of actions the server
  * would refuse anyway.
  */
-public record TenantShell(String slug, String businessName, Role role, Section section) {
+public record TenantShell(String slug, String businessName, Role role, Section section, String logoVersion) {
+
+    public TenantShell(String slug, String businessName, Role role, Section section) {
+        this(slug, businessName, role, section, null);
+    }
 
     public static TenantShell of(Tenant tenant, TenantCaller caller, Section section) {
         return new TenantShell(tenant.slug(), tenant.name(), caller.role(), section);
+    }
+
+    /** The shell of the transaction's business, with its logo in the header when it has one. */
+    public static TenantShell of(TenantHandle tx, TenantCaller caller, Section section) {
+        Tenant tenant = Tenants.current(tx);
+        LogoInfo logo = Logos.info(tx);
+        return new TenantShell(tenant.slug(), tenant.name(), caller.role(), section,
+                logo == null ? null : logo.sha256().substring(0, 16));
+    }
+
+    /** The logo's address (changing with the logo, so a new one shows at once), or null without a logo. */
+    public String logoUrl() {
+        return logoVersion == null ? null : base() + "settings/logo?v=" + logoVersion;
     }
 
     /** The business's base address, {@code /t/{slug}/}; every page and form of the business lives below it. */

@@ -16,7 +16,9 @@ import io.billingnow.platform.testing.TestPlatform;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,7 +53,8 @@ class RoleMatrixTest {
     static final Map<Role, Sessions.Issued> SESSIONS = new EnumMap<>(Role.class);
     static Tenant tenant;
 
-    record Endpoint(String method, String path, Permission permission) {
+    /** {@code consumes}: the body's media type the method takes (JSON unless it declares another, e.g. a form). */
+    record Endpoint(String method, String path, Permission permission, String consumes) {
     }
 
     /** Per role: an API key, and a person who is a member with that role, signed in with a session. */
@@ -119,12 +122,20 @@ class RoleMatrixTest {
             case HttpMethod.GET -> request.get();
             case HttpMethod.DELETE -> request.delete();
             case "PATCH" -> request.method("PATCH", Entity.entity("{}", "application/merge-patch+json"));
-            // A page's form posts a URL-encoded body (docs/web-app.md); the API takes JSON.
-            default -> request.method(endpoint.method(), endpoint.path().startsWith("/t/")
-                    ? Entity.form(new jakarta.ws.rs.core.Form()) : Entity.json("{}"));
+            default -> request.method(endpoint.method(), MediaType.APPLICATION_JSON.equals(endpoint.consumes())
+                    ? Entity.json("{}") : Entity.entity("", endpoint.consumes()));
         };
         response.close();
         return response.getStatus();
+    }
+
+    private static String consumes(java.lang.reflect.Method method) {
+        Consumes consumes = method.getAnnotation(Consumes.class);
+        if (consumes == null) {
+            consumes = method.getDeclaringClass().getAnnotation(Consumes.class);
+        }
+        return consumes == null || consumes.value().length == 0 || consumes.value()[0].equals(MediaType.WILDCARD)
+                ? MediaType.APPLICATION_JSON : consumes.value()[0];
     }
 
     private static String randomKey() {
@@ -137,7 +148,7 @@ class RoleMatrixTest {
         return ResourceMethods.of(APP.getEnvironment().jersey().getResourceConfig()).stream()
                 .filter(m -> m.declaration().isAnnotationPresent(RequiresPermission.class))
                 .map(m -> new Endpoint(m.httpMethod(), m.path(),
-                        m.declaration().getAnnotation(RequiresPermission.class).value()))
+                        m.declaration().getAnnotation(RequiresPermission.class).value(), consumes(m.declaration())))
                 .distinct().toList();
     }
 }
