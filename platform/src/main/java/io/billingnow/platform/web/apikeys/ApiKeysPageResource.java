@@ -8,7 +8,6 @@ import io.billingnow.platform.identity.auth.Permission;
 import io.billingnow.platform.identity.auth.RequiresPermission;
 import io.billingnow.platform.identity.auth.Role;
 import io.billingnow.platform.identity.auth.TenantCaller;
-import io.billingnow.platform.tenancy.Tenants;
 import io.billingnow.platform.web.shell.FormErrors;
 import io.billingnow.platform.web.shell.FormRefusals;
 import io.billingnow.platform.web.shell.PageContexts;
@@ -86,7 +85,7 @@ public final class ApiKeysPageResource {
                 ApiKeyService.IssuedKey issued = keys.create(tx, caller, draft.name(), Role.fromInput(draft.role()),
                         expiresAt(draft.expires()));
                 return new ApiKeyCreatedPage(context,
-                        TenantShell.of(Tenants.current(tx), caller, Section.API_KEYS), issued);
+                        TenantShell.of(tx, caller, Section.API_KEYS), issued);
             });
             // Rendered from the POST itself, under no-store: the secret never travels in a URL or a redirect.
             return WebResponses.page(created);
@@ -106,7 +105,7 @@ public final class ApiKeysPageResource {
         // Another business's key, or one that never existed, is the service's "not found": the 404 page.
         String base = transactions.write(caller.tenant(), tx -> {
             keys.revoke(tx, id, caller);
-            return TenantShell.of(Tenants.current(tx), caller, Section.API_KEYS).base();
+            return TenantShell.of(tx, caller, Section.API_KEYS).base();
         });
         return WebResponses.seeOther(base + Section.API_KEYS.path(), "api_keys_revoked");
     }
@@ -114,7 +113,7 @@ public final class ApiKeysPageResource {
     private ApiKeysPage page(TenantCaller caller, HttpHeaders headers, UriInfo uri, FormErrors errors, Draft draft) {
         WebContext context = pages.of(headers, uri);
         return transactions.read(caller.tenant(), tx -> new ApiKeysPage(context,
-                TenantShell.of(Tenants.current(tx), caller, Section.API_KEYS), keys.list(tx), errors, draft));
+                TenantShell.of(tx, caller, Section.API_KEYS), keys.list(tx), errors, draft));
     }
 
     /** The form's optional expiry day: the key stops working at the start of that day (UTC). */

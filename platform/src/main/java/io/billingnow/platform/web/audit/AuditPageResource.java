@@ -8,7 +8,6 @@ import io.billingnow.platform.identity.auth.Callers;
 import io.billingnow.platform.identity.auth.Permission;
 import io.billingnow.platform.identity.auth.RequiresPermission;
 import io.billingnow.platform.identity.auth.TenantCaller;
-import io.billingnow.platform.tenancy.Tenants;
 import io.billingnow.platform.web.shell.FormErrors;
 import io.billingnow.platform.web.shell.FormRefusals;
 import io.billingnow.platform.web.shell.PageContexts;
@@ -85,7 +84,7 @@ public final class AuditPageResource {
         // The session is looked up before the tenant transaction opens: it is platform data with its own transaction.
         WebContext context = pages.of(headers, uri);
         return transactions.read(caller.tenant(), tx -> {
-            TenantShell shell = TenantShell.of(Tenants.current(tx), caller, Section.AUDIT);
+            TenantShell shell = TenantShell.of(tx, caller, Section.AUDIT);
             AuditChainVerifier.Result verification = verify ? verifier.verify(tx) : null;
             try {
                 AuditTrail.Page events = trail.page(tx, AuditTrail.EntityFilter.of(filter.entityType(),

@@ -14,7 +14,6 @@ import io.billingnow.platform.identity.auth.Permission;
 import io.billingnow.platform.identity.auth.RequiresPermission;
 import io.billingnow.platform.identity.auth.TenantCaller;
 import io.billingnow.platform.json.MergePatch;
-import io.billingnow.platform.tenancy.Tenants;
 import io.billingnow.platform.web.shell.FormErrors;
 import io.billingnow.platform.web.shell.PageContexts;
 import io.billingnow.platform.web.shell.Section;
@@ -158,7 +157,7 @@ public final class CustomerPagesResource {
     }
 
     private static TenantShell shell(io.billingnow.platform.core.tx.TenantHandle tx, TenantCaller caller) {
-        return TenantShell.of(Tenants.current(tx), caller, Section.CUSTOMERS);
+        return TenantShell.of(tx, caller, Section.CUSTOMERS);
     }
 
     private static String base(String tenant) {

@@ -261,7 +261,7 @@ public final class InvoicePagesResource {
     }
 
     private static TenantShell shell(TenantHandle tx, TenantCaller caller) {
-        return TenantShell.of(Tenants.current(tx), caller, Section.INVOICES);
+        return TenantShell.of(tx, caller, Section.INVOICES);
     }
 
     private static String blank(String value) {

@@ -9,7 +9,6 @@ import io.billingnow.platform.identity.auth.RequiresPermission;
 import io.billingnow.platform.identity.auth.Role;
 import io.billingnow.platform.identity.auth.TenantCaller;
 import io.billingnow.platform.identity.members.MemberService;
-import io.billingnow.platform.tenancy.Tenants;
 import io.billingnow.platform.web.shell.FormErrors;
 import io.billingnow.platform.web.shell.FormRefusals;
 import io.billingnow.platform.web.shell.PageContexts;
@@ -139,7 +138,7 @@ public final class TeamResource {
     }
 
     private static String base(TenantHandle tx, TenantCaller caller) {
-        return TenantShell.of(Tenants.current(tx), caller, Section.TEAM).base();
+        return TenantShell.of(tx, caller, Section.TEAM).base();
     }
 
     private TeamPage page(TenantCaller caller, HttpHeaders headers, UriInfo uri, FormErrors errors,
@@ -147,7 +146,7 @@ public final class TeamResource {
         // The session is looked up before the tenant transaction opens: it is platform data with its own transaction.
         WebContext context = pages.of(headers, uri);
         return transactions.read(caller.tenant(), tx -> new TeamPage(context,
-                TenantShell.of(Tenants.current(tx), caller, Section.TEAM), members.list(tx),
+                TenantShell.of(tx, caller, Section.TEAM), members.list(tx),
                 members.openInvitations(tx), errors, inviteEmail, inviteRole));
     }
 }
