@@ -234,7 +234,7 @@ public class BillingNowApplication extends Application<BillingNowConfiguration> 
         CreditNoteService creditNotes = new CreditNoteService(invoices, numbers, audit, clock);
 
         WebApp.register(environment.jersey(), environment.metrics(), signIn, platformTx, tenantTx, invoices, payments,
-                clock);
+                customers, clock);
         environment.jersey().register(new ApiKeysResource(tenantTx, new ApiKeyService(audit, clock)));
         environment.jersey().register(new CustomersResource(tenantTx, customers));
         environment.jersey().register(new InvoicesResource(tenantTx, invoices));

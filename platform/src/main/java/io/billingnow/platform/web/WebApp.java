@@ -1,6 +1,7 @@
 package io.billingnow.platform.web;
 
 import com.codahale.metrics.MetricRegistry;
+import io.billingnow.platform.billing.customers.CustomerService;
 import io.billingnow.platform.billing.invoices.InvoiceService;
 import io.billingnow.platform.billing.payments.PaymentService;
 import io.billingnow.platform.core.tx.PlatformTransactions;
@@ -9,6 +10,7 @@ import io.billingnow.platform.identity.signin.SignInModule;
 import io.billingnow.platform.web.dashboard.DashboardResource;
 import io.billingnow.platform.web.errors.HtmlErrorPages;
 import io.billingnow.platform.web.home.HomeResource;
+import io.billingnow.platform.web.invoices.drafts.DraftEditorResource;
 import io.billingnow.platform.web.shell.MustacheRenderer;
 import io.billingnow.platform.web.shell.PageContexts;
 import io.billingnow.platform.web.shell.TenantFromPath;
@@ -27,7 +29,7 @@ public final class WebApp {
 
     public static void register(JerseyEnvironment jersey, MetricRegistry metrics, SignInModule signIn,
                                 PlatformTransactions platform, TenantTransactions tenants, InvoiceService invoices,
-                                PaymentService payments, Clock clock) {
+                                PaymentService payments, CustomerService customers, Clock clock) {
         WebAssets assets = new WebAssets();
         WebSessions sessions = new WebSessions(signIn.sessions());
         PageContexts pages = new PageContexts(assets, sessions);
@@ -37,5 +39,6 @@ public final class WebApp {
         jersey.register(assets);
         jersey.register(new HomeResource(assets, sessions, platform, signIn.providerNames(), signIn.devLogin()));
         jersey.register(new DashboardResource(tenants, invoices, payments, pages, clock));
+        jersey.register(new DraftEditorResource(tenants, invoices, customers, pages));
     }
 }
