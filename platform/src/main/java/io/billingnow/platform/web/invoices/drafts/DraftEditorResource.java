@@ -235,7 +235,7 @@ public final class DraftEditorResource {
     private DraftTotals totals(TenantHandle tx, DraftForm form, WebContext context) {
         DraftForm.Bound bound;
         try {
-            bound = bind(form, context);
+            bound = form.bind(context.locale(), context.messages());
         } catch (DomainException e) {
             return DraftTotals.refused(e, context.messages());
         }
