@@ -76,6 +76,8 @@ class DraftEditorBrowserTest {
         assertThat(browser.find(By.id("draft-totals")).getText()).contains("VAT 19% on €200.00")
                 .contains("VAT 7% on €15.00");
         browser.assertNoSeriousAccessibilityViolation("invoice editor");
+        browser.driver().executeScript("arguments[0].scrollIntoView({block: 'end'})",
+                browser.find(By.id("save-draft")));
         browser.screenshot("web-invoice-editor");
 
         browser.find(By.id("save-draft")).click();
