@@ -56,6 +56,14 @@ public final class MergePatch {
         } catch (JsonProcessingException e) {
             throw DomainException.invalid("/", "wrong type or format");
         }
+        return validated(result);
+    }
+
+    /**
+     * Checks a value bound by other means (a web form) against its bean constraints, exactly as a create's body is
+     * checked: 400 {@code invalid-request} with a pointer per problem.
+     */
+    public static <T> T validated(T result) {
         List<FieldError> errors = VALIDATOR.validate(result).stream()
                 .map((ConstraintViolation<T> v) -> new FieldError(JsonPointers.of(v.getPropertyPath()),
                         v.getMessage()))

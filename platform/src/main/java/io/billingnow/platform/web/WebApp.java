@@ -29,6 +29,7 @@ import io.billingnow.platform.web.home.HomeResource;
 import io.billingnow.platform.tenancy.settings.BusinessSettingsService;
 import io.billingnow.platform.tenancy.settings.LogoService;
 import io.billingnow.platform.web.settings.SettingsPageResource;
+import io.billingnow.platform.web.invoices.drafts.DraftEditorResource;
 import io.billingnow.platform.web.shell.MustacheRenderer;
 import io.billingnow.platform.web.shell.PageContexts;
 import io.billingnow.platform.web.shell.TenantFromPath;
@@ -84,5 +85,6 @@ public final class WebApp {
         jersey.register(new ApiKeysPageResource(tenants, administration.apiKeys(), pages));
         jersey.register(new AuditPageResource(tenants, administration.auditTrail(), administration.auditChain(), pages));
         jersey.register(new SettingsPageResource(tenants, administration.settings(), administration.logos(), pages));
+        jersey.register(new DraftEditorResource(tenants, invoices, billing.customers(), pages));
     }
 }

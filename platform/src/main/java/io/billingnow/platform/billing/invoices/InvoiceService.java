@@ -308,7 +308,16 @@ public final class InvoiceService {
     private record Prepared(InvoiceDao.Content content, List<InvoiceDao.LineRow> lines) {
     }
 
-    private Prepared prepare(TenantHandle tx, InvoiceFields fields, Customer customer) {
+    /**
+     * What a draft with these fields adds up to, computed exactly as {@link #createDraft} and {@link #updateDraft}
+     * compute what they store (the same checks, the same currency default, the same calculator); nothing is written.
+     * The web editor's live totals call this, so the page never does arithmetic of its own.
+     */
+    public InvoiceCalculation calculate(TenantHandle tx, InvoiceFields fields) {
+        return calculate(tx, fields, customers.get(tx, fields.customerId()));
+    }
+
+    private InvoiceCalculation calculate(TenantHandle tx, InvoiceFields fields, Customer customer) {
         String currency = fields.currency();
         if (currency == null) {
             currency = customer.preferredCurrency() != null ? customer.preferredCurrency()
@@ -324,7 +333,12 @@ public final class InvoiceService {
         if (fields.issueDate() != null && fields.dueDate() != null && fields.dueDate().isBefore(fields.issueDate())) {
             throw DomainException.invalid("/dueDate", "must not be before the issue date");
         }
-        InvoiceCalculation calc = content.calculate(currency, fields.taxBehavior(), fields.discount(), fields.lines());
+        return content.calculate(currency, fields.taxBehavior(), fields.discount(), fields.lines());
+    }
+
+    private Prepared prepare(TenantHandle tx, InvoiceFields fields, Customer customer) {
+        InvoiceCalculation calc = calculate(tx, fields, customer);
+        String currency = calc.currency().code();
         List<InvoiceDao.LineRow> lines = new ArrayList<>();
         for (int i = 0; i < fields.lines().size(); i++) {
             LineFields line = fields.lines().get(i);

@@ -3,7 +3,6 @@ package io.billingnow.platform.tenancy.settings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dropwizard.jackson.Jackson;
-import io.billingnow.platform.core.errors.DomainException;
 import io.billingnow.platform.core.errors.FieldError;
 import io.billingnow.platform.core.errors.StateConflict;
 import io.billingnow.platform.core.errors.Unprocessable;
