@@ -50,6 +50,15 @@ public abstract sealed class DomainException extends RuntimeException
         return Optional.ofNullable(retryAfter);
     }
 
+    /**
+     * The same invalid-input refusal (its type, title and detail) with its field errors re-pointed, for a boundary
+     * whose fields are named differently from the API's (a web form's rows).
+     */
+    public static InvalidInput withErrors(InvalidInput refusal, List<FieldError> errors) {
+        String slug = refusal.slug();
+        return new InvalidInput(slug, refusal.title(), refusal.getMessage(), errors);
+    }
+
     public static NotFound notFound(String what) {
         return new NotFound("not-found", "Not found", what + " does not exist");
     }

@@ -168,7 +168,7 @@ final class DraftForm {
 
         /** A refusal about the fields sent, its line pointers turned back into the form's rows. */
         DomainException onForm(DomainException refusal) {
-            if (!(refusal instanceof InvalidInput)) {
+            if (!(refusal instanceof InvalidInput invalid)) {
                 return refusal;
             }
             List<FieldError> errors = new ArrayList<>();
@@ -182,7 +182,7 @@ final class DraftForm {
                     errors.add(error);
                 }
             }
-            return new InvalidInput(refusal.slug(), refusal.title(), refusal.getMessage(), errors);
+            return DomainException.withErrors(invalid, errors);
         }
     }
 
