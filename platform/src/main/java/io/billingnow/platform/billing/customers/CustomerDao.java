@@ -17,24 +17,26 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface CustomerDao {
 
     record Row(UUID id, String name, String email, @Json Address address, String country, String taxIdHint,
-               String preferredCurrency, @Json Map<String, String> metadata, Instant createdAt, Instant updatedAt,
+               String preferredCurrency, String preferredLanguage, @Json Map<String, String> metadata,
+               Instant createdAt, Instant updatedAt,
                int version) {
     }
 
-    String COLUMNS = "id, name, email, address, country, tax_id_hint, preferred_currency, metadata, created_at, "
-            + "updated_at, version";
+    String COLUMNS = "id, name, email, address, country, tax_id_hint, preferred_currency, preferred_language, metadata, "
+            + "created_at, updated_at, version";
 
     /** Inserts the customer and returns it as stored (one statement, no read back). */
     @SqlQuery("""
             INSERT INTO customers (tenant_id, id, name, email, address, country, tax_id_encrypted, tax_id_hint,
-                                   preferred_currency, metadata, created_at, updated_at)
-            VALUES (:tenant, :id, :name, :email, :address, :country, :taxId, :taxIdHint, :currency,
+                                   preferred_currency, preferred_language, metadata, created_at, updated_at)
+            VALUES (:tenant, :id, :name, :email, :address, :country, :taxId, :taxIdHint, :currency, :language,
                     :metadata, :now, :now)
             RETURNING\s""" + COLUMNS)
     Row insert(@Bind("tenant") TenantId tenant, @Bind("id") UUID id, @Bind("name") String name,
                @Bind("email") String email, @Bind("address") @Json Address address,
                @Bind("country") String country, @Bind("taxId") byte[] taxIdEncrypted,
                @Bind("taxIdHint") String taxIdHint, @Bind("currency") String currency,
+               @Bind("language") String language,
                @Bind("metadata") @Json Map<String, String> metadata, @Bind("now") Instant now);
 
     @SqlUpdate("""
@@ -42,6 +44,7 @@ public interface CustomerDao {
                    tax_id_encrypted = CASE WHEN :keepTaxId THEN tax_id_encrypted ELSE :taxId END,
                    tax_id_hint = CASE WHEN :keepTaxId THEN tax_id_hint ELSE :taxIdHint END,
                    preferred_currency = :currency,
+                   preferred_language = :language,
                    metadata = :metadata,
                    updated_at = :now, version = version + 1
             WHERE tenant_id = :tenant AND id = :id AND version = :version""")
@@ -49,7 +52,7 @@ public interface CustomerDao {
                @Bind("name") String name, @Bind("email") String email, @Bind("address") @Json Address address,
                @Bind("country") String country, @Bind("keepTaxId") boolean keepTaxId,
                @Bind("taxId") byte[] taxIdEncrypted, @Bind("taxIdHint") String taxIdHint,
-               @Bind("currency") String currency,
+               @Bind("currency") String currency, @Bind("language") String language,
                @Bind("metadata") @Json Map<String, String> metadata, @Bind("now") Instant now);
 
     /** The decryptable tax id, read only where the full value is needed (never for API responses). */

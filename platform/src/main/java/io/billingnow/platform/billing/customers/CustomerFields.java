@@ -21,6 +21,7 @@ public record CustomerFields(
         @Size(max = TaxIds.MAX_LENGTH) @Pattern(regexp = "(\\*{4})?" + TaxIds.CHARACTERS,
                 message = TaxIds.MESSAGE) String taxId,
         @Pattern(regexp = "[A-Z]{3}", message = "an ISO 4217 currency code") String preferredCurrency,
+        @Pattern(regexp = "[a-z]{2}", message = "an ISO 639-1 language code BillingNow speaks") String preferredLanguage,
         @Size(max = 50) Map<@Size(min = 1, max = 40) String, @Size(max = 500) String> metadata) {
 
     public CustomerFields {

@@ -1,5 +1,6 @@
 package io.billingnow.platform.billing.customers;
 
+import io.billingnow.platform.tenancy.Languages;
 import io.billingnow.platform.core.errors.DomainException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.billingnow.platform.audit.AuditEvent;
@@ -36,6 +37,7 @@ public final class CustomerService {
     }
 
     public Customer create(TenantHandle tx, CustomerFields fields, Caller actor) {
+        requireSpokenLanguage(fields);
         UUID id = UUID.randomUUID();
         String taxId = blankToNull(fields.taxId());
         if (taxId != null && isMasked(taxId)) {
@@ -43,7 +45,8 @@ public final class CustomerService {
         }
         Customer created = toCustomer(tx.dao(CustomerDao.class).insert(tx.tenant(), id, fields.name(),
                 fields.email(), fields.address(), fields.country(), encryptTaxId(tx, id, taxId),
-                hint(taxId), fields.preferredCurrency(), fields.metadata(), clock.instant()));
+                hint(taxId), fields.preferredCurrency(), fields.preferredLanguage(), fields.metadata(),
+                clock.instant()));
         audit.append(tx, new AuditEvent(actor.actorType(), actor.actorId(), "customer", id.toString(),
                 "customer.created", null, created));
         return created;
@@ -61,15 +64,16 @@ public final class CustomerService {
                 .orElseThrow(() -> DomainException.notFound("Customer"));
         precondition.accept(before.version());
         CustomerFields current = new CustomerFields(before.name(), before.email(), before.address(), before.country(),
-                null, before.preferredCurrency(), before.metadata());
+                null, before.preferredCurrency(), before.preferredLanguage(), before.metadata());
         CustomerFields fields = MergePatch.applyTo(current, patch, CustomerFields.class);
+        requireSpokenLanguage(fields);
         JsonNode sent = patch.get("taxId");
         String sentTaxId = sent == null ? null : sent.isNull() ? "" : fields.taxId();
         boolean keepTaxId = keepsTaxId(sentTaxId, before.taxId());
         String taxId = keepTaxId ? null : blankToNull(sentTaxId);
         int updated = dao.update(tx.tenant(), id, before.version(), fields.name(), fields.email(),
                 fields.address(), fields.country(), keepTaxId, encryptTaxId(tx, id, taxId), hint(taxId),
-                fields.preferredCurrency(), fields.metadata(), clock.instant());
+                fields.preferredCurrency(), fields.preferredLanguage(), fields.metadata(), clock.instant());
         if (updated == 0) {
             throw DomainException.preconditionFailed("The customer has changed since it was read");
         }
@@ -116,11 +120,18 @@ public final class CustomerService {
         return Page.of(rows, size, Customer::createdAt, Customer::id);
     }
 
+    /** The shape is the field's constraint; which languages exist is BillingNow's one list ({@link Languages}). */
+    private static void requireSpokenLanguage(CustomerFields fields) {
+        if (fields.preferredLanguage() != null && !Languages.isSupported(fields.preferredLanguage())) {
+            throw DomainException.invalid("/preferredLanguage", "one of " + String.join(", ", Languages.SUPPORTED));
+        }
+    }
+
     Customer toCustomer(CustomerDao.Row row) {
         // API responses, lists and audit entries show only the masked tax id; the full value stays encrypted.
         String maskedTaxId = row.taxIdHint() == null ? null : MASK + row.taxIdHint();
         return new Customer(row.id(), row.name(), row.email(), row.address(), row.country(),
-                maskedTaxId, row.preferredCurrency(), row.metadata(), row.createdAt(),
+                maskedTaxId, row.preferredCurrency(), row.preferredLanguage(), row.metadata(), row.createdAt(),
                 row.updatedAt(), row.version());
     }
 

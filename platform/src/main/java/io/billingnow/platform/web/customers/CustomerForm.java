@@ -19,9 +19,10 @@ final class CustomerForm {
 
     /** The form's fields in order; the {@code address_} ones make the address object. */
     static final List<String> FIELDS = List.of("name", "email", "taxId", "country", "preferredCurrency",
-            "address_line1", "address_line2", "address_postalCode", "address_city", "address_region",
+            "preferredLanguage", "address_line1", "address_line2", "address_postalCode", "address_city", "address_region",
             "address_country");
     private static final List<String> UPPER_CASE = List.of("country", "preferredCurrency", "address_country");
+    private static final List<String> LOWER_CASE = List.of("preferredLanguage");
     private static final String ADDRESS = "address_";
 
     private final Map<String, String> values;
@@ -34,13 +35,14 @@ final class CustomerForm {
         return new CustomerForm(Map.of());
     }
 
-    /** What the person sent, trimmed; ISO codes in capitals as the API expects them. */
+    /** What the person sent, trimmed; ISO codes in the case the API expects (EUR, DE, de). */
     static CustomerForm of(MultivaluedMap<String, String> form) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String field : FIELDS) {
             String value = form.getFirst(field);
             value = value == null ? "" : value.trim();
-            values.put(field, UPPER_CASE.contains(field) ? value.toUpperCase(Locale.ROOT) : value);
+            values.put(field, UPPER_CASE.contains(field) ? value.toUpperCase(Locale.ROOT)
+                    : LOWER_CASE.contains(field) ? value.toLowerCase(Locale.ROOT) : value);
         }
         return new CustomerForm(values);
     }
@@ -53,6 +55,7 @@ final class CustomerForm {
         values.put("taxId", customer.taxId());
         values.put("country", customer.country());
         values.put("preferredCurrency", customer.preferredCurrency());
+        values.put("preferredLanguage", customer.preferredLanguage());
         Address address = customer.address();
         if (address != null) {
             values.put("address_line1", address.line1());

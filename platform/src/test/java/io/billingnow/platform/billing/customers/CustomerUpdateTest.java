@@ -76,6 +76,32 @@ class CustomerUpdateTest {
     }
 
     @Test
+    void aCustomersPreferredLanguageIsOneBillingNowSpeaksAndCanBeChangedOrRemoved() {
+        JsonNode created = platform.postJson("/v1/customers", key, Map.of("name", "Sprache GmbH",
+                "preferredLanguage", "de"), 201);
+        String id = created.get("id").asText();
+        assertThat(created.get("preferredLanguage").asText()).isEqualTo("de");
+        assertThat(platform.getJson("/v1/customers/" + id, key, 200).get("preferredLanguage").asText())
+                .isEqualTo("de");
+
+        for (String refused : new String[] {"fr", "DE", "deu", ""}) {
+            var response = platform.post("/v1/customers", key, Map.of("name", "X", "preferredLanguage", refused));
+            assertThat(TestPlatform.expect(response, 400).get("errors").get(0).get("pointer").asText())
+                    .as(refused).isEqualTo("/preferredLanguage");
+        }
+        var unknown = platform.patch("/v1/customers/" + id, key, "W/\"1\"", Map.of("preferredLanguage", "xx"));
+        assertThat(TestPlatform.expect(unknown, 400).get("errors").get(0).get("pointer").asText())
+                .isEqualTo("/preferredLanguage");
+
+        JsonNode english = TestPlatform.expect(platform.patch("/v1/customers/" + id, key, "W/\"1\"",
+                Map.of("preferredLanguage", "en")), 200);
+        assertThat(english.get("preferredLanguage").asText()).isEqualTo("en");
+        JsonNode none = TestPlatform.expect(platform.patch("/v1/customers/" + id, key, "W/\"2\"",
+                Collections.singletonMap("preferredLanguage", null)), 200);
+        assertThat(none.get("preferredLanguage").isNull()).isTrue();
+    }
+
+    @Test
     void anUpdateNeedsTheCurrentETagAndPutIsGone() {
         String id = aCustomer().get("id").asText();
 

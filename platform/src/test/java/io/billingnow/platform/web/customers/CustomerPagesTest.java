@@ -68,7 +68,8 @@ class CustomerPagesTest {
     void theFormCreatesACustomerAsTheApiWouldAndTheSearchFindsItByEmail() {
         HttpResponse<String> created = owner.post("/t/acme-cust/customers", form("name", "Muster GmbH",
                 "email", "buchhaltung@muster.example", "taxId", "DE123456789", "country", "de",
-                "preferredCurrency", "eur", "address_line1", "Hauptstraße 1", "address_postalCode", "10115",
+                "preferredCurrency", "eur", "preferredLanguage", "DE", "address_line1", "Hauptstraße 1",
+                "address_postalCode", "10115",
                 "address_city", "Berlin", "address_country", "DE"));
         String id = createdId(created);
 
@@ -76,6 +77,7 @@ class CustomerPagesTest {
         assertThat(stored.get("name").asText()).isEqualTo("Muster GmbH");
         assertThat(stored.get("country").asText()).isEqualTo("DE");
         assertThat(stored.get("preferredCurrency").asText()).isEqualTo("EUR");
+        assertThat(stored.get("preferredLanguage").asText()).isEqualTo("de");
         assertThat(stored.get("taxId").asText()).isEqualTo("DE123456789");
         assertThat(stored.get("address").get("city").asText()).isEqualTo("Berlin");
         assertThat(stored.has("email") && stored.get("email").asText().equals("buchhaltung@muster.example")).isTrue();
@@ -83,6 +85,7 @@ class CustomerPagesTest {
         HttpResponse<String> page = owner.get("/t/acme-cust/customers/" + id + "?notice=customer_created");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Customer created.").contains("value=\"Hauptstraße 1\"")
+                .contains("id=\"preferredLanguage\" name=\"preferredLanguage\" type=\"text\" value=\"de\"")
                 .contains("name=\"version\" value=\"" + stored.get("version").asInt() + "\"");
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue(WebResponses.CONTENT_SECURITY_POLICY);
 
