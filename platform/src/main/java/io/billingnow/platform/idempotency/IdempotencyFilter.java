@@ -19,6 +19,7 @@ import jakarta.ws.rs.ext.RuntimeDelegate;
 import jakarta.ws.rs.ext.WriterInterceptor;
 import jakarta.ws.rs.ext.WriterInterceptorContext;
 import java.io.ByteArrayInputStream;
+import org.glassfish.jersey.server.ContainerRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -71,8 +72,18 @@ public final class IdempotencyFilter implements ContainerRequestFilter, Containe
             return;
         }
         validate(key);
-        byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
-        request.setEntityStream(new ByteArrayInputStream(body));
+        // From its first byte even when a filter before this one read it (a buffered form: the CSRF field, a page's
+        // one-time key): Jersey rewinds a buffered entity for each readEntity, so the resource reads it again too.
+        byte[] body;
+        if (!request.hasEntity()) {
+            body = new byte[0];
+        } else if (request instanceof ContainerRequest jersey) {
+            jersey.bufferEntity();
+            body = jersey.readEntity(byte[].class);
+        } else {
+            body = request.getEntityStream().readAllBytes();
+            request.setEntityStream(new ByteArrayInputStream(body));
+        }
         String method = request.getMethod();
         String path = pathAndQuery(request.getUriInfo().getRequestUri());
         byte[] hash = sha256(body);

@@ -30,6 +30,7 @@ import io.billingnow.platform.tenancy.settings.BusinessSettingsService;
 import io.billingnow.platform.tenancy.settings.LogoService;
 import io.billingnow.platform.web.settings.SettingsPageResource;
 import io.billingnow.platform.web.invoices.drafts.DraftEditorResource;
+import io.billingnow.platform.web.shell.FormSubmissionKeys;
 import io.billingnow.platform.web.shell.MustacheRenderer;
 import io.billingnow.platform.web.shell.PageContexts;
 import io.billingnow.platform.web.shell.TenantFromPath;
@@ -67,6 +68,7 @@ public final class WebApp {
         PageContexts pages = new PageContexts(assets, sessions);
         jersey.register(new ViewMessageBodyWriter(metrics, List.of(new MustacheRenderer())));
         jersey.register(new TenantFromPath());
+        jersey.register(new FormSubmissionKeys());
         jersey.register(new HtmlErrorPages(assets));
         jersey.register(assets);
         jersey.register(new HomeResource(assets, sessions, platform, signIn.providerNames(), signIn.devLogin(),

@@ -54,6 +54,11 @@ public abstract class WebPage extends View {
         return context.csrfToken();
     }
 
+    /** A fresh one-time key for each form drawn ({@link FormSubmissionKeys}): every call gives another. */
+    public String onceKey() {
+        return java.util.UUID.randomUUID().toString();
+    }
+
     public boolean signedIn() {
         return context.csrfToken() != null;
     }

@@ -109,6 +109,31 @@ class InvoicePagesTest {
     }
 
     @Test
+    void aPaymentFormSubmittedTwiceRecordsOnePaymentAndTheSecondGetsTheFirstsAnswer() {
+        String invoice = taxedDraft(acme);
+        redirectsBackWith(owner.post(BASE + invoice + "/finalize", Map.of()), invoice, "invoice_finalized");
+        String page = owner.get(BASE + invoice).body();
+        String once = page.replaceAll("(?s).*action=\"[^\"]*/payments\".*?name=\"_once\" value=\"([^\"]+)\".*", "$1");
+        assertThat(once).as("the payment form's one-time key").matches("[0-9a-f-]{36}");
+
+        Map<String, String> fields = form("amount", "5.00", "method", "cash", "reference", "Double click");
+        Map<String, String> submitted = new java.util.LinkedHashMap<>(fields);
+        submitted.put("_once", once);
+        HttpResponse<String> first = owner.post(BASE + invoice + "/payments", submitted);
+        HttpResponse<String> second = owner.post(BASE + invoice + "/payments", submitted);
+
+        assertThat(PageClient.location(second)).isEqualTo(PageClient.location(first));
+        assertThat(second.headers().firstValue("Idempotency-Replayed")).hasValue("true");
+        assertThat(acme.payments(invoice)).hasSize(1);
+        // A new drawing of the page is a new form: the same payment typed again is recorded again, as asked.
+        Map<String, String> again = new java.util.LinkedHashMap<>(fields);
+        again.put("_once", java.util.UUID.randomUUID().toString());
+        PageClient.location(owner.post(BASE + invoice + "/payments", again));
+        assertThat(acme.payments(invoice)).hasSize(2);
+        assertThat(owner.get(BASE + invoice).body()).contains("name=\"_once\"").doesNotContain("value=\"" + once + "\"");
+    }
+
+    @Test
     void anOwnerFinalizesRecordsAPaymentAndIssuesACreditNoteThroughTheForms() {
         String invoice = taxedDraft(acme);
         redirectsBackWith(owner.post(BASE + invoice + "/finalize", Map.of()), invoice, "invoice_finalized");
