@@ -6,7 +6,7 @@ import io.billingnow.platform.identity.auth.Role;
 import io.billingnow.platform.tenancy.Tenant;
 import io.billingnow.platform.testing.TestPlatform;
 import io.billingnow.platform.web.Browser;
-import io.dropwizard.testing.ConfigOverride;
+import io.billingnow.platform.web.IdentityProviders;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.util.Map;
@@ -37,18 +37,8 @@ import org.openqa.selenium.support.ui.Select;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SignUpBrowserTest {
 
-    private static final MockOAuth2Server OIDC = startOidc();
-    private static final Browser.Hosted HOSTED = Browser.platform(
-            ConfigOverride.config("signIn.providers.google.type", "google"),
-            ConfigOverride.config("signIn.providers.google.clientId", "signup-test-client"),
-            ConfigOverride.config("signIn.providers.google.clientSecret", "signup-test-secret"),
-            ConfigOverride.config("signIn.providers.google.discoveryUri", OIDC.wellKnownUrl("google").toString()),
-            ConfigOverride.config("signIn.providers.apple.type", "apple"),
-            ConfigOverride.config("signIn.providers.apple.clientId", "test.billingnow.web"),
-            ConfigOverride.config("signIn.providers.apple.teamId", "TEAM123456"),
-            ConfigOverride.config("signIn.providers.apple.keyId", "KEY0000001"),
-            ConfigOverride.config("signIn.providers.apple.privateKey", applePrivateKey()),
-            ConfigOverride.config("signIn.providers.apple.discoveryUri", OIDC.wellKnownUrl("apple").toString()));
+    private static final MockOAuth2Server OIDC = IdentityProviders.start();
+    private static final Browser.Hosted HOSTED = Browser.platform(IdentityProviders.googleAndApple(OIDC));
     private static final TestPlatform PLATFORM = HOSTED.platform();
     private static final String BASE = HOSTED.base();
 
@@ -189,25 +179,5 @@ class SignUpBrowserTest {
         browser.open("/");
         browser.waitFor(By.cssSelector("a.provider-google")).click();
         browser.waitFor(By.id("sign-out"));
-    }
-
-    /** A fresh P-256 key in PKCS#8 PEM, as Apple hands out for "Sign in with Apple" (never leaves the test). */
-    private static String applePrivateKey() {
-        try {
-            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
-            generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
-            return "-----BEGIN PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder()
-                    .encodeToString(generator.generateKeyPair().getPrivate().getEncoded())
-                    + "\n-----END PRIVATE KEY-----";
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static MockOAuth2Server startOidc() {
-        MockOAuth2Server server = new MockOAuth2Server();
-        server.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown));
-        return server;
     }
 }
